@@ -1,0 +1,72 @@
+// The torch-free face of a loaded Llama/Mistral model: the CLI, the studio and the tests use this;
+// tensors stay inside core. One Model is used from one thread at a time.
+#pragma once
+#include "rapidun/model/config.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rapidun {
+
+enum class Precision { F32, BF16 };
+const char * precision_name(Precision p);
+
+struct LoadOptions {
+    Precision precision = Precision::F32;
+};
+
+enum class PadSide { Left, Right };
+
+struct GenerateOptions {
+    int64_t  max_new_tokens = 128;
+    float    temperature = 0.0f;      // 0 = greedy (argmax)
+    float    top_p = 1.0f;            // nucleus sampling when 0 < top_p < 1
+    uint64_t seed = 0;                // every row of a batch starts from this seed, as if run alone
+    PadSide  pad_side = PadSide::Left;
+    std::vector<int32_t> stop_ids;    // empty = {eos, bos} (llama2.c stops on BOS)
+};
+
+struct ModelInfo {
+    ModelConfig config;
+    std::string source;
+    std::string format;
+    std::string precision;
+    int64_t     n_params = 0;
+    std::string tokenizer_guess;
+};
+
+class Model {
+public:
+    static std::unique_ptr<Model> load(const std::string & path, const LoadOptions & opt = {});
+    ~Model();
+
+    const ModelInfo & info() const;
+
+    // Logits of every position for one sequence: row-major [T, vocab], fp32.
+    std::vector<float> logits(const std::vector<int32_t> & ids) const;
+
+    // Mean next-token NLL (nats) of ids[1..] given the prefix; per-token values in `per_token` if given.
+    double nll(const std::vector<int32_t> & ids, std::vector<double> * per_token = nullptr) const;
+
+    // Batched generation with a KV cache. prompts[b] must be non-empty (include BOS yourself).
+    // Returns the new tokens of each row (stop token excluded).
+    std::vector<std::vector<int32_t>> generate(const std::vector<std::vector<int32_t>> & prompts,
+                                               const GenerateOptions & opt) const;
+
+    // Writes the HF layout: config.json + model.safetensors (+ tokenizer.model copied if given).
+    void export_hf(const std::string & dir, const std::string & tokenizer_path = "") const;
+
+private:
+    Model();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Sets the intra-op thread count (default: all cores; LibTorch starts with one on 2-core machines).
+void init_runtime(int n_threads = 0);
+std::string runtime_summary();   // "LibTorch 1.13.0, 2 threads, cpu"
+
+} // namespace rapidun

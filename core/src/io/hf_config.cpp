@@ -1,0 +1,219 @@
+// HF config.json <-> ModelConfig for LlamaForCausalLM / MistralForCausalLM.
+// Strict on purpose: a wrong type or an unknown architecture is an error naming the field,
+// because guessing would load weights into the wrong shapes or the wrong attention.
+#include "rapidun/model/config.h"
+
+#include "rapidun/error.h"
+#include "rapidun/io/atomic_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace rapidun {
+
+using json = nlohmann::json;
+
+namespace {
+
+const char * type_word(const json & v) {
+    if (v.is_number_float()) return "number";
+    if (v.is_number_integer()) return "integer";
+    return v.type_name();   // "string", "boolean", "null", "array", "object"
+}
+
+// Field readers: `required` missing -> error; present with the wrong JSON type -> error.
+struct Reader {
+    const json & j;
+    const std::string & path;
+
+    const json * find(const char * key, bool required) const {
+        const auto it = j.find(key);
+        if (it == j.end()) {
+            if (required) fail(path, "", std::string("missing required field '") + key + "'");
+            return nullptr;
+        }
+        return &*it;
+    }
+    [[noreturn]] void wrong(const char * key, const char * want, const json & v) const {
+        fail(path, std::string("field '") + key + "'", std::string("expected ") + want + ", got " + type_word(v));
+    }
+    int64_t integer(const char * key, bool required, int64_t fallback) const {
+        const json * v = find(key, required);
+        if (!v) return fallback;
+        if (!v->is_number_integer()) wrong(key, "an integer", *v);
+        return v->get<int64_t>();
+    }
+    double number(const char * key, bool required, double fallback) const {
+        const json * v = find(key, required);
+        if (!v) return fallback;
+        if (!v->is_number()) wrong(key, "a number", *v);
+        return v->get<double>();
+    }
+    // Integer, or null meaning "not set" (-> fallback).
+    int64_t integer_or_null(const char * key, int64_t fallback) const {
+        const json * v = find(key, false);
+        if (!v || v->is_null()) return fallback;
+        if (!v->is_number_integer()) wrong(key, "an integer or null", *v);
+        return v->get<int64_t>();
+    }
+};
+
+std::string line_of(const std::string & text, size_t byte) {
+    const size_t end = std::min(byte, text.size());
+    return std::to_string(1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+}
+
+bool supported(const std::string & arch) {
+    return arch == "LlamaForCausalLM" || arch == "MistralForCausalLM";
+}
+
+} // namespace
+
+int64_t ModelConfig::n_params() const {
+    const int64_t q_width = n_heads * head_dim;
+    const int64_t kv_width = n_kv_heads * head_dim;
+    const int64_t per_layer = 2 * dim                 // input + post-attention RMSNorm
+                            + dim * q_width           // q_proj
+                            + 2 * dim * kv_width      // k_proj, v_proj
+                            + q_width * dim           // o_proj
+                            + 3 * dim * hidden_dim;   // gate, up, down
+    return vocab_size * dim + n_layers * per_layer + dim + (tie_embeddings ? 0 : vocab_size * dim);
+}
+
+ModelConfig parse_hf_config(const std::string & path) {
+    return parse_hf_config_text(read_file_text(path), path);
+}
+
+ModelConfig parse_hf_config_text(const std::string & text, const std::string & path) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::parse_error & e) {
+        fail(path, "line " + line_of(text, e.byte ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what());
+    }
+    if (!j.is_object()) fail(path, "", std::string("expected a JSON object, got ") + j.type_name());
+    const Reader r{j, path};
+    ModelConfig c;
+
+    // Architecture: "architectures" wins; older exports only carry model_type.
+    if (const json * a = r.find("architectures", false); a && !a->is_null()) {
+        if (!a->is_array() || a->empty()) r.wrong("architectures", "a non-empty array", *a);
+        std::string first;
+        bool found = false;
+        for (const json & s : *a) {
+            if (!s.is_string()) r.wrong("architectures", "an array of strings", *a);
+            if (first.empty()) first = s.get<std::string>();
+            if (supported(s.get<std::string>())) { c.architecture = s.get<std::string>(); found = true; break; }
+        }
+        if (!found)
+            fail(path, "field 'architectures'", "unsupported architecture '" + first +
+                                                "' (supported: LlamaForCausalLM, MistralForCausalLM)");
+    } else if (const json * m = r.find("model_type", false)) {
+        if (!m->is_string()) r.wrong("model_type", "a string", *m);
+        const std::string t = m->get<std::string>();
+        if (t == "llama") c.architecture = "LlamaForCausalLM";
+        else if (t == "mistral") c.architecture = "MistralForCausalLM";
+        else fail(path, "field 'model_type'", "unsupported architecture '" + t + "' (supported: llama, mistral)");
+    } else {
+        fail(path, "", "missing required field 'architectures' (or 'model_type')");
+    }
+
+    if (const json * rs = r.find("rope_scaling", false); rs && !rs->is_null())
+        fail(path, "field 'rope_scaling'", "rope_scaling is not supported (got " + rs->dump() + ")");
+
+    c.dim        = r.integer("hidden_size", true, 0);
+    c.n_layers   = r.integer("num_hidden_layers", true, 0);
+    c.n_heads    = r.integer("num_attention_heads", true, 0);
+    c.hidden_dim = r.integer("intermediate_size", true, 0);
+    c.vocab_size = r.integer("vocab_size", true, 0);
+    c.norm_eps   = r.number("rms_norm_eps", true, 0.0);
+
+    c.n_kv_heads  = r.integer_or_null("num_key_value_heads", c.n_heads);
+    const json * head_dim_field = r.find("head_dim", false);
+    const bool explicit_head_dim = head_dim_field && !head_dim_field->is_null();
+    c.rope_theta  = r.number("rope_theta", false, 10000.0);
+    c.max_seq_len = r.integer("max_position_embeddings", false, 2048);
+    c.sliding_window = r.integer_or_null("sliding_window", 0);
+    c.bos_id = r.integer_or_null("bos_token_id", 1);
+
+    if (const json * t = r.find("tie_word_embeddings", false)) {
+        if (!t->is_boolean()) r.wrong("tie_word_embeddings", "a boolean", *t);
+        c.tie_embeddings = t->get<bool>();
+    }
+    // eos_token_id may be a list (Llama 3 instruct); generation stops on the first one.
+    if (const json * e = r.find("eos_token_id", false); e && !e->is_null()) {
+        if (e->is_array()) {
+            if (e->empty() || !(*e)[0].is_number_integer())
+                r.wrong("eos_token_id", "an integer or a non-empty array of integers", *e);
+            c.eos_id = (*e)[0].get<int64_t>();
+        } else if (e->is_number_integer()) {
+            c.eos_id = e->get<int64_t>();
+        } else {
+            r.wrong("eos_token_id", "an integer or an array of integers", *e);
+        }
+    }
+    if (const json * d = r.find("torch_dtype", false); d && !d->is_null()) {
+        if (!d->is_string()) r.wrong("torch_dtype", "a string", *d);
+        c.torch_dtype = d->get<std::string>();
+    }
+
+    auto positive = [&](const char * key, int64_t v) {
+        if (v <= 0) fail(path, std::string("field '") + key + "'", "must be positive, got " + std::to_string(v));
+    };
+    positive("hidden_size", c.dim);
+    positive("num_hidden_layers", c.n_layers);
+    positive("num_attention_heads", c.n_heads);
+    positive("num_key_value_heads", c.n_kv_heads);
+    positive("intermediate_size", c.hidden_dim);
+    positive("vocab_size", c.vocab_size);
+    positive("max_position_embeddings", c.max_seq_len);
+    if (!(c.norm_eps > 0)) fail(path, "field 'rms_norm_eps'", "must be positive, got " + std::to_string(c.norm_eps));
+    if (!(c.rope_theta > 0)) fail(path, "field 'rope_theta'", "must be positive, got " + std::to_string(c.rope_theta));
+    if (c.sliding_window < 0)
+        fail(path, "field 'sliding_window'", "must be positive or null, got " + std::to_string(c.sliding_window));
+
+    if (explicit_head_dim) {
+        c.head_dim = r.integer_or_null("head_dim", 0);
+        positive("head_dim", c.head_dim);
+    } else {
+        if (c.dim % c.n_heads != 0)
+            fail(path, "field 'num_attention_heads'", std::to_string(c.n_heads) +
+                       " heads do not divide hidden_size " + std::to_string(c.dim));
+        c.head_dim = c.dim / c.n_heads;
+    }
+    if (c.head_dim % 2 != 0)   // RoPE rotates pairs of channels
+        fail(path, "field 'head_dim'", "must be even for RoPE, got " + std::to_string(c.head_dim));
+    if (c.n_heads % c.n_kv_heads != 0)
+        fail(path, "field 'num_key_value_heads'", std::to_string(c.n_kv_heads) +
+                   " key/value heads do not divide num_attention_heads " + std::to_string(c.n_heads));
+    return c;
+}
+
+std::string hf_config_json(const ModelConfig & c) {
+    const bool mistral = c.architecture == "MistralForCausalLM";
+    nlohmann::ordered_json j;
+    j["architectures"] = {c.architecture};
+    j["model_type"] = mistral ? "mistral" : "llama";
+    j["hidden_size"] = c.dim;
+    j["intermediate_size"] = c.hidden_dim;
+    j["num_hidden_layers"] = c.n_layers;
+    j["num_attention_heads"] = c.n_heads;
+    j["num_key_value_heads"] = c.n_kv_heads;
+    j["head_dim"] = c.head_dim;
+    j["vocab_size"] = c.vocab_size;
+    j["max_position_embeddings"] = c.max_seq_len;
+    j["rope_theta"] = c.rope_theta;
+    j["rms_norm_eps"] = c.norm_eps;
+    j["tie_word_embeddings"] = c.tie_embeddings;
+    j["bos_token_id"] = c.bos_id;
+    j["eos_token_id"] = c.eos_id;
+    j["hidden_act"] = "silu";
+    j["torch_dtype"] = c.torch_dtype;
+    j["rope_scaling"] = nullptr;
+    j["attention_bias"] = false;
+    if (mistral) j["sliding_window"] = c.sliding_window > 0 ? json(c.sliding_window) : json(nullptr);
+    return j.dump(2) + "\n";
+}
+
+} // namespace rapidun

@@ -1,0 +1,210 @@
+// Llama / Mistral forward pass (see llama.h for the shape letters). Written to match HF
+// transformers' modeling_llama numerically: RMSNorm in fp32, rotate-half RoPE, SwiGLU MLP.
+#include "model/llama.h"
+
+#include "rapidun/error.h"
+
+#include <cmath>
+
+namespace rapidun {
+
+using torch::Tensor;
+namespace F = torch::nn::functional;
+
+torch::ScalarType to_torch(DType t) {
+    switch (t) {
+    case DType::F64: return torch::kFloat64;
+    case DType::F32: return torch::kFloat32;
+    case DType::F16: return torch::kFloat16;
+    case DType::BF16: return torch::kBFloat16;
+    case DType::I64: return torch::kInt64;
+    case DType::I32: return torch::kInt32;
+    case DType::I16: return torch::kInt16;
+    case DType::I8: return torch::kInt8;
+    case DType::U8: return torch::kUInt8;
+    case DType::BOOL: return torch::kBool;
+    }
+    throw Error("unknown dtype");
+}
+
+// ---------------------------------------------------------------------------
+// Layers
+
+LoraLinearImpl::LoraLinearImpl(int64_t in_features, int64_t out_features) {
+    weight = register_parameter("weight", torch::zeros({out_features, in_features}));
+}
+
+Tensor LoraLinearImpl::forward(const Tensor & x) {
+    Tensor y = torch::linear(x, weight);
+    if (lora_A.defined()) {
+        Tensor xd = lora_dropout > 0.0 ? F::dropout(x, F::DropoutFuncOptions().p(lora_dropout).training(is_training())) : x;
+        y = y + torch::linear(torch::linear(xd, lora_A), lora_B) * lora_scaling;
+    }
+    return y;
+}
+
+RMSNormImpl::RMSNormImpl(int64_t dim, double eps_) : eps(eps_) {
+    weight = register_parameter("weight", torch::ones({dim}));
+}
+
+Tensor RMSNormImpl::forward(const Tensor & x) {
+    // HF: compute in fp32, cast back to the input dtype, then scale.
+    Tensor xf = x.to(torch::kFloat32);
+    Tensor normed = xf * torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps);
+    return weight * normed.to(x.scalar_type());
+}
+
+AttentionImpl::AttentionImpl(const ModelConfig & cfg)
+    : n_heads(cfg.n_heads), n_kv_heads(cfg.n_kv_heads), head_dim(cfg.head_dim) {
+    q_proj = register_module("q_proj", LoraLinear(cfg.dim, n_heads * head_dim));
+    k_proj = register_module("k_proj", LoraLinear(cfg.dim, n_kv_heads * head_dim));
+    v_proj = register_module("v_proj", LoraLinear(cfg.dim, n_kv_heads * head_dim));
+    o_proj = register_module("o_proj", LoraLinear(n_heads * head_dim, cfg.dim));
+}
+
+static Tensor rotate_half(const Tensor & x) {   // [.., hd] -> cat(-x2, x1)
+    const int64_t half = x.size(-1) / 2;
+    return torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1);
+}
+
+Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor & sin, const Tensor & bias,
+                              KVCache * cache, int64_t layer) {
+    const int64_t B = x.size(0), T = x.size(1), G = n_heads / n_kv_heads;
+    Tensor q = q_proj(x).view({B, T, n_heads, head_dim}).transpose(1, 2);      // [B,H,T,hd]
+    Tensor k = k_proj(x).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);   // [B,KV,T,hd]
+    Tensor v = v_proj(x).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);   // [B,KV,T,hd]
+    q = q * cos + rotate_half(q) * sin;
+    k = k * cos + rotate_half(k) * sin;
+    if (cache) {
+        const int64_t start = cache->n_filled;
+        cache->k[layer].narrow(2, start, T).copy_(k);
+        cache->v[layer].narrow(2, start, T).copy_(v);
+        k = cache->k[layer].narrow(2, 0, start + T);                             // [B,KV,S,hd]
+        v = cache->v[layer].narrow(2, 0, start + T);
+    }
+    const int64_t S = k.size(2);
+    // GQA without copying K/V: query heads of one group share a KV head, so fold G into T.
+    Tensor qg = q.reshape({B, n_kv_heads, G * T, head_dim});
+    Tensor scores = torch::matmul(qg, k.transpose(-1, -2)) * (1.0 / std::sqrt(double(head_dim)));
+    scores = scores.view({B, n_kv_heads, G, T, S}) + bias;                       // bias [B,1,1,T,S]
+    Tensor probs = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
+    Tensor out = torch::matmul(probs.view({B, n_kv_heads, G * T, S}), v);        // [B,KV,G*T,hd]
+    out = out.view({B, n_heads, T, head_dim}).transpose(1, 2).reshape({B, T, n_heads * head_dim});
+    return o_proj(out);
+}
+
+MlpImpl::MlpImpl(const ModelConfig & cfg) {
+    gate_proj = register_module("gate_proj", LoraLinear(cfg.dim, cfg.hidden_dim));
+    up_proj   = register_module("up_proj", LoraLinear(cfg.dim, cfg.hidden_dim));
+    down_proj = register_module("down_proj", LoraLinear(cfg.hidden_dim, cfg.dim));
+}
+
+Tensor MlpImpl::forward(const Tensor & x) { return down_proj(torch::silu(gate_proj(x)) * up_proj(x)); }
+
+DecoderLayerImpl::DecoderLayerImpl(const ModelConfig & cfg) {
+    self_attn                = register_module("self_attn", Attention(cfg));
+    mlp                      = register_module("mlp", Mlp(cfg));
+    input_layernorm          = register_module("input_layernorm", RMSNorm(cfg.dim, cfg.norm_eps));
+    post_attention_layernorm = register_module("post_attention_layernorm", RMSNorm(cfg.dim, cfg.norm_eps));
+}
+
+LlamaBodyImpl::LlamaBodyImpl(const ModelConfig & cfg) {
+    embed_tokens = register_module("embed_tokens", torch::nn::Embedding(cfg.vocab_size, cfg.dim));
+    layers       = register_module("layers", torch::nn::ModuleList());
+    for (int64_t i = 0; i < cfg.n_layers; i++) {
+        layer_list.push_back(DecoderLayer(cfg));
+        layers->push_back(layer_list.back());
+    }
+    norm = register_module("norm", RMSNorm(cfg.dim, cfg.norm_eps));
+}
+
+// ---------------------------------------------------------------------------
+// The causal LM
+
+LlamaForCausalLMImpl::LlamaForCausalLMImpl(const ModelConfig & c) : cfg(c) {
+    model = register_module("model", LlamaBody(cfg));
+    if (cfg.tie_embeddings) {
+        lm_head = model->embed_tokens->weight;
+    } else {
+        lm_head_linear = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(cfg.dim, cfg.vocab_size).bias(false)));
+        lm_head        = lm_head_linear->weight;
+    }
+    // RoPE tables, HF layout: angle(p, i) = p * theta^(-2i/hd) for i < hd/2, repeated for both halves.
+    const int64_t hd = cfg.head_dim;
+    Tensor inv_freq = torch::pow(cfg.rope_theta, -torch::arange(0, hd, 2, torch::kFloat64) / double(hd));  // [hd/2]
+    Tensor pos      = torch::arange(cfg.max_seq_len, torch::kFloat64);                                   // [P]
+    Tensor ang      = torch::outer(pos, inv_freq);                                                       // [P, hd/2]
+    ang             = torch::cat({ang, ang}, -1);                                                        // [P, hd]
+    rope_cos        = ang.cos().to(torch::kFloat32);
+    rope_sin        = ang.sin().to(torch::kFloat32);
+}
+
+Tensor LlamaForCausalLMImpl::causal_bias(const Tensor & attn_mask, torch::ScalarType dtype) {
+    const int64_t B = attn_mask.size(0), T = attn_mask.size(1);
+    Tensor causal  = torch::ones({T, T}, torch::kBool).tril();                       // [T,T] query >= key
+    Tensor allowed = causal.unsqueeze(0) & attn_mask.to(torch::kBool).unsqueeze(1);  // [B,T,T]
+    Tensor bias    = torch::zeros({B, T, T}, torch::kFloat32).masked_fill(allowed.logical_not(), -1e9);
+    return bias.to(dtype).view({B, 1, 1, T, T});
+}
+
+Tensor LlamaForCausalLMImpl::hidden(const Tensor & ids, const Tensor & positions, const Tensor & bias,
+                                    KVCache * cache) {
+    // positions must be < max_seq_len (the RoPE table); index() throws otherwise.
+    Tensor h = model->embed_tokens(ids);                                             // [B,T,D]
+    const auto dtype = h.scalar_type();
+    Tensor cos = rope_cos.index({positions}).unsqueeze(1).to(dtype);                  // [B,1,T,hd]
+    Tensor sin = rope_sin.index({positions}).unsqueeze(1).to(dtype);
+    Tensor b   = bias.to(dtype);
+    for (int64_t l = 0; l < cfg.n_layers; l++) {
+        auto & layer = model->layer_list[static_cast<size_t>(l)];
+        h = h + layer->self_attn->forward(layer->input_layernorm(h), cos, sin, b, cache, l);
+        h = h + layer->mlp(layer->post_attention_layernorm(h));
+    }
+    if (cache) cache->n_filled += ids.size(1);
+    return model->norm(h);
+}
+
+Tensor LlamaForCausalLMImpl::logits(const Tensor & h) { return torch::linear(h, lm_head); }
+
+KVCache LlamaForCausalLMImpl::new_cache(int64_t batch, int64_t n_slots) const {
+    KVCache c;
+    auto opts = lm_head.options().requires_grad(false);
+    for (int64_t l = 0; l < cfg.n_layers; l++) {
+        c.k.push_back(torch::zeros({batch, cfg.n_kv_heads, n_slots, cfg.head_dim}, opts));
+        c.v.push_back(torch::zeros({batch, cfg.n_kv_heads, n_slots, cfg.head_dim}, opts));
+    }
+    c.key_valid = torch::zeros({batch, n_slots}, torch::kBool);
+    return c;
+}
+
+void LlamaForCausalLMImpl::load_weights(const TensorMap & weights) {
+    torch::NoGradGuard no_grad;
+    for (auto & item : named_parameters(/*recurse=*/true)) {
+        auto it = weights.find(item.key());
+        if (it == weights.end()) throw Error("weights: missing tensor '" + item.key() + "'");
+        const HostTensor & ht = it->second;
+        Tensor src = torch::from_blob(const_cast<uint8_t *>(ht.data), ht.shape, torch::TensorOptions().dtype(to_torch(ht.dtype)));
+        TORCH_CHECK(src.sizes() == item.value().sizes(), "weights: tensor '", item.key(), "' has shape ", src.sizes(),
+                    ", the model expects ", item.value().sizes());
+        item.value().copy_(src);
+    }
+}
+
+TensorMap LlamaForCausalLMImpl::state_for_export() const {
+    TensorMap out;
+    for (auto & item : named_parameters(/*recurse=*/true)) {
+        Tensor t = item.value().detach().contiguous().cpu();
+        HostTensor ht;
+        ht.dtype = t.scalar_type() == torch::kBFloat16 ? DType::BF16 : DType::F32;
+        if (t.scalar_type() != torch::kBFloat16) t = t.to(torch::kFloat32);
+        ht.shape   = t.sizes().vec();
+        ht.n_bytes = static_cast<size_t>(t.numel() * t.element_size());
+        auto holder = std::make_shared<Tensor>(t);
+        ht.data  = static_cast<const uint8_t *>(holder->data_ptr());
+        ht.owner = holder;
+        out[item.key()] = ht;
+    }
+    return out;
+}
+
+} // namespace rapidun

@@ -1,0 +1,107 @@
+// Llama / Mistral decoder in LibTorch (private to core: includes torch). HF tensor names and the
+// HF rotate-half RoPE layout, so state_dict keys equal the safetensors names of an HF checkpoint.
+//
+// Shapes: B = batch, T = new positions, S = cached key slots, D = dim, H = heads, KV = kv heads,
+// G = H / KV (GQA group), hd = head_dim, F = hidden (SwiGLU) width, V = vocab.
+#pragma once
+#include "rapidun/io/safetensors.h"
+#include "rapidun/model/config.h"
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace rapidun {
+
+// y = x W^T (+ scaling * dropout(x) A^T B^T when a LoRA adapter is attached). W [out, in],
+// A [r, in], B [out, r]. The adapter itself is managed by core/train; this is the seam.
+struct LoraLinearImpl : torch::nn::Module {
+    LoraLinearImpl(int64_t in_features, int64_t out_features);
+    torch::Tensor forward(const torch::Tensor & x);
+
+    torch::Tensor weight;        // [out, in]
+    torch::Tensor lora_A;        // [r, in]  undefined without an adapter
+    torch::Tensor lora_B;        // [out, r]
+    double lora_scaling = 0.0;   // alpha / r
+    double lora_dropout = 0.0;
+};
+TORCH_MODULE(LoraLinear);
+
+struct RMSNormImpl : torch::nn::Module {
+    RMSNormImpl(int64_t dim, double eps);
+    torch::Tensor forward(const torch::Tensor & x);   // w * x / sqrt(mean(x^2) + eps), in fp32
+    torch::Tensor weight;                             // [D]
+    double eps;
+};
+TORCH_MODULE(RMSNorm);
+
+// Per-layer key/value cache: slots are shared by the batch; each row marks which slots hold its
+// real tokens (left or right padding both work, and causality is by slot index).
+struct KVCache {
+    std::vector<torch::Tensor> k, v;   // per layer [B, KV, S_max, hd] (keys after RoPE)
+    torch::Tensor key_valid;           // [B, S_max] bool
+    int64_t n_filled = 0;              // slots written so far
+};
+
+struct AttentionImpl : torch::nn::Module {
+    AttentionImpl(const ModelConfig & cfg);
+    // x [B,T,D]; cos/sin [B,1,T,hd]; bias [B,1,1,T,S] additive (0 or -1e9). With a cache, writes the
+    // new keys/values at slots [cache.n_filled, +T) of layer `layer` and attends over [0, n_filled+T).
+    torch::Tensor forward(const torch::Tensor & x, const torch::Tensor & cos, const torch::Tensor & sin,
+                          const torch::Tensor & bias, KVCache * cache, int64_t layer);
+    LoraLinear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
+    int64_t n_heads, n_kv_heads, head_dim;
+};
+TORCH_MODULE(Attention);
+
+struct MlpImpl : torch::nn::Module {
+    MlpImpl(const ModelConfig & cfg);
+    torch::Tensor forward(const torch::Tensor & x);   // down(silu(gate(x)) * up(x))
+    LoraLinear gate_proj{nullptr}, up_proj{nullptr}, down_proj{nullptr};
+};
+TORCH_MODULE(Mlp);
+
+struct DecoderLayerImpl : torch::nn::Module {
+    DecoderLayerImpl(const ModelConfig & cfg);
+    Attention self_attn{nullptr};
+    Mlp       mlp{nullptr};
+    RMSNorm   input_layernorm{nullptr}, post_attention_layernorm{nullptr};
+};
+TORCH_MODULE(DecoderLayer);
+
+struct LlamaBodyImpl : torch::nn::Module {   // HF's LlamaModel ("model." prefix)
+    LlamaBodyImpl(const ModelConfig & cfg);
+    torch::nn::Embedding       embed_tokens{nullptr};
+    torch::nn::ModuleList      layers{nullptr};
+    std::vector<DecoderLayer>  layer_list;
+    RMSNorm                    norm{nullptr};
+};
+TORCH_MODULE(LlamaBody);
+
+struct LlamaForCausalLMImpl : torch::nn::Module {
+    explicit LlamaForCausalLMImpl(const ModelConfig & cfg);
+
+    // ids [B,T] int64, positions [B,T] int64 (RoPE positions), bias [B,1,1,T,S] additive mask.
+    // Returns final hidden states [B,T,D] (after the last RMSNorm); call logits() on what you need.
+    torch::Tensor hidden(const torch::Tensor & ids, const torch::Tensor & positions, const torch::Tensor & bias,
+                         KVCache * cache = nullptr);
+    torch::Tensor logits(const torch::Tensor & h);    // [..., D] -> [..., V]
+
+    // Causal + key-padding mask for a plain (cache-free) forward: attn_mask [B,T] 1 = real token.
+    static torch::Tensor causal_bias(const torch::Tensor & attn_mask, torch::ScalarType dtype);
+
+    KVCache new_cache(int64_t batch, int64_t n_slots) const;
+    void    load_weights(const TensorMap & weights);  // HF names; shapes already checked
+    TensorMap state_for_export() const;              // HF names, lm_head omitted when tied
+
+    ModelConfig   cfg;
+    LlamaBody     model{nullptr};
+    torch::Tensor lm_head;                            // [V, D]; aliases the embedding when tied
+    torch::nn::Linear lm_head_linear{nullptr};        // registered as "lm_head" only when untied
+    torch::Tensor rope_cos, rope_sin;                 // [max_pos, hd] fp32
+};
+TORCH_MODULE(LlamaForCausalLM);
+
+torch::ScalarType to_torch(DType t);
+
+} // namespace rapidun

@@ -1,0 +1,209 @@
+// The torch-free Model facade: loading, logits, NLL, batched generation with a KV cache, HF export.
+#include "rapidun/model/model.h"
+
+#include "model/llama.h"
+#include "rapidun/error.h"
+#include "rapidun/io/atomic_file.h"
+#include "rapidun/io/model_files.h"
+#include "rapidun/io/safetensors.h"
+#include "rapidun/kernels/sampling.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace rapidun {
+
+using torch::Tensor;
+
+const char * precision_name(Precision p) { return p == Precision::BF16 ? "bf16" : "f32"; }
+
+static std::atomic<bool> g_runtime_ready{false};
+
+void init_runtime(int n_threads) {
+    if (n_threads <= 0) n_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(n_threads);   // LibTorch starts with one thread on a 2-core machine
+    g_runtime_ready = true;
+}
+
+std::string runtime_summary() {
+    return "LibTorch " + std::string(TORCH_VERSION) + ", " + std::to_string(torch::get_num_threads()) +
+           " threads, " + (torch::cuda::is_available() ? "cuda available" : "cpu");
+}
+
+struct Model::Impl {
+    ModelInfo        info;
+    LlamaForCausalLM net{nullptr};
+    torch::ScalarType dtype = torch::kFloat32;
+};
+
+Model::Model() : impl_(std::make_unique<Impl>()) {}
+Model::~Model() = default;
+
+std::unique_ptr<Model> Model::load(const std::string & path, const LoadOptions & opt) {
+    if (!g_runtime_ready) init_runtime();
+    ModelFiles files = read_model_files(path);
+    std::unique_ptr<Model> m(new Model());
+    Impl & d = *m->impl_;
+    d.net = LlamaForCausalLM(files.config);
+    try {
+        d.net->load_weights(files.weights);
+    } catch (const std::exception & e) {
+        throw Error(path + ": " + e.what());
+    }
+    d.net->eval();
+    for (auto & p : d.net->parameters()) p.set_requires_grad(false);
+    if (opt.precision == Precision::BF16) {
+        d.dtype = torch::kBFloat16;
+        d.net->to(torch::kBFloat16);
+        d.net->lm_head = files.config.tie_embeddings ? d.net->model->embed_tokens->weight : d.net->lm_head_linear->weight;
+    }
+    int64_t n = 0;
+    for (auto & p : d.net->parameters()) n += p.numel();
+    d.info.config          = files.config;
+    d.info.source          = path;
+    d.info.format          = files.format;
+    d.info.precision       = precision_name(opt.precision);
+    d.info.n_params        = n;
+    d.info.tokenizer_guess = files.tokenizer_guess;
+    return m;
+}
+
+const ModelInfo & Model::info() const { return impl_->info; }
+
+std::vector<float> Model::logits(const std::vector<int32_t> & ids) const {
+    c10::InferenceMode guard;
+    const int64_t T = static_cast<int64_t>(ids.size());
+    if (T == 0) return {};
+    Tensor x   = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64).view({1, T});
+    Tensor pos = torch::arange(T, torch::kInt64).view({1, T});
+    Tensor bias = LlamaForCausalLMImpl::causal_bias(torch::ones({1, T}, torch::kBool), impl_->dtype);
+    Tensor lg  = impl_->net->logits(impl_->net->hidden(x, pos, bias)).to(torch::kFloat32).contiguous();  // [1,T,V]
+    return std::vector<float>(lg.data_ptr<float>(), lg.data_ptr<float>() + lg.numel());
+}
+
+double Model::nll(const std::vector<int32_t> & ids, std::vector<double> * per_token) const {
+    const int64_t T = static_cast<int64_t>(ids.size()), V = impl_->info.config.vocab_size;
+    if (T < 2) return 0.0;
+    std::vector<float> lg = logits(ids);
+    Tensor logp = torch::from_blob(lg.data(), {T, V}).to(torch::kFloat64).log_softmax(-1);   // [T,V]
+    double sum = 0.0;
+    if (per_token) per_token->clear();
+    for (int64_t t = 0; t + 1 < T; t++) {
+        const double v = -logp[t][ids[static_cast<size_t>(t + 1)]].item<double>();
+        sum += v;
+        if (per_token) per_token->push_back(v);
+    }
+    return sum / double(T - 1);
+}
+
+// ---------------------------------------------------------------------------
+// Batched generation. Slots: the prompt block occupies slots [0, L) (L = longest prompt), padded
+// left or right; generated token s of every row goes to slot L + s. Row b's RoPE position of a
+// slot is its own token count, so padding never shifts positions, and key_valid hides pad slots.
+
+std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<int32_t>> & prompts,
+                                                  const GenerateOptions & opt) const {
+    c10::InferenceMode guard;
+    const ModelConfig & cfg = impl_->info.config;
+    const int64_t B = static_cast<int64_t>(prompts.size());
+    if (B == 0) return {};
+    int64_t L = 0;
+    for (auto & p : prompts) {
+        if (p.empty()) throw Error("generate: empty prompt (start it with BOS)");
+        L = std::max<int64_t>(L, static_cast<int64_t>(p.size()));
+    }
+    if (L > cfg.max_seq_len) throw Error("generate: prompt of " + std::to_string(L) + " tokens is longer than the model's " +
+                                         std::to_string(cfg.max_seq_len) + " positions");
+    // Like llama2.c, a row stops once its next token would sit at position max_seq_len.
+    int64_t shortest = L;
+    for (auto & p : prompts) shortest = std::min<int64_t>(shortest, static_cast<int64_t>(p.size()));
+    const int64_t n_new = std::max<int64_t>(0, std::min(opt.max_new_tokens, cfg.max_seq_len - shortest + 1));
+    std::vector<std::vector<int32_t>> out(static_cast<size_t>(B));
+    if (n_new == 0) return out;
+
+    std::vector<int32_t> stop = opt.stop_ids;
+    if (stop.empty()) stop = {static_cast<int32_t>(cfg.eos_id), static_cast<int32_t>(cfg.bos_id)};
+
+    // Prompt block [B, L]: ids, positions, validity; `last[b]` = slot of row b's last prompt token.
+    std::vector<int64_t> ids(static_cast<size_t>(B * L), 0), pos(static_cast<size_t>(B * L), 0), n_tok(static_cast<size_t>(B));
+    std::vector<uint8_t> valid(static_cast<size_t>(B * L), 0);
+    std::vector<int64_t> last(static_cast<size_t>(B));
+    for (int64_t b = 0; b < B; b++) {
+        const auto & p   = prompts[static_cast<size_t>(b)];
+        const int64_t n  = static_cast<int64_t>(p.size());
+        const int64_t off = opt.pad_side == PadSide::Left ? L - n : 0;
+        for (int64_t i = 0; i < n; i++) {
+            ids[static_cast<size_t>(b * L + off + i)]   = p[static_cast<size_t>(i)];
+            pos[static_cast<size_t>(b * L + off + i)]   = i;
+            valid[static_cast<size_t>(b * L + off + i)] = 1;
+        }
+        last[static_cast<size_t>(b)]  = off + n - 1;
+        n_tok[static_cast<size_t>(b)] = n;
+    }
+    const int64_t n_slots = L + n_new;
+    KVCache cache = impl_->net->new_cache(B, n_slots);
+    cache.key_valid.narrow(1, 0, L).copy_(torch::from_blob(valid.data(), {B, L}, torch::kUInt8).to(torch::kBool));
+
+    // Prompt pass: causal by slot, keys restricted to valid slots.
+    Tensor x     = torch::from_blob(ids.data(), {B, L}, torch::kInt64);
+    Tensor p     = torch::from_blob(pos.data(), {B, L}, torch::kInt64);
+    Tensor kv    = cache.key_valid.narrow(1, 0, L);
+    Tensor allow = torch::ones({L, L}, torch::kBool).tril().unsqueeze(0) & kv.unsqueeze(1);   // [B,L,L]
+    Tensor bias  = torch::zeros({B, L, L}).masked_fill(allow.logical_not(), -1e9).view({B, 1, 1, L, L});
+    Tensor h     = impl_->net->hidden(x, p, bias, &cache);                                       // [B,L,D]
+    Tensor last_t = torch::from_blob(last.data(), {B}, torch::kInt64);
+    Tensor hl    = h.index({torch::arange(B), last_t});                                         // [B,D]
+
+    std::vector<kernels::Rng> rngs(static_cast<size_t>(B));
+    for (auto & r : rngs) r.state = opt.seed;
+    std::vector<float> scratch;
+    std::vector<uint8_t> done(static_cast<size_t>(B), 0);
+    std::vector<int64_t> step_ids(static_cast<size_t>(B)), step_pos(static_cast<size_t>(B));
+    const int64_t V = cfg.vocab_size;
+    for (int64_t s = 0; s < n_new; s++) {
+        Tensor lg = impl_->net->logits(hl).to(torch::kFloat32).contiguous();                   // [B,V]
+        const float * lp = lg.data_ptr<float>();
+        bool all_done = true;
+        for (int64_t b = 0; b < B; b++) {
+            const size_t bi = static_cast<size_t>(b);
+            int32_t next = 0;
+            if (!done[bi]) {
+                next = kernels::sample(lp + b * V, V, opt.temperature, opt.top_p, rngs[bi], scratch);
+                if (std::find(stop.begin(), stop.end(), next) != stop.end()) {
+                    done[bi] = 1;
+                } else {
+                    out[bi].push_back(next);
+                    if (static_cast<int64_t>(out[bi].size()) >= opt.max_new_tokens || n_tok[bi] >= cfg.max_seq_len)
+                        done[bi] = 1;
+                }
+            }
+            step_ids[bi] = next;
+            step_pos[bi] = std::min(n_tok[bi], cfg.max_seq_len - 1);
+            n_tok[bi]++;
+            all_done = all_done && done[bi];
+        }
+        if (all_done || s + 1 == n_new) break;
+        // One new slot for every row; finished rows keep running on a dummy token (cheaper than
+        // re-packing the cache at these sizes) and their output is no longer read.
+        const int64_t slot = L + s;
+        cache.key_valid.select(1, slot).fill_(true);
+        Tensor xs   = torch::from_blob(step_ids.data(), {B, 1}, torch::kInt64);
+        Tensor ps   = torch::from_blob(step_pos.data(), {B, 1}, torch::kInt64);
+        Tensor bs   = torch::zeros({B, slot + 1}).masked_fill(cache.key_valid.narrow(1, 0, slot + 1).logical_not(), -1e9)
+                        .view({B, 1, 1, 1, slot + 1});
+        hl = impl_->net->hidden(xs, ps, bs, &cache).select(1, 0);                              // [B,D]
+    }
+    return out;
+}
+
+void Model::export_hf(const std::string & dir, const std::string & tokenizer_path) const {
+    make_directories(dir);
+    ModelConfig cfg = impl_->info.config;
+    cfg.torch_dtype = impl_->dtype == torch::kBFloat16 ? "bfloat16" : "float32";
+    write_safetensors(dir + "/model.safetensors", impl_->net->state_for_export(), {{"format", "pt"}});
+    write_file_atomic(dir + "/config.json", hf_config_json(cfg));
+    if (!tokenizer_path.empty()) write_file_atomic(dir + "/tokenizer.model", read_file_text(tokenizer_path));
+}
+
+} // namespace rapidun

@@ -1,0 +1,13 @@
+# Debian package of the CLI, the studio and the plug-in: cpack -G DEB in the build folder.
+install(TARGETS rapidun RUNTIME DESTINATION bin)
+install(TARGETS rapidun_spm LIBRARY DESTINATION bin)
+if(RAPIDUN_BUILD_GUI)
+    install(TARGETS rapidun-studio RUNTIME DESTINATION bin)
+    install(FILES ${PROJECT_SOURCE_DIR}/packaging/rapidun-studio.desktop DESTINATION share/applications)
+endif()
+set(CPACK_PACKAGE_NAME "rapidun-studio")
+set(CPACK_PACKAGE_CONTACT "RapidUn Studio developers")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Influence-driven unlearning workbench for Llama-family models")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libtorch1.13, libsentencepiece0, libqt6widgets6, libqcustomplot2.1-qt6, libopenblas0-openmp")
+set(CPACK_GENERATOR "DEB")
+include(CPack)

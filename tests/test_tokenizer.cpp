@@ -1,0 +1,2 @@
+#include "check.h"
+RAPIDUN_TEST_MAIN()
