@@ -1,2 +1,431 @@
+// core/io: safetensors, config.json, llama2.c .bin and HF folders. Every bad input checks that the
+// message names the file and the problem. Bad files are crafted byte by byte here.
 #include "check.h"
+
+#include "rapidun/error.h"
+#include "rapidun/io/atomic_file.h"
+#include "rapidun/io/model_files.h"
+#include "rapidun/io/safetensors.h"
+#include "rapidun/model/config.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+using namespace rapidun;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh folder per test under the build tree's scratch folder.
+std::string tmp(const std::string & name) {
+    const fs::path d = fs::path(RAPIDUN_TEST_TMP_DIR) / "io" / name;
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d.string();
+}
+
+void write_bytes(const std::string & path, const std::string & bytes) {
+    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string read_bytes(const std::string & path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string u64_le(uint64_t v) {
+    std::string s(8, '\0');
+    for (int i = 0; i < 8; ++i) s[i] = static_cast<char>(v >> (8 * i));
+    return s;
+}
+
+// A safetensors file: u64 header length + header + data (length overridable for bad files).
+std::string st_file(const std::string & header, size_t n_data, int64_t header_len = -1) {
+    return u64_le(header_len < 0 ? header.size() : static_cast<uint64_t>(header_len)) + header +
+           std::string(n_data, '\x01');
+}
+
+std::vector<float> random_floats(size_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+    std::vector<float> v(n);
+    for (float & x : v) x = u(rng);
+    return v;
+}
+
+bool same_bytes(const HostTensor & a, const HostTensor & b) {
+    return a.dtype == b.dtype && a.shape == b.shape && a.n_bytes == b.n_bytes &&
+           std::memcmp(a.data, b.data, a.n_bytes) == 0;
+}
+
+const float * floats(const HostTensor & t) { return reinterpret_cast<const float *>(t.data); }
+
+// A tiny untied Llama: dim 8, 2 layers, 2 heads, 1 kv head, SwiGLU 16, vocab 10.
+ModelConfig tiny_config() {
+    ModelConfig c;
+    c.dim = 8; c.n_layers = 2; c.n_heads = 2; c.n_kv_heads = 1; c.head_dim = 4;
+    c.hidden_dim = 16; c.vocab_size = 10; c.max_seq_len = 4;
+    return c;
+}
+
+TensorMap tiny_weights(const ModelConfig & c) {
+    TensorMap w;
+    unsigned seed = 1;
+    auto add = [&](const std::string & name, std::vector<int64_t> shape) {
+        int64_t n = 1;
+        for (int64_t d : shape) n *= d;
+        w[name] = HostTensor::from_floats(shape, random_floats(static_cast<size_t>(n), seed++));
+    };
+    const int64_t D = c.dim, F = c.hidden_dim, q = c.n_heads * c.head_dim, kv = c.n_kv_heads * c.head_dim;
+    add("model.embed_tokens.weight", {c.vocab_size, D});
+    for (int64_t i = 0; i < c.n_layers; ++i) {
+        const std::string p = "model.layers." + std::to_string(i) + ".";
+        add(p + "input_layernorm.weight", {D});
+        add(p + "self_attn.q_proj.weight", {q, D});
+        add(p + "self_attn.k_proj.weight", {kv, D});
+        add(p + "self_attn.v_proj.weight", {kv, D});
+        add(p + "self_attn.o_proj.weight", {D, q});
+        add(p + "post_attention_layernorm.weight", {D});
+        add(p + "mlp.gate_proj.weight", {F, D});
+        add(p + "mlp.up_proj.weight", {F, D});
+        add(p + "mlp.down_proj.weight", {D, F});
+    }
+    add("model.norm.weight", {D});
+    add("lm_head.weight", {c.vocab_size, D});
+    return w;
+}
+
+std::string write_hf_folder(const std::string & name, const ModelConfig & c, const TensorMap & w) {
+    const std::string dir = tmp(name);
+    write_file_atomic(dir + "/config.json", hf_config_json(c));
+    write_safetensors(dir + "/model.safetensors", w);
+    return dir;
+}
+
+// llama2.c .bin: header ints then the floats. Returns the floats written (header excluded).
+std::vector<float> write_llama2c(const std::string & path, int32_t vocab, size_t cut = 0, size_t extra = 0) {
+    const int32_t D = 8, F = 16, L = 2, H = 2, KV = 1, S = 4, hd = D / H, kvd = KV * hd, V = std::abs(vocab);
+    const int32_t hdr[7] = {D, F, L, H, KV, vocab, S};
+    const size_t n = size_t(V) * D + L * D + L * D * D + 2 * L * kvd * D + L * D * D + L * D + 3 * L * F * D +
+                     D + 2 * S * (hd / 2) + (vocab < 0 ? size_t(V) * D : 0);
+    std::vector<float> v = random_floats(n, 42);
+    std::string bytes(reinterpret_cast<const char *>(hdr), sizeof hdr);
+    bytes.append(reinterpret_cast<const char *>(v.data()), v.size() * sizeof(float));
+    bytes.resize(bytes.size() - cut + extra, '\0');
+    write_bytes(path, bytes);
+    return v;
+}
+
+} // namespace
+
+// ---- safetensors ----------------------------------------------------------------------------
+
+TEST_CASE("safetensors round trip: F32 + BF16 + I64 + metadata, header padded to 8") {
+    const std::string path = tmp("st_round") + "/t.safetensors";
+    TensorMap in;
+    in["a.f32"] = HostTensor::from_floats({2, 3}, {1, 2, 3, 4, 5, 6});
+    auto bf16 = std::make_shared<std::vector<uint16_t>>(std::vector<uint16_t>{0x3f80, 0x4000, 0xbf80, 0x0000});
+    in["b.bf16"] = HostTensor{DType::BF16, {4}, reinterpret_cast<const uint8_t *>(bf16->data()), 8, bf16};
+    auto i64 = std::make_shared<std::vector<int64_t>>(std::vector<int64_t>{-7, 1LL << 40});
+    in["c.i64"] = HostTensor{DType::I64, {2}, reinterpret_cast<const uint8_t *>(i64->data()), 16, i64};
+    write_safetensors(path, in, {{"format", "pt"}, {"note", "round trip"}});
+
+    const std::string raw = read_bytes(path);
+    REQUIRE(raw.size() >= 8);
+    uint64_t n_header = 0;
+    std::memcpy(&n_header, raw.data(), 8);
+    CHECK(n_header % 8 == 0);
+    CHECK(raw.size() == 8 + n_header + 24 + 8 + 16);
+
+    const SafetensorsFile f = read_safetensors(path);
+    CHECK(f.metadata.size() == 2);
+    CHECK(f.metadata.at("note") == "round trip");
+    REQUIRE(f.tensors.size() == 3);
+    for (const auto & [name, t] : in) CHECK_MSG(same_bytes(t, f.tensors.at(name)), name);
+    CHECK(f.tensors.at("a.f32").numel() == 6);
+    CHECK(f.tensors.at("b.bf16").dtype == DType::BF16);
+    for (const auto & e : fs::directory_iterator(fs::path(path).parent_path()))
+        CHECK_MSG(e.path().filename() == "t.safetensors", "leftover " + e.path().string());
+}
+
+TEST_CASE("safetensors: empty file") {
+    const std::string path = tmp("st_empty") + "/e.safetensors";
+    write_bytes(path, "");
+    CHECK_THROWS_WITH(read_safetensors(path), path.c_str(), "byte 0", "file has 0 bytes");
+}
+
+TEST_CASE("safetensors: header length past the end of the file") {
+    const std::string path = tmp("st_hdr_len") + "/h.safetensors";
+    write_bytes(path, st_file("{}", 0, 1000));
+    CHECK_THROWS_WITH(read_safetensors(path), path.c_str(),
+                      "header length 1000 runs past the end of the file (size 10)");
+}
+
+TEST_CASE("safetensors: header is not JSON") {
+    const std::string path = tmp("st_json") + "/j.safetensors";
+    write_bytes(path, st_file("{\"a\": [1,", 0));
+    CHECK_THROWS_WITH(read_safetensors(path), path.c_str(), "header byte", "invalid JSON");
+}
+
+TEST_CASE("safetensors: overlapping ranges") {
+    const std::string path = tmp("st_overlap") + "/o.safetensors";
+    write_bytes(path, st_file(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},)"
+                              R"("b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})", 12));
+    CHECK_THROWS_WITH(read_safetensors(path), path.c_str(), "tensors 'a' and 'b' overlap");
+}
+
+TEST_CASE("safetensors: range out of file") {
+    const std::string path = tmp("st_oof") + "/r.safetensors";
+    write_bytes(path, st_file(R"({"w":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}})", 8));
+    CHECK_THROWS_WITH(read_safetensors(path), path.c_str(), "tensor 'w'", "[0, 16] out of file", "8 bytes");
+}
+
+TEST_CASE("safetensors: unknown dtype") {
+    const std::string path = tmp("st_dtype") + "/d.safetensors";
+    write_bytes(path, st_file(R"({"x":{"dtype":"Q7","shape":[1],"data_offsets":[0,1]}})", 1));
+    CHECK_THROWS_WITH(read_safetensors(path), path.c_str(), "tensor 'x': unknown dtype 'Q7'");
+}
+
+TEST_CASE("safetensors: shape does not match the byte range") {
+    const std::string path = tmp("st_shape") + "/s.safetensors";
+    write_bytes(path, st_file(R"({"w":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}})", 8));
+    CHECK_THROWS_WITH(read_safetensors(path), path.c_str(), "tensor 'w'", "needs 12 bytes", "span 8");
+}
+
+TEST_CASE("safetensors: negative shape entry") {
+    const std::string path = tmp("st_neg") + "/n.safetensors";
+    write_bytes(path, st_file(R"({"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}})", 4));
+    CHECK_THROWS_WITH(read_safetensors(path), path.c_str(), "tensor 'w'", "non-negative");
+}
+
+// ---- config.json ----------------------------------------------------------------------------
+
+static const char * k_config = R"({"architectures": ["LlamaForCausalLM"], "hidden_size": 64,
+  "num_hidden_layers": 5, "num_attention_heads": 8, "intermediate_size": 172, "vocab_size": 512,
+  "rms_norm_eps": 1e-05})";
+
+std::string without(const std::string & field) {
+    std::string s = k_config;
+    const size_t at = s.find("\"" + field + "\"");
+    const size_t end = s.find(',', at);
+    return s.erase(at, end + 1 - at);
+}
+
+TEST_CASE("config.json: defaults and round trip through hf_config_json") {
+    const ModelConfig c = parse_hf_config_text(k_config, "cfg.json");
+    CHECK(c.n_kv_heads == 8);
+    CHECK(c.head_dim == 8);
+    CHECK(c.rope_theta == 10000.0);
+    CHECK(!c.tie_embeddings);
+    CHECK(c.max_seq_len == 2048);
+    CHECK(c.bos_id == 1);
+    CHECK(c.eos_id == 2);
+    const ModelConfig d = parse_hf_config_text(hf_config_json(c), "out.json");
+    CHECK(d.dim == c.dim && d.n_layers == c.n_layers && d.n_heads == c.n_heads && d.n_kv_heads == c.n_kv_heads);
+    CHECK(d.hidden_dim == c.hidden_dim && d.vocab_size == c.vocab_size && d.norm_eps == c.norm_eps);
+    CHECK(d.n_params() == c.n_params());
+    std::string mistral = k_config;
+    mistral.replace(mistral.find("LlamaForCausalLM"), 16, "MistralForCausalLM");
+    mistral.insert(1, R"("eos_token_id": [7, 8], "sliding_window": null, "num_key_value_heads": 2, )");
+    const ModelConfig m = parse_hf_config_text(mistral, "m.json");
+    CHECK(m.architecture == "MistralForCausalLM" && m.eos_id == 7 && m.sliding_window == 0 && m.n_kv_heads == 2);
+}
+
+TEST_CASE("config.json: missing hidden_size") {
+    CHECK_THROWS_WITH(parse_hf_config_text(without("hidden_size"), "/m/config.json"),
+                      "/m/config.json: missing required field 'hidden_size'");
+}
+
+TEST_CASE("config.json: missing num_attention_heads") {
+    const std::string path = tmp("cfg_missing") + "/config.json";
+    write_file_atomic(path, without("num_attention_heads"));
+    CHECK_THROWS_WITH(parse_hf_config(path), path.c_str(), "missing required field 'num_attention_heads'");
+}
+
+TEST_CASE("config.json: wrong type") {
+    std::string s = k_config;
+    s.replace(s.find("64"), 2, "\"64\"");
+    CHECK_THROWS_WITH(parse_hf_config_text(s, "/m/config.json"), "/m/config.json",
+                      "field 'hidden_size': expected an integer, got string");
+}
+
+TEST_CASE("config.json: unsupported architecture") {
+    std::string s = k_config;
+    s.replace(s.find("LlamaForCausalLM"), 16, "GPT2LMHeadModel");
+    CHECK_THROWS_WITH(parse_hf_config_text(s, "/m/config.json"), "/m/config.json", "'GPT2LMHeadModel'");
+}
+
+TEST_CASE("config.json: rope_scaling refused") {
+    std::string s = k_config;
+    s.insert(1, R"("rope_scaling": {"type": "linear", "factor": 2.0}, )");
+    CHECK_THROWS_WITH(parse_hf_config_text(s, "/m/config.json"), "/m/config.json", "rope_scaling is not supported");
+}
+
+// ---- llama2.c -------------------------------------------------------------------------------
+
+TEST_CASE("permute_rope_rows: hd=4 rows [0,1,2,3] become [0,2,1,3]") {
+    const float w[] = {0, 0, 1, 1, 2, 2, 3, 3};   // 4 rows x 2 columns, one head
+    const std::vector<float> p = permute_rope_rows(w, 1, 4, 2);
+    CHECK((p == std::vector<float>{0, 0, 2, 2, 1, 1, 3, 3}));
+}
+
+TEST_CASE("llama2.c: synthetic tiny .bin loads with HF names, shapes and permuted q/k") {
+    const std::string path = tmp("l2c_tiny") + "/tiny.bin";
+    const std::vector<float> v = write_llama2c(path, 10);
+    const ModelFiles mf = read_model_files(path);
+    const ModelConfig & c = mf.config;
+    CHECK(c.dim == 8 && c.hidden_dim == 16 && c.n_layers == 2 && c.n_heads == 2 && c.n_kv_heads == 1);
+    CHECK(c.vocab_size == 10 && c.max_seq_len == 4 && c.head_dim == 4 && c.tie_embeddings);
+    CHECK(mf.format == "llama2c");
+    CHECK(mf.weights.count("lm_head.weight") == 0);
+    CHECK((mf.weights.at("model.embed_tokens.weight").shape == std::vector<int64_t>{10, 8}));
+    CHECK((mf.weights.at("model.layers.1.self_attn.k_proj.weight").shape == std::vector<int64_t>{4, 8}));
+    CHECK((mf.weights.at("model.layers.1.mlp.down_proj.weight").shape == std::vector<int64_t>{8, 16}));
+    CHECK(floats(mf.weights.at("model.embed_tokens.weight"))[13] == v[13]);
+    // Layer 1 q_proj: wq starts after embed (80) + rms_att (16); layer 1 is 64 floats further.
+    // HF row 1 of head 0 (half 0, j 1) is llama2.c row 2.
+    const float * q1 = floats(mf.weights.at("model.layers.1.self_attn.q_proj.weight"));
+    CHECK(q1[1 * 8 + 3] == v[80 + 16 + 64 + 2 * 8 + 3]);
+    CHECK(q1[6 * 8 + 0] == v[80 + 16 + 64 + 5 * 8 + 0]);   // head 1, half 1, j 0 <- row 4 + 1
+    // model.norm.weight [8] is followed only by freq_cis_real/imag [4, 2] each (tied: no classifier).
+    const float * norm = floats(mf.weights.at("model.norm.weight"));
+    CHECK(norm[7] == v[v.size() - 2 * 4 * 2 - 1]);
+}
+
+TEST_CASE("llama2.c: negative vocab means a separate classifier at the end") {
+    const std::string path = tmp("l2c_untied") + "/untied.bin";
+    const std::vector<float> v = write_llama2c(path, -10);
+    const ModelFiles mf = read_llama2c(path);
+    CHECK(!mf.config.tie_embeddings && mf.config.vocab_size == 10);
+    REQUIRE(mf.weights.count("lm_head.weight") == 1);
+    CHECK(floats(mf.weights.at("lm_head.weight"))[79] == v.back());
+}
+
+TEST_CASE("llama2.c: synthetic .bin cut short / with extra bytes") {
+    const std::string dir = tmp("l2c_short");
+    const std::string path = dir + "/short.bin";
+    write_llama2c(path, 10, 4);
+    // Strings built first: CHECK_THROWS_WITH keeps only the char pointers.
+    const std::string want = "truncated: expected " + std::to_string(fs::file_size(path) + 4) + " bytes";
+    const std::string has = "file has " + std::to_string(fs::file_size(path));
+    CHECK_THROWS_WITH(read_llama2c(path), path.c_str(), want.c_str(), has.c_str());
+    const std::string longer = dir + "/long.bin";
+    write_llama2c(longer, 10, 0, 3);
+    CHECK_THROWS_WITH(read_llama2c(longer), longer.c_str(), "file has 3 extra bytes");
+    const std::string tiny = dir + "/header.bin";
+    write_bytes(tiny, "abc");
+    CHECK_THROWS_WITH(read_llama2c(tiny), tiny.c_str(), "truncated", "file has 3");
+}
+
+TEST_CASE("llama2.c: bad header value") {
+    const std::string path = tmp("l2c_hdr") + "/bad.bin";
+    const int32_t hdr[7] = {8, 16, 2, 3, 1, 10, 4};   // 3 heads do not divide dim 8
+    write_bytes(path, std::string(reinterpret_cast<const char *>(hdr), sizeof hdr));
+    CHECK_THROWS_WITH(read_llama2c(path), path.c_str(), "n_heads", "byte 12");
+}
+
+TEST_CASE("llama2.c: stories260K.bin truncated to 100000 bytes") {
+    const std::string shared = check::shared_dir();
+    if (shared.empty()) SKIP("../shared absent");
+    const std::string path = tmp("l2c_260k_cut") + "/stories260K.bin";
+    write_bytes(path, read_bytes(shared + "/models/stories260K/stories260K.bin").substr(0, 100000));
+    CHECK_THROWS_WITH(read_model_files(path), path.c_str(), "truncated: expected 1056540 bytes, file has 100000");
+}
+
+TEST_CASE("llama2.c: stories260K.bin loads") {
+    const std::string shared = check::shared_dir();
+    if (shared.empty()) SKIP("../shared absent");
+    const ModelFiles mf = read_model_files(shared + "/models/stories260K/stories260K.bin");
+    const ModelConfig & c = mf.config;
+    CHECK(c.dim == 64 && c.hidden_dim == 172 && c.n_layers == 5 && c.n_heads == 8 && c.n_kv_heads == 4);
+    CHECK(c.vocab_size == 512 && c.max_seq_len == 512 && c.tie_embeddings);
+    CHECK(c.n_params() == 260032);
+    CHECK(fs::path(mf.tokenizer_guess).filename() == "tok512.model");
+}
+
+// ---- HF folders -----------------------------------------------------------------------------
+
+TEST_CASE("HF folder: sharded checkpoint equals the unsharded one") {
+    const ModelConfig c = tiny_config();
+    const TensorMap w = tiny_weights(c);
+    const std::string one = write_hf_folder("hf_single", c, w);
+    const std::string dir = tmp("hf_sharded");
+    write_file_atomic(dir + "/config.json", hf_config_json(c));
+    TensorMap a, b;
+    nlohmann::json map;
+    for (const auto & [name, t] : w) {
+        const bool first = name.find("layers.1.") == std::string::npos && name != "lm_head.weight";
+        (first ? a : b)[name] = t;
+        map[name] = first ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors";
+    }
+    write_safetensors(dir + "/model-00001-of-00002.safetensors", a);
+    write_safetensors(dir + "/model-00002-of-00002.safetensors", b);
+    write_file_atomic(dir + "/model.safetensors.index.json", nlohmann::json{{"weight_map", map}}.dump());
+
+    const ModelFiles s1 = read_model_files(one + "/model.safetensors");
+    const ModelFiles s2 = read_model_files(dir);
+    CHECK(s1.format == "hf-safetensors");
+    CHECK(s2.format == "hf-safetensors-sharded");
+    REQUIRE(s1.weights.size() == w.size());
+    REQUIRE(s2.weights.size() == w.size());
+    for (const auto & [name, t] : s1.weights) CHECK_MSG(same_bytes(t, s2.weights.at(name)), name);
+    CHECK(s2.config.n_params() == s1.config.n_params());
+
+    // An index naming a tensor its shard lacks.
+    map["lm_head.weight"] = "model-00001-of-00002.safetensors";
+    const std::string index = dir + "/model.safetensors.index.json";
+    write_file_atomic(index, nlohmann::json{{"weight_map", map}}.dump());
+    CHECK_THROWS_WITH(read_hf_folder(dir), index.c_str(), "tensor 'lm_head.weight'", "absent");
+}
+
+TEST_CASE("HF folder: tensor with the wrong shape") {
+    const ModelConfig c = tiny_config();
+    TensorMap w = tiny_weights(c);
+    w["model.layers.0.self_attn.k_proj.weight"] = HostTensor::from_floats({8, 8}, random_floats(64, 9));
+    const std::string dir = write_hf_folder("hf_shape", c, w);
+    CHECK_THROWS_WITH(read_hf_folder(dir), dir.c_str(),
+                      "tensor 'model.layers.0.self_attn.k_proj.weight': shape [8, 8] but config.json implies [4, 8]");
+}
+
+TEST_CASE("HF folder: missing tensor") {
+    const ModelConfig c = tiny_config();
+    TensorMap w = tiny_weights(c);
+    w.erase("lm_head.weight");
+    const std::string dir = write_hf_folder("hf_missing", c, w);
+    CHECK_THROWS_WITH(read_hf_folder(dir), dir.c_str(), "missing tensor 'lm_head.weight'");
+}
+
+TEST_CASE("HF folder: integer weights refused") {
+    const ModelConfig c = tiny_config();
+    TensorMap w = tiny_weights(c);
+    auto buf = std::make_shared<std::vector<int32_t>>(8, 1);
+    w["model.norm.weight"] = HostTensor{DType::I32, {8}, reinterpret_cast<const uint8_t *>(buf->data()), 32, buf};
+    const std::string dir = write_hf_folder("hf_int", c, w);
+    CHECK_THROWS_WITH(read_hf_folder(dir), "model.safetensors", "tensor 'model.norm.weight'", "I32");
+}
+
+TEST_CASE("HF folder: no weights, and not a model at all") {
+    const std::string dir = tmp("hf_empty");
+    write_file_atomic(dir + "/config.json", std::string(k_config));
+    CHECK_THROWS_WITH(read_model_files(dir), dir.c_str(), "no model.safetensors");
+    write_bytes(dir + "/weights.pt", "x");
+    CHECK_THROWS_WITH(read_model_files(dir + "/weights.pt"), "weights.pt", "unrecognised model format");
+    CHECK_THROWS_WITH(read_model_files(dir + "/nothing"), "nothing", "no such file");
+}
+
+TEST_CASE("atomic write replaces the file and fails naming the path") {
+    const std::string dir = tmp("atomic");
+    write_file_atomic(dir + "/f.txt", std::string("one"));
+    write_file_atomic(dir + "/f.txt", std::string("two"));
+    CHECK(read_file_text(dir + "/f.txt") == "two");
+    CHECK_THROWS_WITH(write_file_atomic(dir + "/no/such/f.txt", std::string("x")), "no/such/f.txt");
+    CHECK_THROWS_WITH(read_file_text(dir + "/absent.txt"), "absent.txt", "cannot open");
+    make_directories(dir + "/a/b");
+    CHECK(is_directory(dir + "/a/b") && !file_exists(dir + "/a/c"));
+}
+
 RAPIDUN_TEST_MAIN()

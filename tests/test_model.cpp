@@ -1,2 +1,234 @@
+// Model core against the llama2.c reference (../shared/models/stories260K/reference.json), the HF
+// export round trip, batched-vs-single generation and bf16. Add a case with TEST_CASE below.
 #include "check.h"
+
+#include "rapidun/io/atomic_file.h"
+#include "rapidun/io/safetensors.h"
+#include "rapidun/model/model.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+
+using namespace rapidun;
+using nlohmann::json;
+
+namespace {
+
+struct Ref {
+    std::string dir, bin, tok;
+    json j;
+};
+
+Ref reference() {
+    const std::string shared = check::shared_dir();
+    if (shared.empty()) SKIP("../shared absent: the stories260K reference model is not available");
+    Ref r;
+    r.dir = shared + "/models/stories260K";
+    r.bin = r.dir + "/stories260K.bin";
+    r.tok = r.dir + "/tok512.model";
+    r.j   = json::parse(read_file_text(r.dir + "/reference.json"));
+    return r;
+}
+
+std::string tmp_dir(const std::string & name) {
+    std::string d = std::string(RAPIDUN_TEST_TMP_DIR) + "/" + name;
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return d;
+}
+
+std::vector<int32_t> greedy(const Model & m, std::vector<int32_t> prompt, int64_t n) {
+    GenerateOptions go;
+    go.max_new_tokens = n;
+    return m.generate({prompt}, go)[0];
+}
+
+// A random untied GQA model in the HF layout, written by this test: no ../shared needed.
+std::string write_random_hf_model(const std::string & dir, const std::string & arch) {
+    ModelConfig c;
+    c.architecture = arch;
+    c.dim = 32; c.n_layers = 2; c.n_heads = 4; c.n_kv_heads = 2; c.head_dim = 8; c.hidden_dim = 48;
+    c.vocab_size = 40; c.max_seq_len = 64; c.rope_theta = 500000.0; c.norm_eps = 1e-6; c.tie_embeddings = false;
+    std::mt19937 rng(7);
+    std::normal_distribution<float> nd(0.0f, 0.3f);
+    auto rnd = [&](std::vector<int64_t> shape) {
+        int64_t n = 1;
+        for (auto s : shape) n *= s;
+        std::vector<float> v(static_cast<size_t>(n));
+        for (auto & x : v) x = nd(rng);
+        return HostTensor::from_floats(shape, v);
+    };
+    TensorMap w;
+    w["model.embed_tokens.weight"] = rnd({c.vocab_size, c.dim});
+    w["lm_head.weight"]            = rnd({c.vocab_size, c.dim});
+    w["model.norm.weight"]         = rnd({c.dim});
+    for (int l = 0; l < c.n_layers; l++) {
+        const std::string p = "model.layers." + std::to_string(l) + ".";
+        w[p + "input_layernorm.weight"]          = rnd({c.dim});
+        w[p + "post_attention_layernorm.weight"] = rnd({c.dim});
+        w[p + "self_attn.q_proj.weight"]         = rnd({c.n_heads * c.head_dim, c.dim});
+        w[p + "self_attn.k_proj.weight"]         = rnd({c.n_kv_heads * c.head_dim, c.dim});
+        w[p + "self_attn.v_proj.weight"]         = rnd({c.n_kv_heads * c.head_dim, c.dim});
+        w[p + "self_attn.o_proj.weight"]         = rnd({c.dim, c.n_heads * c.head_dim});
+        w[p + "mlp.gate_proj.weight"]            = rnd({c.hidden_dim, c.dim});
+        w[p + "mlp.up_proj.weight"]              = rnd({c.hidden_dim, c.dim});
+        w[p + "mlp.down_proj.weight"]            = rnd({c.dim, c.hidden_dim});
+    }
+    make_directories(dir);
+    write_safetensors(dir + "/model.safetensors", w);
+    write_file_atomic(dir + "/config.json", hf_config_json(c));
+    return dir;
+}
+
+void check_batched_equals_single(const Model & m, const std::vector<std::vector<int32_t>> & prompts,
+                                 GenerateOptions go) {
+    for (PadSide side : {PadSide::Left, PadSide::Right}) {
+        go.pad_side = side;
+        auto batched = m.generate(prompts, go);
+        REQUIRE(batched.size() == prompts.size());
+        for (size_t i = 0; i < prompts.size(); i++) {
+            auto single = m.generate({prompts[i]}, go)[0];
+            CHECK_MSG(batched[i] == single, std::string("row ") + std::to_string(i) +
+                                                (side == PadSide::Left ? " (left padding)" : " (right padding)"));
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("stories260K: greedy 200 tokens equal llama2.c's ids and text") {
+    Ref r = reference();
+    ModelBundle mb = open_model(r.bin, r.tok);
+    CHECK(mb.model->info().n_params == r.j["n_params_tied_excluding_freq_cis"].get<int64_t>());
+    auto ids = greedy(*mb.model, {1}, 200);
+    auto want = r.j["computed_greedy_t0_n200_token_ids_with_bos"].get<std::vector<int32_t>>();
+    want.erase(want.begin());
+    CHECK(ids == want);
+    CHECK(mb.tokenizer->decode(ids) == r.j["upstream_test_all_py"]["expected_stdout_without_final_newline"].get<std::string>());
+}
+
+TEST_CASE("stories260K: position-0 logits to 1e-4, top 5 and logsumexp") {
+    Ref r = reference();
+    auto m = Model::load(r.bin);
+    std::vector<float> lg = m->logits({1});
+    auto first8 = r.j["computed_pos0_after_bos"]["logits_first8"].get<std::vector<double>>();
+    for (size_t i = 0; i < first8.size(); i++) CHECK_NEAR(lg[i], first8[i], 1e-4);
+    for (auto & t : r.j["computed_pos0_after_bos"]["top5_id_logit_piece"]) {
+        CHECK_NEAR(lg[t[0].get<size_t>()], t[1].get<double>(), 1e-4);
+    }
+    double mx = *std::max_element(lg.begin(), lg.end()), s = 0;
+    for (float x : lg) s += std::exp(double(x) - mx);
+    CHECK_NEAR(mx + std::log(s), r.j["computed_pos0_after_bos"]["logsumexp"].get<double>(), 1e-4);
+}
+
+TEST_CASE("stories260K: sentence NLL per token and teacher-forced NLL of the greedy text") {
+    Ref r = reference();
+    auto m = Model::load(r.bin);
+    auto & sn = r.j["computed_sentence_nll"];
+    std::vector<double> per;
+    double mean = m->nll(sn["ids_with_bos"].get<std::vector<int32_t>>(), &per);
+    auto want = sn["per_token_nll"].get<std::vector<double>>();
+    REQUIRE(per.size() == want.size());
+    for (size_t i = 0; i < want.size(); i++) CHECK_NEAR(per[i], want[i], 1e-4);
+    CHECK_NEAR(mean, sn["mean_nll"].get<double>(), 1e-5);
+    double tf = m->nll(r.j["computed_greedy_t0_n200_token_ids_with_bos"].get<std::vector<int32_t>>());
+    CHECK_NEAR(tf, r.j["computed_greedy_teacher_forced_mean_nll_nats"].get<double>(), 1e-5);
+}
+
+TEST_CASE("stories260K: seeded top-p sampling reproduces llama2.c's sampled text") {
+    Ref r = reference();
+    ModelBundle mb = open_model(r.bin, r.tok);
+    GenerateOptions go;
+    go.max_new_tokens = 256;   // run.c's default: 256 steps, each emitting one token
+    go.temperature = 1.0f;
+    go.top_p = 0.9f;
+    go.seed = 133742;
+    auto ids = mb.model->generate({{1}}, go)[0];
+    CHECK(mb.tokenizer->decode(ids) == r.j["upstream_doc_sampled"]["stdout_without_final_newline"].get<std::string>());
+}
+
+TEST_CASE("stories260K: HF export loads back with logits equal to 1e-5 and the same greedy text") {
+    Ref r = reference();
+    ModelBundle mb = open_model(r.bin, r.tok);
+    const std::string dir = tmp_dir("hf260k");
+    mb.model->export_hf(dir, r.tok);
+    CHECK(file_exists(dir + "/config.json") && file_exists(dir + "/model.safetensors") && file_exists(dir + "/tokenizer.model"));
+    ModelBundle back = open_model(dir);   // tokenizer found beside the weights
+    CHECK(back.model->info().format.find("hf") == 0);
+    CHECK(back.model->info().n_params == mb.model->info().n_params);
+    std::vector<int32_t> seq = mb.tokenizer->encode("Once upon a time, there was a little girl named Lily.", true);
+    auto a = mb.model->logits(seq), b = back.model->logits(seq);
+    REQUIRE(a.size() == b.size());
+    double worst = 0;
+    for (size_t i = 0; i < a.size(); i++) worst = std::max(worst, double(std::fabs(a[i] - b[i])));
+    CHECK_NEAR(worst, 0.0, 1e-5);
+    auto g1 = greedy(*mb.model, {1}, 200), g2 = greedy(*back.model, {1}, 200);
+    CHECK(back.tokenizer->decode(g2) == mb.tokenizer->decode(g1));
+}
+
+TEST_CASE("stories260K: batched generation of 8 prompts equals 8 single runs (left and right padding)") {
+    Ref r = reference();
+    ModelBundle mb = open_model(r.bin, r.tok);
+    std::vector<std::string> texts = {"Once upon a time", "Lily", "The dog ran to the park and", "One day,",
+                                      "Tom had a big red ball. He", "She", "The sun was hot. The little bird wanted to",
+                                      "Mom said"};
+    std::vector<std::vector<int32_t>> prompts;
+    for (auto & t : texts) prompts.push_back(mb.tokenizer->encode(t, true));
+    GenerateOptions go;
+    go.max_new_tokens = 48;
+    check_batched_equals_single(*mb.model, prompts, go);
+    go.temperature = 0.8f; go.top_p = 0.9f; go.seed = 42;
+    check_batched_equals_single(*mb.model, prompts, go);
+}
+
+TEST_CASE("stories260K: bf16 forward stays close to fp32") {
+    Ref r = reference();
+    auto f32 = Model::load(r.bin);
+    LoadOptions lo;
+    lo.precision = Precision::BF16;
+    auto bf = Model::load(r.bin, lo);
+    CHECK(bf->info().precision == "bf16");
+    auto seq = r.j["computed_sentence_nll"]["ids_with_bos"].get<std::vector<int32_t>>();
+    CHECK_NEAR(bf->nll(seq), f32->nll(seq), 0.05);
+    auto a = f32->logits({1}), b = bf->logits({1});
+    CHECK(std::max_element(a.begin(), a.end()) - a.begin() == std::max_element(b.begin(), b.end()) - b.begin());
+}
+
+TEST_CASE("random untied GQA Llama and Mistral models in HF layout: batched == single, export round trip") {
+    for (std::string arch : {"LlamaForCausalLM", "MistralForCausalLM"}) {
+        const std::string dir = write_random_hf_model(tmp_dir("rand-" + arch), arch);
+        auto m = Model::load(dir);
+        CHECK(m->info().config.architecture == arch);
+        CHECK(!m->info().config.tie_embeddings);
+        CHECK(m->info().n_params == m->info().config.n_params());
+        std::vector<std::vector<int32_t>> prompts = {{1, 5, 9}, {1}, {1, 3, 3, 3, 3, 7}, {1, 20, 21}};
+        GenerateOptions go;
+        go.max_new_tokens = 12;
+        go.stop_ids = {-1};   // random weights: never stop early, exercise every slot
+        check_batched_equals_single(*m, prompts, go);
+        const std::string out = tmp_dir("rand-export-" + arch);
+        m->export_hf(out);
+        auto back = Model::load(out);
+        auto a = m->logits({1, 4, 8, 15}), b = back->logits({1, 4, 8, 15});
+        CHECK(a == b);
+    }
+}
+
+TEST_CASE("generation respects max_new_tokens and an empty prompt is refused") {
+    const std::string dir = write_random_hf_model(tmp_dir("rand-limits"), "LlamaForCausalLM");
+    auto m = Model::load(dir);
+    GenerateOptions go;
+    go.max_new_tokens = 5;
+    go.stop_ids = {-1};
+    auto out = m->generate({{1, 2}, {1}}, go);
+    CHECK(out[0].size() == 5 && out[1].size() == 5);
+    go.max_new_tokens = 1000;   // clipped at max_position_embeddings (64)
+    out = m->generate({{1, 2}}, go);
+    CHECK(out[0].size() == 63);
+    CHECK_THROWS_WITH(m->generate({{}}, go), "empty prompt");
+}
+
 RAPIDUN_TEST_MAIN()

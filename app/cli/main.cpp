@@ -1,1 +1,38 @@
-int main(){return 0;}
+// rapidun: the command-line face of core. Thin: parse, call core, map outcomes to exit codes
+// (0 ok, 1 error, 2 usage). Progress goes to stderr, results to stdout.
+#include "args.h"
+
+#include "rapidun/error.h"
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+static const char * kUsage =
+    "usage: rapidun <command> [options]\n"
+    "commands:\n"
+    "  info <model> [--tokenizer PATH] [--json]\n"
+    "  generate --model PATH [--tokenizer PATH] (--prompt TEXT | --batch-file FILE) [--max-new-tokens N]\n"
+    "           [--temperature T] [--top-p P] [--seed S] [--precision f32|bf16] [--pad-side left|right] [--json]\n"
+    "run 'rapidun <command> --help' for details\n";
+
+int main(int argc, char ** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        std::fputs(kUsage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string cmd = argv[1];
+    try {
+        if (cmd == "info") return rapidun::cli::cmd_info(argc, argv);
+        if (cmd == "generate") return rapidun::cli::cmd_generate(argc, argv);
+        std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", cmd.c_str(), kUsage);
+        return 2;
+    } catch (const rapidun::cli::UsageError & e) {
+        std::fprintf(stderr, "rapidun %s: %s\n", cmd.c_str(), e.what());
+        return 2;
+    } catch (const std::exception & e) {
+        std::fprintf(stderr, "rapidun %s: error: %s\n", cmd.c_str(), e.what());
+        return 1;
+    }
+}

@@ -197,6 +197,23 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     return out;
 }
 
+void check_vocab(const Tokenizer & tok, const ModelInfo & info) {
+    if (tok.vocab_size() != info.config.vocab_size)
+        fail(tok.path(), "vocabulary", "the tokenizer has " + std::to_string(tok.vocab_size()) + " pieces but the model " +
+             info.source + " has vocab_size " + std::to_string(info.config.vocab_size) + ": they do not belong together");
+}
+
+ModelBundle open_model(const std::string & model_path, const std::string & tokenizer_path, const LoadOptions & opt) {
+    ModelBundle b;
+    b.model = Model::load(model_path, opt);
+    std::string tp = tokenizer_path.empty() ? b.model->info().tokenizer_guess : tokenizer_path;
+    if (tp.empty())
+        fail(model_path, "tokenizer", "no tokenizer.model found beside the weights; pass the tokenizer path explicitly");
+    b.tokenizer = load_sentencepiece(tp);
+    check_vocab(*b.tokenizer, b.model->info());
+    return b;
+}
+
 void Model::export_hf(const std::string & dir, const std::string & tokenizer_path) const {
     make_directories(dir);
     ModelConfig cfg = impl_->info.config;

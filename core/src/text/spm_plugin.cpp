@@ -34,6 +34,17 @@ void set_err(char * err, int32_t cap, const std::string & msg) {
     err[n] = '\0';
 }
 
+// sentencepiece's messages carry the failed check, e.g. "./src/x.cc(1101) [cond] why"; keep only
+// "why", or `fallback` when nothing is left.
+std::string status_text(const sentencepiece::util::Status & st, const char * fallback) {
+    std::string m = st.message() ? st.message() : "";
+    const size_t close = m.find("] ");
+    if (m.rfind("./", 0) == 0 || m.rfind("src/", 0) == 0)
+        m = close == std::string::npos ? std::string() : m.substr(close + 2);
+    while (!m.empty() && (m.back() == ' ' || m.back() == '\n')) m.pop_back();
+    return m.empty() ? fallback : m;
+}
+
 // Reads a protobuf varint; false when it runs past the end.
 bool read_varint(const std::string & s, size_t & at, uint64_t & v) {
     v = 0;
@@ -89,7 +100,10 @@ RSPM_EXPORT void * rspm_load(const char * path, char * err, int32_t err_cap) {
     try {
         auto m = std::make_unique<Model>();
         const auto st = m->sp.Load(path);
-        if (!st.ok()) { set_err(err, err_cap, st.ToString()); return nullptr; }
+        if (!st.ok()) {
+            set_err(err, err_cap, status_text(st, "the data does not parse as a model proto"));
+            return nullptr;
+        }
         const int n = m->sp.GetPieceSize();
         if (n <= 0) { set_err(err, err_cap, "the model has no pieces"); return nullptr; }
         for (int id = 0; id < n && !m->byte_fallback; ++id) m->byte_fallback = m->sp.IsByte(id);
@@ -130,7 +144,7 @@ RSPM_EXPORT int32_t rspm_encode(const void * h, const char * text, int32_t len, 
     try {
         std::vector<int> ids;
         const auto st = static_cast<const Model *>(h)->sp.Encode(std::string_view(text ? text : "", len), &ids);
-        if (!st.ok()) { set_err(err, err_cap, st.ToString()); return -1; }
+        if (!st.ok()) { set_err(err, err_cap, status_text(st, "sentencepiece failed")); return -1; }
         const int32_t n = static_cast<int32_t>(ids.size());
         if (out && n <= cap)
             for (int32_t i = 0; i < n; ++i) out[i] = ids[i];
@@ -158,7 +172,7 @@ RSPM_EXPORT int32_t rspm_decode(const void * h, const int32_t * ids, int32_t n, 
             }
         std::string text;
         const auto st = sp.Decode(v, &text);
-        if (!st.ok()) { set_err(err, err_cap, st.ToString()); return -1; }
+        if (!st.ok()) { set_err(err, err_cap, status_text(st, "sentencepiece failed")); return -1; }
         if (text.size() > INT32_MAX) { set_err(err, err_cap, "decoded text over 2 GiB"); return -1; }
         const int32_t size = static_cast<int32_t>(text.size());
         if (out && size <= cap) std::memcpy(out, text.data(), text.size());
@@ -206,7 +220,7 @@ RSPM_EXPORT int32_t rspm_train(const char * args, char * err, int32_t err_cap) {
             kwargs[line.substr(0, eq)] = line.substr(eq + 1);
         }
         const auto st = sentencepiece::SentencePieceTrainer::Train(kwargs);
-        if (!st.ok()) { set_err(err, err_cap, st.ToString()); return -1; }
+        if (!st.ok()) { set_err(err, err_cap, status_text(st, "sentencepiece failed")); return -1; }
         return 0;
     } catch (const std::exception & e) {
         set_err(err, err_cap, e.what());

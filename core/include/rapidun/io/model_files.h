@@ -25,8 +25,10 @@ ModelFiles read_hf_folder(const std::string & dir);
 // Checks that `weights` has every tensor `cfg` needs with the right shape; throws naming `source`.
 void check_weights(const ModelConfig & cfg, const TensorMap & weights, const std::string & source);
 
-// Row permutation llama2.c (interleaved pairs) -> HF (rotate_half) for a [n_heads*head_dim, in] matrix:
-// HF row h*hd + j*? ... see model_files.cpp. Exposed for tests.
+// Row permutation llama2.c (interleaved pairs) -> HF (rotate_half) for a [n_heads*head_dim, in] matrix,
+// as HF's w.view(n_heads, hd/2, 2, in).transpose(1, 2).reshape(n_heads*hd, in): for head h, output
+// row h*hd + half*(hd/2) + j takes input row h*hd + 2*j + half (half in {0, 1}, j < hd/2).
+// E.g. hd = 4: rows [0, 1, 2, 3] of a head become [0, 2, 1, 3]. Exposed for tests.
 std::vector<float> permute_rope_rows(const float * w, int64_t n_heads, int64_t head_dim, int64_t in_dim);
 
 } // namespace rapidun

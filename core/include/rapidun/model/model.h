@@ -2,6 +2,7 @@
 // tensors stay inside core. One Model is used from one thread at a time.
 #pragma once
 #include "rapidun/model/config.h"
+#include "rapidun/text/tokenizer.h"
 
 #include <cstdint>
 #include <functional>
@@ -64,6 +65,16 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// A model with its tokenizer. tokenizer_path "" = the tokenizer found beside the weights.
+// Throws Error naming the tokenizer file when its vocabulary size differs from the model's.
+struct ModelBundle {
+    std::unique_ptr<Model>     model;
+    std::unique_ptr<Tokenizer> tokenizer;
+};
+ModelBundle open_model(const std::string & model_path, const std::string & tokenizer_path = "",
+                       const LoadOptions & opt = {});
+void check_vocab(const Tokenizer & tok, const ModelInfo & info);
 
 // Sets the intra-op thread count (default: all cores; LibTorch starts with one on 2-core machines).
 void init_runtime(int n_threads = 0);

@@ -1,0 +1,33 @@
+// Tiny command-line parser shared by the subcommands: "--name value", "--flag", positionals.
+#pragma once
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rapidun::cli {
+
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Args {
+public:
+    // `flags` take no value; every other "--x" takes the next argument as its value.
+    Args(int argc, char ** argv, int first, std::set<std::string> flags, std::set<std::string> options);
+    bool has(const std::string & name) const { return values_.count(name) > 0; }
+    std::string get(const std::string & name, const std::string & fallback = "") const;
+    double      get_double(const std::string & name, double fallback) const;
+    long long   get_int(const std::string & name, long long fallback) const;
+    const std::vector<std::string> & positional() const { return positional_; }
+
+private:
+    std::map<std::string, std::string> values_;
+    std::vector<std::string>           positional_;
+};
+
+int cmd_info(int argc, char ** argv);
+int cmd_generate(int argc, char ** argv);
+
+} // namespace rapidun::cli

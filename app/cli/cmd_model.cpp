@@ -1,0 +1,141 @@
+// `rapidun info` and `rapidun generate`.
+#include "args.h"
+
+#include "rapidun/error.h"
+#include "rapidun/io/atomic_file.h"
+#include "rapidun/model/model.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+namespace rapidun::cli {
+
+using nlohmann::json;
+
+static json info_json(const ModelInfo & mi, const Tokenizer * tok) {
+    const ModelConfig & c = mi.config;
+    json j = {{"source", mi.source}, {"format", mi.format}, {"architecture", c.architecture},
+              {"precision", mi.precision}, {"n_params", mi.n_params},
+              {"config", {{"hidden_size", c.dim}, {"num_hidden_layers", c.n_layers}, {"num_attention_heads", c.n_heads},
+                          {"num_key_value_heads", c.n_kv_heads}, {"head_dim", c.head_dim},
+                          {"intermediate_size", c.hidden_dim}, {"vocab_size", c.vocab_size},
+                          {"max_position_embeddings", c.max_seq_len}, {"rope_theta", c.rope_theta},
+                          {"rms_norm_eps", c.norm_eps}, {"tie_word_embeddings", c.tie_embeddings},
+                          {"sliding_window", c.sliding_window}}},
+              {"runtime", runtime_summary()}};
+    if (tok) {
+        j["tokenizer"] = {{"path", tok->path()}, {"kind", tok->kind()}, {"vocab_size", tok->vocab_size()},
+                          {"bos_id", tok->bos_id()}, {"eos_id", tok->eos_id()}, {"pad_id", tok->pad_id()},
+                          {"unk_id", tok->unk_id()}, {"byte_fallback", tok->byte_fallback()}};
+    }
+    return j;
+}
+
+int cmd_info(int argc, char ** argv) {
+    Args a(argc, argv, 2, {"json", "help", "bf16"}, {"tokenizer"});
+    if (a.has("help") || a.positional().size() != 1) {
+        std::puts("usage: rapidun info <model: HF folder | model.safetensors | llama2.c .bin> [--tokenizer PATH] [--json]");
+        return a.has("help") ? 0 : 2;
+    }
+    LoadOptions lo;
+    if (a.has("bf16")) lo.precision = Precision::BF16;
+    std::unique_ptr<Model> model = Model::load(a.positional()[0], lo);
+    std::unique_ptr<Tokenizer> tok;
+    std::string tp = a.get("tokenizer", model->info().tokenizer_guess);
+    if (!tp.empty()) {
+        tok = load_sentencepiece(tp);
+        check_vocab(*tok, model->info());
+    }
+    json j = info_json(model->info(), tok.get());
+    if (a.has("json")) {
+        std::printf("%s\n", j.dump(2).c_str());
+        return 0;
+    }
+    const ModelConfig & c = model->info().config;
+    std::printf("model        %s (%s)\n", model->info().source.c_str(), model->info().format.c_str());
+    std::printf("architecture %s, %lld parameters, %s\n", c.architecture.c_str(), (long long)model->info().n_params,
+                model->info().precision.c_str());
+    std::printf("shape        dim %lld, layers %lld, heads %lld, kv heads %lld, head dim %lld, hidden %lld\n",
+                (long long)c.dim, (long long)c.n_layers, (long long)c.n_heads, (long long)c.n_kv_heads,
+                (long long)c.head_dim, (long long)c.hidden_dim);
+    std::printf("vocab        %lld, max positions %lld, rope theta %g, rms eps %g, tied head %s\n", (long long)c.vocab_size,
+                (long long)c.max_seq_len, c.rope_theta, c.norm_eps, c.tie_embeddings ? "yes" : "no");
+    if (tok)
+        std::printf("tokenizer    %s (%s, %d pieces, bos %d, eos %d, pad %d, byte fallback %s)\n", tok->path().c_str(),
+                    tok->kind().c_str(), tok->vocab_size(), tok->bos_id(), tok->eos_id(), tok->pad_id(),
+                    tok->byte_fallback() ? "yes" : "no");
+    std::printf("runtime      %s\n", runtime_summary().c_str());
+    return 0;
+}
+
+static std::vector<std::string> read_prompts(const std::string & path) {
+    std::vector<std::string> out;
+    std::istringstream in(read_file_text(path));
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        out.push_back(line);
+    }
+    if (out.empty()) fail(path, "", "no prompts (one prompt per line expected)");
+    return out;
+}
+
+int cmd_generate(int argc, char ** argv) {
+    Args a(argc, argv, 2, {"json", "help"},
+           {"model", "tokenizer", "prompt", "batch-file", "max-new-tokens", "temperature", "top-p", "seed",
+            "precision", "pad-side"});
+    if (a.has("help") || !a.has("model") || (a.has("prompt") == a.has("batch-file"))) {
+        std::puts("usage: rapidun generate --model PATH [--tokenizer PATH] (--prompt TEXT | --batch-file FILE)\n"
+                  "       [--max-new-tokens N=128] [--temperature T=0 (greedy)] [--top-p P=1] [--seed S=0]\n"
+                  "       [--precision f32|bf16] [--pad-side left|right] [--json]\n"
+                  "stdout: each prompt followed by its continuation, decoded (or one JSON object with --json)");
+        return a.has("help") ? 0 : 2;
+    }
+    LoadOptions lo;
+    const std::string prec = a.get("precision", "f32");
+    if (prec == "bf16") lo.precision = Precision::BF16;
+    else if (prec != "f32") throw UsageError("--precision must be f32 or bf16");
+    GenerateOptions go;
+    go.max_new_tokens = a.get_int("max-new-tokens", 128);
+    go.temperature    = static_cast<float>(a.get_double("temperature", 0.0));
+    go.top_p          = static_cast<float>(a.get_double("top-p", 1.0));
+    go.seed           = static_cast<uint64_t>(a.get_int("seed", 0));
+    const std::string side = a.get("pad-side", "left");
+    if (side != "left" && side != "right") throw UsageError("--pad-side must be left or right");
+    go.pad_side = side == "left" ? PadSide::Left : PadSide::Right;
+    if (go.max_new_tokens < 0 || go.temperature < 0) throw UsageError("--max-new-tokens and --temperature must be >= 0");
+
+    ModelBundle mb = open_model(a.get("model"), a.get("tokenizer"), lo);
+    std::vector<std::string> prompts = a.has("prompt") ? std::vector<std::string>{a.get("prompt")} : read_prompts(a.get("batch-file"));
+    std::vector<std::vector<int32_t>> ids;
+    for (auto & p : prompts) ids.push_back(mb.tokenizer->encode(p, /*add_bos=*/true));
+    auto t0 = std::chrono::steady_clock::now();
+    auto out = mb.model->generate(ids, go);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+    json rows = json::array();
+    size_t n_tokens = 0;
+    for (size_t i = 0; i < prompts.size(); i++) {
+        std::vector<int32_t> all(ids[i].begin(), ids[i].end());
+        all.insert(all.end(), out[i].begin(), out[i].end());
+        const std::string text = mb.tokenizer->decode(all);
+        n_tokens += out[i].size();
+        if (a.has("json")) {
+            rows.push_back({{"prompt", prompts[i]}, {"text", text}, {"completion", mb.tokenizer->decode(out[i])},
+                            {"token_ids", out[i]}, {"n_new_tokens", out[i].size()}});
+        } else {
+            std::printf("%s\n", text.c_str());
+        }
+    }
+    if (a.has("json")) {
+        json j = {{"model", a.get("model")}, {"results", rows}, {"seconds", secs},
+                  {"tokens_per_second", secs > 0 ? double(n_tokens) / secs : 0.0}};
+        std::printf("%s\n", j.dump(2).c_str());
+    }
+    return 0;
+}
+
+} // namespace rapidun::cli

@@ -1,0 +1,15 @@
+# cmake -DSTUDIO=<rapidun-studio> -DPNG=<file.png> -P studio_screenshot.cmake
+file(REMOVE "${PNG}")
+execute_process(COMMAND "${STUDIO}" --screenshot "${PNG}" --quit-after-ms 90000
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 110)
+if(NOT rc STREQUAL "0")
+    message(FATAL_ERROR "rapidun-studio --screenshot exited with '${rc}'\n${out}\n${err}")
+endif()
+if(NOT EXISTS "${PNG}")
+    message(FATAL_ERROR "rapidun-studio exited 0 but wrote no ${PNG}\n${out}\n${err}")
+endif()
+file(SIZE "${PNG}" size)
+if(size LESS 1000)
+    message(FATAL_ERROR "${PNG} is only ${size} bytes")
+endif()
+message(STATUS "screenshot: ${PNG} (${size} bytes)")

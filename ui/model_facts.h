@@ -1,0 +1,31 @@
+// Plain data that crosses from the loader's worker thread to the window: no QObject, no torch.
+#pragma once
+#include "rapidun/model/model.h"
+#include "rapidun/text/tokenizer.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace rapidun::ui {
+
+// What the window shows about the tokenizer; `note` explains why none is loaded (empty when loaded).
+struct TokenizerFacts {
+    QString path;
+    QString kind;
+    int     vocabSize = 0;
+    QString note;
+
+    bool isLoaded() const { return vocabSize > 0; }
+};
+
+// One finished load: the model (shared with later pages), its facts, and the tokenizer if found.
+struct LoadedModel {
+    QString                    path;
+    std::shared_ptr<Model>     model;
+    ModelInfo                  info;
+    std::shared_ptr<Tokenizer> tokenizer;
+    TokenizerFacts             tokenizerFacts;
+};
+
+} // namespace rapidun::ui

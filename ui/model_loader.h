@@ -1,0 +1,36 @@
+// Loads a model (and its tokenizer) off the GUI thread: QtConcurrent::run + QFutureWatcher.
+// Exceptions never cross threads: the worker turns them into text and `failed` is emitted.
+// Both signals are emitted on the GUI thread; the destructor waits for a running load.
+#pragma once
+#include "model_facts.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+namespace rapidun::ui {
+
+class ModelLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit ModelLoader(QObject * parent = nullptr);
+    ~ModelLoader() override;
+
+    bool isBusy() const { return busy_; }
+
+    // path: a .bin/.safetensors file or an HF folder. tokenizer: empty = look beside the model
+    // (the core's guess, tokenizer.model, or the only *.model file); a failed look is a note, not an error.
+    // Returns false (and starts nothing) while another load runs.
+    bool start(const QString & path, const QString & tokenizer = {});
+
+Q_SIGNALS:
+    void loaded(const rapidun::ui::LoadedModel & result);
+    void failed(const QString & path, const QString & error);
+
+private:
+    bool busy_ = false;
+    std::function<void()> wait_;
+};
+
+} // namespace rapidun::ui

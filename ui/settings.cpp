@@ -1,0 +1,39 @@
+#include "settings.h"
+
+#include <QSettings>
+
+namespace rapidun::ui {
+namespace {
+const QString kRecentModels = QStringLiteral("recent/models");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+} // namespace
+
+const char * Settings::organization() { return "RapidUn"; }
+const char * Settings::application() { return "RapidUn Studio"; }
+
+Settings::Settings(QSettings & store) : store_(store) {}
+
+QStringList Settings::recentModels() const {
+    QStringList paths = store_.value(kRecentModels).toStringList();
+    paths.removeAll(QString());
+    paths.removeDuplicates();
+    return paths.mid(0, kMaxRecentModels);
+}
+
+void Settings::setRecentModels(const QStringList & paths) {
+    store_.setValue(kRecentModels, paths.mid(0, kMaxRecentModels));
+}
+
+QStringList Settings::withRecent(QStringList paths, const QString & path) {
+    paths.removeAll(path);
+    paths.prepend(path);
+    return paths.mid(0, kMaxRecentModels);
+}
+
+QByteArray Settings::windowGeometry() const { return store_.value(kGeometry).toByteArray(); }
+void Settings::setWindowGeometry(const QByteArray & geometry) { store_.setValue(kGeometry, geometry); }
+QByteArray Settings::windowState() const { return store_.value(kState).toByteArray(); }
+void Settings::setWindowState(const QByteArray & state) { store_.setValue(kState, state); }
+
+} // namespace rapidun::ui
