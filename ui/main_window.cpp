@@ -99,7 +99,9 @@ void MainWindow::createCentralArea() {
     placeholder_->setObjectName(QStringLiteral("placeholder"));
     placeholder_->setAlignment(Qt::AlignCenter);
     placeholder_->setWordWrap(true);
-    placeholder_->setEnabled(false);   // drawn greyed out: it is a hint, not content
+    QPalette hint = placeholder_->palette();   // drawn as a hint, not as content
+    hint.setColor(QPalette::WindowText, hint.color(QPalette::PlaceholderText));
+    placeholder_->setPalette(hint);
 
     card_ = new ModelCard;
     auto * cardPage = new QWidget;
@@ -236,7 +238,7 @@ void MainWindow::onFailed(const QString & path, const QString & error) {
     const QString message = tr("Could not open the model %1:\n%2").arg(QDir::toNativeSeparators(path), error);
     if (!isLoading())
         setBusy(false, tr("Ready"));
-    statusBar()->showMessage(tr("Loading failed: %1").arg(error), 10000);
+    statusBar()->showMessage(tr("Loading failed: %1").arg(error.simplified()), 10000);
     Q_EMIT loadFailed(message);
     if (interactive_)
         QMessageBox::critical(this, tr("Open Model"), message);

@@ -34,7 +34,6 @@ ModelCard::ModelCard(QWidget * parent) : QGroupBox(tr("Model"), parent) {
     tree_->setSelectionMode(QAbstractItemView::SingleSelection);
     tree_->setTextElideMode(Qt::ElideMiddle);
     tree_->header()->setStretchLastSection(true);
-    tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
 
     auto * layout = new QVBoxLayout(this);
     layout->addWidget(tree_);
@@ -49,6 +48,8 @@ void ModelCard::setFacts(const ModelInfo & info, const TokenizerFacts & tokenize
     addTokenizerFacts(tokenizer, info.config.vocab_size);
     addFact(addGroup(tr("Runtime")), QStringLiteral("runtime"), tr("Device and threads"), runtime);
     tree_->expandAll();
+    tree_->resizeColumnToContents(0);
+    tree_->setColumnWidth(0, tree_->columnWidth(0) + 24);   // breathing room before the values
 }
 
 QString ModelCard::factText(const QString & key) const {

@@ -1,8 +1,7 @@
 // rapidun-studio: QApplication, translator, runtime, arguments, MainWindow. Nothing else lives here.
 #include "main_window.h"
-#include "settings.h"
-
 #include "rapidun/model/model.h"
+#include "settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,18 +12,15 @@
 #include <QTimer>
 #include <QTranslator>
 
-namespace {
+struct Cli { Q_DECLARE_TR_FUNCTIONS(Cli) };   // the "Cli" context of the .ts files
 
 // The stories260K default: RAPIDUN_SHARED (env) overrides the shared folder known at build time.
-QString defaultFile(const char * builtIn, const char * inShared) {
+static QString defaultFile(const char * builtIn, const char * inShared) {
     const QString shared = qEnvironmentVariable("RAPIDUN_SHARED");
-    const QString path = shared.isEmpty() ? QString::fromUtf8(builtIn) : QDir(shared).filePath(QString::fromUtf8(inShared));
+    const QString path = shared.isEmpty() ? QString::fromUtf8(builtIn)
+                                          : QDir(shared).filePath(QString::fromUtf8(inShared));
     return QFileInfo::exists(path) ? path : QString();
 }
-
-QString text(const char * source) { return QCoreApplication::translate("main", source); }
-
-} // namespace
 
 int main(int argc, char ** argv) {
     QApplication app(argc, argv);
@@ -33,18 +29,20 @@ int main(int argc, char ** argv) {
     QApplication::setApplicationVersion(QStringLiteral(RAPIDUN_VERSION));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("rapidun_studio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("rapidun_studio"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     rapidun::init_runtime();
 
     QCommandLineParser cli;
-    cli.setApplicationDescription(text("Influence-driven unlearning workbench for Llama-family models."));
+    cli.setApplicationDescription(Cli::tr("Influence-driven unlearning workbench for Llama-family models."));
     cli.addHelpOption();
     cli.addVersionOption();
-    const QCommandLineOption modelOpt(QStringLiteral("model"), text("Model file or folder to open."), QStringLiteral("PATH"));
-    const QCommandLineOption tokOpt(QStringLiteral("tokenizer"), text("Tokenizer (.model) to use."), QStringLiteral("PATH"));
-    const QCommandLineOption shotOpt(QStringLiteral("screenshot"), text("Save the window to FILE.png once the model has loaded, then quit."), QStringLiteral("FILE.png"));
-    const QCommandLineOption quitOpt(QStringLiteral("quit-after-ms"), text("Quit after N milliseconds."), QStringLiteral("N"));
+    const QCommandLineOption modelOpt(QStringLiteral("model"), Cli::tr("Model file or folder to open."), "PATH");
+    const QCommandLineOption tokOpt(QStringLiteral("tokenizer"), Cli::tr("Tokenizer (.model) to use."), "PATH");
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
+                                     Cli::tr("Save the window to FILE.png after loading, then quit."), "FILE.png");
+    const QCommandLineOption quitOpt(QStringLiteral("quit-after-ms"), Cli::tr("Quit after N milliseconds."), "N");
     cli.addOptions({modelOpt, tokOpt, shotOpt, quitOpt});
     cli.process(app);
 
@@ -59,9 +57,11 @@ int main(int argc, char ** argv) {
     rapidun::ui::MainWindow window;
     const QString screenshot = cli.value(shotOpt);
     if (!screenshot.isEmpty()) {
-        window.setInteractive(false);   // a failure is shown in the status bar, never in a dialog
-        const auto grabSoon = [&] {
-            QTimer::singleShot(200, &window, [&] { QApplication::exit(window.grab().save(screenshot) ? 0 : 1); });
+        window.setInteractive(false);   // a failure goes to the status bar, never to a modal dialog
+        const auto grabSoon = [&] {   // after the next layout pass
+            QTimer::singleShot(200, &window, [&] {
+                QApplication::exit(window.grab().save(screenshot) ? 0 : 1);
+            });
         };
         QObject::connect(&window, &rapidun::ui::MainWindow::modelLoaded, &window, grabSoon);
         QObject::connect(&window, &rapidun::ui::MainWindow::loadFailed, &window, grabSoon);

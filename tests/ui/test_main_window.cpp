@@ -61,6 +61,7 @@ void TestMainWindow::opensEmptyWithPlaceholder() {
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QCOMPARE(w.windowTitle(), QStringLiteral("RapidUn Studio"));
+    QVERIFY(!w.windowIcon().pixmap(32, 32).isNull());   // from :/icons
     QVERIFY(!w.hasModel());
     QVERIFY(!w.isLoading());
     auto * placeholder = w.findChild<QLabel *>(QStringLiteral("placeholder"));

@@ -84,11 +84,15 @@ Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor
     }
     const int64_t S = k.size(2);
     // GQA without copying K/V: query heads of one group share a KV head, so fold G into T.
-    Tensor qg = q.reshape({B, n_kv_heads, G * T, head_dim});
-    Tensor scores = torch::matmul(qg, k.transpose(-1, -2)) * (1.0 / std::sqrt(double(head_dim)));
+    // K/V are views into the cache (row stride S_max*hd); bmm on [B*KV, ...] views reads them in
+    // place, where matmul on the 4-d views would first copy the whole cache (1 ms a step at B=32).
+    Tensor qg = q.reshape({B * n_kv_heads, G * T, head_dim});
+    Tensor kf = k.view({B * n_kv_heads, S, head_dim});
+    Tensor vf = v.view({B * n_kv_heads, S, head_dim});
+    Tensor scores = torch::bmm(qg, kf.transpose(1, 2)) * (1.0 / std::sqrt(double(head_dim)));   // [B*KV,G*T,S]
     scores = scores.view({B, n_kv_heads, G, T, S}) + bias;                       // bias [B,1,1,T,S]
     Tensor probs = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
-    Tensor out = torch::matmul(probs.view({B, n_kv_heads, G * T, S}), v);        // [B,KV,G*T,hd]
+    Tensor out = torch::bmm(probs.view({B * n_kv_heads, G * T, S}), vf);         // [B*KV,G*T,hd]
     out = out.view({B, n_heads, T, head_dim}).transpose(1, 2).reshape({B, T, n_heads * head_dim});
     return o_proj(out);
 }
