@@ -1,10 +1,13 @@
 // CPU reference kernels: the llama2.c sampler. Add a case with TEST_CASE below.
 #include "check.h"
 
+#include "rapidun/kernels/attention.h"
 #include "rapidun/kernels/sampling.h"
 
 #include <cmath>
 #include <map>
+#include <random>
+#include <vector>
 
 using namespace rapidun::kernels;
 
@@ -45,6 +48,40 @@ TEST_CASE("sampling frequencies follow softmax; top-p drops the tail") {
     for (int i = 0; i < n; i++) counts[sample(logits, 4, 1.0f, 0.7f, r, scratch)]++;
     CHECK(counts[2] == 0 && counts[3] == 0);
     CHECK_NEAR(counts[0] / double(n), 0.625, 0.02);
+}
+
+TEST_CASE("decode attention equals a float64 reference (GQA, masked slots, unused cache tail)") {
+    const int64_t B = 3, H = 4, KV = 2, S = 7, S_max = 10, hd = 8;
+    std::mt19937 rng(1);
+    std::normal_distribution<float> nd;
+    std::vector<float> q(B * H * hd), k(B * KV * S_max * hd), v(B * KV * S_max * hd), bias(B * S_max, 0.0f), out(B * H * hd);
+    for (auto & x : q) x = nd(rng);
+    for (auto & x : k) x = nd(rng);
+    for (auto & x : v) x = nd(rng);
+    bias[0 * S_max + 0] = -1e9f;   // row 0: first slot is padding
+    bias[2 * S_max + 3] = -1e9f;   // row 2: a hole
+    const float scale = 1.0f / std::sqrt(float(hd));
+    attention_decode_f32(q.data(), k.data(), v.data(), bias.data(), S_max, out.data(), B, H, KV, S, S_max, hd, scale);
+    double worst = 0;
+    for (int64_t b = 0; b < B; b++)
+        for (int64_t h = 0; h < H; h++) {
+            const int64_t kvh = h / (H / KV);
+            std::vector<double> p(S);
+            double mx = -1e300, sum = 0;
+            for (int64_t s = 0; s < S; s++) {
+                double dot = 0;
+                for (int64_t d = 0; d < hd; d++) dot += double(q[(b * H + h) * hd + d]) * k[((b * KV + kvh) * S_max + s) * hd + d];
+                p[s] = dot * scale + bias[b * S_max + s];
+                mx = std::max(mx, p[s]);
+            }
+            for (auto & x : p) { x = std::exp(x - mx); sum += x; }
+            for (int64_t d = 0; d < hd; d++) {
+                double o = 0;
+                for (int64_t s = 0; s < S; s++) o += p[s] / sum * v[((b * KV + kvh) * S_max + s) * hd + d];
+                worst = std::max(worst, std::fabs(o - out[(b * H + h) * hd + d]));
+            }
+        }
+    CHECK_NEAR(worst, 0.0, 1e-5);
 }
 
 RAPIDUN_TEST_MAIN()

@@ -3,6 +3,7 @@
 #include "model/llama.h"
 
 #include "rapidun/error.h"
+#include "rapidun/kernels/attention.h"
 
 #include <cmath>
 
@@ -49,6 +50,7 @@ RMSNormImpl::RMSNormImpl(int64_t dim, double eps_) : eps(eps_) {
 
 Tensor RMSNormImpl::forward(const Tensor & x) {
     // HF: compute in fp32, cast back to the input dtype, then scale.
+    if (x.scalar_type() == torch::kFloat32) return weight * (x * torch::rsqrt(x.pow(2).mean(-1, true) + eps));
     Tensor xf = x.to(torch::kFloat32);
     Tensor normed = xf * torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps);
     return weight * normed.to(x.scalar_type());
@@ -70,11 +72,22 @@ static Tensor rotate_half(const Tensor & x) {   // [.., hd] -> cat(-x2, x1)
 Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor & sin, const Tensor & bias,
                               KVCache * cache, int64_t layer) {
     const int64_t B = x.size(0), T = x.size(1), G = n_heads / n_kv_heads;
-    Tensor q = q_proj(x).view({B, T, n_heads, head_dim}).transpose(1, 2);      // [B,H,T,hd]
-    Tensor k = k_proj(x).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);   // [B,KV,T,hd]
-    Tensor v = v_proj(x).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);   // [B,KV,T,hd]
-    q = q * cos + rotate_half(q) * sin;
-    k = k * cos + rotate_half(k) * sin;
+    Tensor q, k, v;
+    if (w_qkv.defined()) {
+        // Inference: one GEMM for q, k, v and one RoPE call for q and k (adjacent heads).
+        Tensor qkv = torch::linear(x, w_qkv).view({B, T, n_heads + 2 * n_kv_heads, head_dim});
+        Tensor qk  = qkv.narrow(2, 0, n_heads + n_kv_heads).transpose(1, 2);   // [B,H+KV,T,hd]
+        qk = qk * cos + rotate_half(qk) * sin;
+        q  = qk.narrow(1, 0, n_heads);                                          // [B,H,T,hd]
+        k  = qk.narrow(1, n_heads, n_kv_heads);                                 // [B,KV,T,hd]
+        v  = qkv.narrow(2, n_heads + n_kv_heads, n_kv_heads).transpose(1, 2);   // [B,KV,T,hd]
+    } else {
+        q = q_proj(x).view({B, T, n_heads, head_dim}).transpose(1, 2);
+        k = k_proj(x).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);
+        v = v_proj(x).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);
+        q = q * cos + rotate_half(q) * sin;
+        k = k * cos + rotate_half(k) * sin;
+    }
     if (cache) {
         const int64_t start = cache->n_filled;
         cache->k[layer].narrow(2, start, T).copy_(k);
@@ -83,16 +96,24 @@ Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor
         v = cache->v[layer].narrow(2, 0, start + T);
     }
     const int64_t S = k.size(2);
+    Tensor out;
+    if (T == 1 && cache && q.scalar_type() == torch::kFloat32 && !q.requires_grad()) {
+        // Decode step: one fused loop instead of a small GEMM per (row, head); see kernels/attention.h.
+        Tensor qc = q.contiguous();                                              // [B,H,1,hd]
+        Tensor bc = bias.reshape({B, S}).contiguous();
+        out = torch::empty({B, n_heads, head_dim}, q.options());
+        kernels::attention_decode_f32(qc.data_ptr<float>(), cache->k[layer].data_ptr<float>(),
+                                      cache->v[layer].data_ptr<float>(), bc.data_ptr<float>(), S,
+                                      out.data_ptr<float>(), B, n_heads, n_kv_heads, S, cache->k[layer].size(2),
+                                      head_dim, static_cast<float>(1.0 / std::sqrt(double(head_dim))));
+        return o_proj(out.view({B, 1, n_heads * head_dim}));
+    }
     // GQA without copying K/V: query heads of one group share a KV head, so fold G into T.
-    // K/V are views into the cache (row stride S_max*hd); bmm on [B*KV, ...] views reads them in
-    // place, where matmul on the 4-d views would first copy the whole cache (1 ms a step at B=32).
-    Tensor qg = q.reshape({B * n_kv_heads, G * T, head_dim});
-    Tensor kf = k.view({B * n_kv_heads, S, head_dim});
-    Tensor vf = v.view({B * n_kv_heads, S, head_dim});
-    Tensor scores = torch::bmm(qg, kf.transpose(1, 2)) * (1.0 / std::sqrt(double(head_dim)));   // [B*KV,G*T,S]
+    Tensor qg = q.reshape({B, n_kv_heads, G * T, head_dim});
+    Tensor scores = torch::matmul(qg, k.transpose(-1, -2)) * (1.0 / std::sqrt(double(head_dim)));
     scores = scores.view({B, n_kv_heads, G, T, S}) + bias;                       // bias [B,1,1,T,S]
     Tensor probs = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
-    Tensor out = torch::bmm(probs.view({B * n_kv_heads, G * T, S}), vf);         // [B*KV,G*T,hd]
+    out = torch::matmul(probs.view({B, n_kv_heads, G * T, S}), v);               // [B,KV,G*T,hd]
     out = out.view({B, n_heads, T, head_dim}).transpose(1, 2).reshape({B, T, n_heads * head_dim});
     return o_proj(out);
 }
@@ -103,7 +124,14 @@ MlpImpl::MlpImpl(const ModelConfig & cfg) {
     down_proj = register_module("down_proj", LoraLinear(cfg.hidden_dim, cfg.dim));
 }
 
-Tensor MlpImpl::forward(const Tensor & x) { return down_proj(torch::silu(gate_proj(x)) * up_proj(x)); }
+Tensor MlpImpl::forward(const Tensor & x) {
+    if (w_gate_up.defined()) {
+        const int64_t F = w_gate_up.size(0) / 2;
+        Tensor gu = torch::linear(x, w_gate_up);                                 // [B,T,2F]
+        return down_proj(torch::silu(gu.narrow(-1, 0, F)) * gu.narrow(-1, F, F));
+    }
+    return down_proj(torch::silu(gate_proj(x)) * up_proj(x));
+}
 
 DecoderLayerImpl::DecoderLayerImpl(const ModelConfig & cfg) {
     self_attn                = register_module("self_attn", Attention(cfg));
@@ -166,6 +194,17 @@ Tensor LlamaForCausalLMImpl::hidden(const Tensor & ids, const Tensor & positions
     }
     if (cache) cache->n_filled += ids.size(1);
     return model->norm(h);
+}
+
+void LlamaForCausalLMImpl::fuse_for_inference(bool on) {
+    torch::NoGradGuard no_grad;
+    for (auto & layer : model->layer_list) {
+        auto & a = layer->self_attn;
+        auto & m = layer->mlp;
+        const bool lora = a->q_proj->lora_A.defined() || m->gate_proj->lora_A.defined();
+        a->w_qkv     = on && !lora ? torch::cat({a->q_proj->weight, a->k_proj->weight, a->v_proj->weight}, 0) : Tensor();
+        m->w_gate_up = on && !lora ? torch::cat({m->gate_proj->weight, m->up_proj->weight}, 0) : Tensor();
+    }
 }
 
 Tensor LlamaForCausalLMImpl::logits(const Tensor & h) { return torch::linear(h, lm_head); }

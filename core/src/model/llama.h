@@ -50,6 +50,7 @@ struct AttentionImpl : torch::nn::Module {
     torch::Tensor forward(const torch::Tensor & x, const torch::Tensor & cos, const torch::Tensor & sin,
                           const torch::Tensor & bias, KVCache * cache, int64_t layer);
     LoraLinear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
+    torch::Tensor w_qkv;   // [(H+2KV)*hd, D] fused copy for inference; undefined = use the three layers
     int64_t n_heads, n_kv_heads, head_dim;
 };
 TORCH_MODULE(Attention);
@@ -58,6 +59,7 @@ struct MlpImpl : torch::nn::Module {
     MlpImpl(const ModelConfig & cfg);
     torch::Tensor forward(const torch::Tensor & x);   // down(silu(gate(x)) * up(x))
     LoraLinear gate_proj{nullptr}, up_proj{nullptr}, down_proj{nullptr};
+    torch::Tensor w_gate_up;   // [2F, D] fused copy for inference; undefined = use the two layers
 };
 TORCH_MODULE(Mlp);
 
@@ -91,6 +93,9 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
     static torch::Tensor causal_bias(const torch::Tensor & attn_mask, torch::ScalarType dtype);
 
     KVCache new_cache(int64_t batch, int64_t n_slots) const;
+    // Builds (on) or drops (off) the fused q|k|v and gate|up copies used by inference. Call again
+    // after weights change; never fuses layers that carry a LoRA adapter.
+    void    fuse_for_inference(bool on);
     void    load_weights(const TensorMap & weights);  // HF names; shapes already checked
     TensorMap state_for_export() const;              // HF names, lm_head omitted when tied
 

@@ -58,6 +58,7 @@ std::unique_ptr<Model> Model::load(const std::string & path, const LoadOptions &
         d.net->to(torch::kBFloat16);
         d.net->lm_head = files.config.tie_embeddings ? d.net->model->embed_tokens->weight : d.net->lm_head_linear->weight;
     }
+    d.net->fuse_for_inference(true);
     int64_t n = 0;
     for (auto & p : d.net->parameters()) n += p.numel();
     d.info.config          = files.config;
@@ -71,10 +72,19 @@ std::unique_ptr<Model> Model::load(const std::string & path, const LoadOptions &
 
 const ModelInfo & Model::info() const { return impl_->info; }
 
+// Mistral's sliding-window attention is not implemented: full causal attention equals it for
+// sequences no longer than the window, so longer ones are refused rather than computed wrongly.
+static void check_window(const ModelConfig & cfg, int64_t n_tokens) {
+    if (cfg.sliding_window > 0 && n_tokens > cfg.sliding_window)
+        throw Error("sequence of " + std::to_string(n_tokens) + " tokens is longer than the model's sliding_window (" +
+                    std::to_string(cfg.sliding_window) + "), which this implementation does not apply");
+}
+
 std::vector<float> Model::logits(const std::vector<int32_t> & ids) const {
     c10::InferenceMode guard;
     const int64_t T = static_cast<int64_t>(ids.size());
     if (T == 0) return {};
+    check_window(impl_->info.config, T);
     Tensor x   = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64).view({1, T});
     Tensor pos = torch::arange(T, torch::kInt64).view({1, T});
     Tensor bias = LlamaForCausalLMImpl::causal_bias(torch::ones({1, T}, torch::kBool), impl_->dtype);
@@ -119,6 +129,7 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     int64_t shortest = L;
     for (auto & p : prompts) shortest = std::min<int64_t>(shortest, static_cast<int64_t>(p.size()));
     const int64_t n_new = std::max<int64_t>(0, std::min(opt.max_new_tokens, cfg.max_seq_len - shortest + 1));
+    check_window(cfg, L + n_new);
     std::vector<std::vector<int32_t>> out(static_cast<size_t>(B));
     if (n_new == 0) return out;
 
@@ -155,6 +166,8 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     Tensor last_t = torch::from_blob(last.data(), {B}, torch::kInt64);
     Tensor hl    = h.index({torch::arange(B), last_t});                                         // [B,D]
 
+    // Additive key mask of the decode steps, [B, n_slots], kept up to date slot by slot.
+    Tensor step_bias = torch::zeros({B, n_slots}).masked_fill(cache.key_valid.logical_not(), -1e9);
     std::vector<kernels::Rng> rngs(static_cast<size_t>(B));
     for (auto & r : rngs) r.state = opt.seed;
     std::vector<float> scratch;
@@ -188,10 +201,10 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
         // re-packing the cache at these sizes) and their output is no longer read.
         const int64_t slot = L + s;
         cache.key_valid.select(1, slot).fill_(true);
-        Tensor xs   = torch::from_blob(step_ids.data(), {B, 1}, torch::kInt64);
-        Tensor ps   = torch::from_blob(step_pos.data(), {B, 1}, torch::kInt64);
-        Tensor bs   = torch::zeros({B, slot + 1}).masked_fill(cache.key_valid.narrow(1, 0, slot + 1).logical_not(), -1e9)
-                        .view({B, 1, 1, 1, slot + 1});
+        step_bias.select(1, slot).fill_(0.0f);
+        Tensor xs = torch::from_blob(step_ids.data(), {B, 1}, torch::kInt64);
+        Tensor ps = torch::from_blob(step_pos.data(), {B, 1}, torch::kInt64);
+        Tensor bs = step_bias.narrow(1, 0, slot + 1).view({B, 1, 1, 1, slot + 1});
         hl = impl_->net->hidden(xs, ps, bs, &cache).select(1, 0);                              // [B,D]
     }
     return out;
