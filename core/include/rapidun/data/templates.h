@@ -1,0 +1,49 @@
+// Prompt templates and tokenised training samples with answer-only label masks.
+#pragma once
+#include "rapidun/data/records.h"
+#include "rapidun/text/tokenizer.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rapidun {
+
+enum class PromptTemplate {
+    Alpaca,   // "Below is an instruction ...\n\n### Instruction:\n{i}\n\n[### Input:\n{c}\n\n]### Response:\n"
+    Plain,    // "Instruction:\n{i}\n\n[Context:\n{c}\n\n]Answer:\n"   (the release's eval template)
+    Chat,     // "<|user|>\n{i}[\n\nContext:\n{c}]\n<|assistant|>\n"
+};
+PromptTemplate parse_template(const std::string & name);   // "alpaca" | "plain" | "chat"; throws on others
+const char * template_name(PromptTemplate t);
+std::string format_prompt(PromptTemplate t, const std::string & instruction, const std::string & context);
+
+// One tokenised (prompt, answer) pair. ids = BOS + prompt + answer (+ EOS); answer_mask[p] = 1 where
+// ids[p] is an answer token (the loss is taken on those only, predicted from position p-1).
+struct TokenizedSample {
+    std::vector<int32_t> ids;
+    std::vector<uint8_t> answer_mask;
+    int32_t n_prompt = 0;    // BOS included
+    int32_t n_answer = 0;    // EOS included when added
+    bool    truncated = false;
+};
+
+struct TokenizeOptions {
+    int32_t max_len = 256;
+    bool    add_eos = true;
+};
+
+// Truncation rule when BOS + prompt + answer (+ EOS) > max_len: the answer keeps at most
+// max_len/2 tokens (its end cut first, EOS dropped with it), then the prompt loses tokens from its
+// start (right after BOS), keeping its end where the template's answer marker sits. A sample never
+// ends with zero answer tokens unless the response itself is empty; callers count those.
+TokenizedSample tokenize_sample(const Tokenizer & tok, const std::string & prompt, const std::string & answer,
+                                const TokenizeOptions & opt);
+
+struct TokenizeReport {
+    size_t n_samples = 0, n_truncated = 0, n_empty_answer = 0;   // empty answers are dropped
+};
+std::vector<TokenizedSample> tokenize_records(const Tokenizer & tok, const std::vector<Record> & rows, PromptTemplate t,
+                                              const TokenizeOptions & opt, TokenizeReport * rep = nullptr);
+
+} // namespace rapidun
