@@ -37,9 +37,12 @@ LoraLinearImpl::LoraLinearImpl(int64_t in_features, int64_t out_features) {
 
 Tensor LoraLinearImpl::forward(const Tensor & x) {
     Tensor y = torch::linear(x, weight);
-    if (lora_A.defined()) {
-        Tensor xd = lora_dropout > 0.0 ? F::dropout(x, F::DropoutFuncOptions().p(lora_dropout).training(is_training())) : x;
-        y = y + torch::linear(torch::linear(xd, lora_A), lora_B) * lora_scaling;
+    if (lora_A.defined() && !lora_merged) {
+        // The adapter stays fp32 (as PEFT keeps it) even on a bf16 base.
+        Tensor xa = x.scalar_type() == lora_A.scalar_type() ? x : x.to(lora_A.scalar_type());
+        if (lora_dropout > 0.0 && is_training()) xa = F::dropout(xa, F::DropoutFuncOptions().p(lora_dropout).training(true));
+        Tensor d = torch::linear(torch::linear(xa, lora_A), lora_B) * lora_scaling;
+        y = y + (d.scalar_type() == y.scalar_type() ? d : d.to(y.scalar_type()));
     }
     return y;
 }
@@ -201,7 +204,9 @@ void LlamaForCausalLMImpl::fuse_for_inference(bool on) {
     for (auto & layer : model->layer_list) {
         auto & a = layer->self_attn;
         auto & m = layer->mlp;
-        const bool lora = a->q_proj->lora_A.defined() || m->gate_proj->lora_A.defined();
+        auto active = [](const LoraLinear & l) { return l->lora_A.defined() && !l->lora_merged; };
+        const bool lora = active(a->q_proj) || active(a->k_proj) || active(a->v_proj) || active(m->gate_proj) ||
+                          active(m->up_proj);
         a->w_qkv     = on && !lora ? torch::cat({a->q_proj->weight, a->k_proj->weight, a->v_proj->weight}, 0) : Tensor();
         m->w_gate_up = on && !lora ? torch::cat({m->gate_proj->weight, m->up_proj->weight}, 0) : Tensor();
     }

@@ -24,6 +24,7 @@ struct LoraLinearImpl : torch::nn::Module {
     torch::Tensor lora_B;        // [out, r]
     double lora_scaling = 0.0;   // alpha / r
     double lora_dropout = 0.0;
+    bool   lora_merged = false;  // B A * scaling already added into weight
 };
 TORCH_MODULE(LoraLinear);
 

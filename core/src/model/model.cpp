@@ -2,6 +2,7 @@
 #include "rapidun/model/model.h"
 
 #include "model/llama.h"
+#include "model/model_impl.h"
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/io/model_files.h"
@@ -30,12 +31,6 @@ std::string runtime_summary() {
     return "LibTorch " + std::string(TORCH_VERSION) + ", " + std::to_string(torch::get_num_threads()) +
            " threads, " + (torch::cuda::is_available() ? "cuda available" : "cpu");
 }
-
-struct Model::Impl {
-    ModelInfo        info;
-    LlamaForCausalLM net{nullptr};
-    torch::ScalarType dtype = torch::kFloat32;
-};
 
 Model::Model() : impl_(std::make_unique<Impl>()) {}
 Model::~Model() = default;
@@ -67,6 +62,32 @@ std::unique_ptr<Model> Model::load(const std::string & path, const LoadOptions &
     d.info.precision       = precision_name(opt.precision);
     d.info.n_params        = n;
     d.info.tokenizer_guess = files.tokenizer_guess;
+    return m;
+}
+
+std::unique_ptr<Model> Model::create(const ModelConfig & cfg, uint64_t seed) {
+    if (!g_runtime_ready) init_runtime();
+    std::unique_ptr<Model> m(new Model());
+    Impl & d = *m->impl_;
+    torch::manual_seed(seed);
+    d.net = LlamaForCausalLM(cfg);
+    {
+        torch::NoGradGuard no_grad;
+        for (auto & item : d.net->named_parameters()) {
+            if (item.key().find("norm") != std::string::npos) item.value().fill_(1.0);
+            else item.value().normal_(0.0, 0.02);
+        }
+    }
+    d.net->eval();
+    for (auto & p : d.net->parameters()) p.set_requires_grad(false);
+    d.net->fuse_for_inference(true);
+    int64_t n = 0;
+    for (auto & p : d.net->parameters()) n += p.numel();
+    d.info.config    = cfg;
+    d.info.source    = "(new model, seed " + std::to_string(seed) + ")";
+    d.info.format    = "new";
+    d.info.precision = "f32";
+    d.info.n_params  = n;
     return m;
 }
 

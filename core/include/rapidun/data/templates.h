@@ -34,9 +34,11 @@ struct TokenizeOptions {
 };
 
 // Truncation rule when BOS + prompt + answer (+ EOS) > max_len: the answer keeps at most
-// max_len/2 tokens (its end cut first, EOS dropped with it), then the prompt loses tokens from its
-// start (right after BOS), keeping its end where the template's answer marker sits. A sample never
-// ends with zero answer tokens unless the response itself is empty; callers count those.
+// max(max_len/2, max_len - BOS - prompt) tokens (its end cut first, EOS dropped with it), i.e. it
+// is cut to max_len/2 unless the whole prompt fits beside more of it; then the prompt loses tokens
+// from its start (right after BOS), keeping its end where the template's answer marker sits.
+// A sample never ends with zero answer tokens unless the response itself is empty (then no EOS
+// is added either, n_answer == 0); callers count those. max_len < 2 throws Error.
 TokenizedSample tokenize_sample(const Tokenizer & tok, const std::string & prompt, const std::string & answer,
                                 const TokenizeOptions & opt);
 

@@ -30,6 +30,15 @@ struct GenerateOptions {
     std::vector<int32_t> stop_ids;    // empty = {eos, bos} (llama2.c stops on BOS)
 };
 
+// LoRA on the linear layers of every block (PEFT's LoraConfig fields; defaults are the paper's).
+struct LoraSettings {
+    int32_t  r = 16;
+    double   alpha = 16.0;            // scaling = alpha / r
+    double   dropout = 0.05;
+    std::vector<std::string> targets = {"q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"};
+    uint64_t seed = 0;                // A ~ Kaiming-uniform(a = sqrt(5)) from this seed, B = 0
+};
+
 struct ModelInfo {
     ModelConfig config;
     std::string source;
@@ -58,11 +67,30 @@ public:
                                                const GenerateOptions & opt) const;
 
     // Writes the HF layout: config.json + model.safetensors (+ tokenizer.model copied if given).
+    // With an unmerged LoRA adapter the base weights are written (save the adapter separately).
     void export_hf(const std::string & dir, const std::string & tokenizer_path = "") const;
+
+    // A new model with random weights (HF init: normal(0, 0.02), norms 1), fp32.
+    static std::unique_ptr<Model> create(const ModelConfig & cfg, uint64_t seed);
+
+    // LoRA adapter (see LoraSettings). attach replaces any adapter; merge folds B A * scaling into
+    // the base weights (unmerge subtracts it again); the adapter files use PEFT's layout:
+    // adapter_config.json + adapter_model.safetensors with names
+    // "base_model.model.model.layers.{i}.self_attn.q_proj.lora_A.weight".
+    void attach_lora(const LoraSettings & s);
+    void detach_lora();
+    bool has_lora() const;
+    void merge_lora();
+    void unmerge_lora();
+    void save_adapter(const std::string & dir) const;
+    void load_adapter(const std::string & dir);   // attaches; throws Error naming the file on mismatch
+    const LoraSettings & lora_settings() const;
+
+    struct Impl;
+    Impl * impl() const { return impl_.get(); }
 
 private:
     Model();
-    struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,57 @@
+// Fine-tuning (full or LoRA) with AdamW, a cosine schedule with linear warm-up, gradient clipping
+// and accumulation, on tokenised samples with answer-only loss masks; and teacher-forced answer
+// NLL for perplexity. Torch-free interface; the loop lives in core/src/train/trainer.cpp.
+#pragma once
+#include "rapidun/data/templates.h"
+#include "rapidun/job.h"
+#include "rapidun/model/model.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace rapidun {
+
+struct TrainOptions {
+    bool     lora = false;          // true: train a (new, or the attached) LoRA adapter only
+    LoraSettings lora_settings;
+    double   lr = 1e-3;
+    double   weight_decay = 0.0;
+    double   beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+    int32_t  epochs = 1;
+    int32_t  batch_size = 8;        // samples per micro-batch
+    int32_t  grad_accum = 1;        // micro-batches per optimiser step
+    double   warmup_ratio = 0.0;    // linear warm-up over this fraction of the steps, then cosine to 0
+    double   clip = 1.0;            // global L2 norm; <= 0 disables
+    uint64_t seed = 0;              // sample order (and LoRA init)
+};
+
+struct TrainProgress {
+    int64_t step = 0, total_steps = 0;
+    int32_t epoch = 0;
+    double  loss = 0.0;             // mean answer-token CE of the last optimiser step
+    double  lr = 0.0;
+    double  seconds = 0.0, eta_seconds = 0.0;
+};
+
+struct TrainReport {
+    int64_t steps = 0;
+    int64_t n_samples = 0, n_answer_tokens = 0;
+    double  seconds = 0.0;
+    double  final_loss = 0.0;       // mean loss of the last epoch
+    std::vector<double> loss_per_step;
+};
+
+// Trains in place; the model keeps the result (with opt.lora, as an unmerged adapter).
+TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samples, const TrainOptions & opt,
+                        const std::function<void(const TrainProgress &)> & progress = {},
+                        const CancelToken * cancel = nullptr);
+
+// Mean next-token CE (nats) of each sample's answer tokens given its prompt, batched.
+std::vector<double> answer_nll(const Model & model, const std::vector<TokenizedSample> & samples, int32_t batch_size = 32);
+
+// Cosine schedule with linear warm-up (HF get_cosine_schedule_with_warmup): lr at step s of T.
+double cosine_lr(double base_lr, int64_t step, int64_t total_steps, int64_t warmup_steps);
+
+} // namespace rapidun

@@ -1,0 +1,218 @@
+// The fine-tuning loop (full or LoRA) and teacher-forced answer NLL.
+// Shapes: B = micro-batch, T = longest sample in it, V = vocab.
+#include "rapidun/train/train.h"
+
+#include "model/model_impl.h"
+#include "rapidun/error.h"
+
+#include <chrono>
+#include <cmath>
+#include <random>
+
+namespace rapidun {
+
+using torch::Tensor;
+
+double cosine_lr(double base_lr, int64_t step, int64_t total_steps, int64_t warmup_steps) {
+    if (step < warmup_steps) return base_lr * double(step + 1) / double(warmup_steps);   // HF uses step/warmup; +1 avoids a wasted step at lr 0
+    const double progress = double(step - warmup_steps) / double(std::max<int64_t>(1, total_steps - warmup_steps));
+    return base_lr * 0.5 * (1.0 + std::cos(M_PI * progress));
+}
+
+namespace {
+
+// A right-padded micro-batch: ids [B,T], attention mask [B,T], targets [B,T-1] (-100 = no loss).
+struct Batch {
+    Tensor ids, mask, targets;
+    int64_t n_answer = 0;
+};
+
+Batch make_batch(const std::vector<TokenizedSample> & samples, const std::vector<size_t> & order, size_t begin, size_t end) {
+    int64_t T = 0;
+    for (size_t i = begin; i < end; i++) T = std::max<int64_t>(T, static_cast<int64_t>(samples[order[i]].ids.size()));
+    const int64_t B = static_cast<int64_t>(end - begin);
+    Tensor ids  = torch::zeros({B, T}, torch::kInt64);
+    Tensor mask = torch::zeros({B, T}, torch::kBool);
+    Tensor tgt  = torch::full({B, T}, -100, torch::kInt64);
+    auto ia = ids.accessor<int64_t, 2>();
+    auto ma = mask.accessor<bool, 2>();
+    auto ta = tgt.accessor<int64_t, 2>();
+    Batch b;
+    for (int64_t r = 0; r < B; r++) {
+        const TokenizedSample & s = samples[order[begin + static_cast<size_t>(r)]];
+        for (size_t p = 0; p < s.ids.size(); p++) {
+            ia[r][static_cast<int64_t>(p)] = s.ids[p];
+            ma[r][static_cast<int64_t>(p)] = true;
+            if (s.answer_mask[p]) {
+                ta[r][static_cast<int64_t>(p)] = s.ids[p];   // predicted from position p-1
+                b.n_answer++;
+            }
+        }
+    }
+    b.ids     = ids;
+    b.mask    = mask;
+    b.targets = tgt.narrow(1, 1, T - 1);
+    return b;
+}
+
+// Answer-token CE per row [B] (sum over answer tokens) and the logits-free forward around it.
+Tensor row_nll_sum(LlamaForCausalLM & net, const Batch & b, torch::ScalarType dtype) {
+    const int64_t B = b.ids.size(0), T = b.ids.size(1);
+    Tensor pos    = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
+    Tensor bias   = LlamaForCausalLMImpl::causal_bias(b.mask, dtype);
+    Tensor h      = net->hidden(b.ids, pos, bias);                               // [B,T,D]
+    Tensor logits = net->logits(h.narrow(1, 0, T - 1)).to(torch::kFloat32);     // [B,T-1,V]
+    Tensor nll    = torch::nn::functional::cross_entropy(
+        logits.reshape({-1, logits.size(-1)}), b.targets.reshape({-1}),
+        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kNone));
+    return nll.view({B, T - 1}).sum(1);                                          // [B]
+}
+
+// Puts the model in training mode for `params` and back to inference on scope exit.
+struct TrainingMode {
+    LlamaForCausalLM & net;
+    std::vector<Tensor> params;
+    TrainingMode(LlamaForCausalLM & n, std::vector<Tensor> p) : net(n), params(std::move(p)) {
+        net->fuse_for_inference(false);
+        for (auto & t : params) t.set_requires_grad(true);
+        net->train();
+    }
+    ~TrainingMode() {
+        for (auto & t : params) {
+            t.set_requires_grad(false);
+            t.mutable_grad() = Tensor();
+        }
+        net->eval();
+        net->fuse_for_inference(true);
+    }
+};
+
+std::vector<Tensor> lora_params(LlamaForCausalLM & net) {
+    std::vector<Tensor> out;
+    for (auto & layer : net->model->layer_list) {
+        for (LoraLinear * l : {&layer->self_attn->q_proj, &layer->self_attn->k_proj, &layer->self_attn->v_proj,
+                               &layer->self_attn->o_proj, &layer->mlp->gate_proj, &layer->mlp->up_proj,
+                               &layer->mlp->down_proj}) {
+            if ((*l)->lora_A.defined()) {
+                out.push_back((*l)->lora_A);
+                out.push_back((*l)->lora_B);
+            }
+        }
+    }
+    return out;
+}
+
+// Seeded Fisher-Yates with our own bounded draw, so the order is the same with every standard library.
+std::vector<size_t> shuffled(size_t n, std::mt19937_64 & rng) {
+    std::vector<size_t> v(n);
+    for (size_t i = 0; i < n; i++) v[i] = i;
+    for (size_t i = n; i > 1; i--) {
+        const size_t j = static_cast<size_t>(rng() % i);
+        std::swap(v[i - 1], v[j]);
+    }
+    return v;
+}
+
+} // namespace
+
+TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samples, const TrainOptions & opt,
+                        const std::function<void(const TrainProgress &)> & progress, const CancelToken * cancel) {
+    if (samples.empty()) throw Error("train: no samples");
+    if (opt.batch_size <= 0 || opt.grad_accum <= 0 || opt.epochs <= 0) throw Error("train: batch size, accumulation and epochs must be positive");
+    if (model.has_lora() && !opt.lora) throw Error("train: full fine-tuning of a model with a LoRA adapter attached; detach or merge it first");
+    LlamaForCausalLM & net = net_of(model);
+    if (model.impl()->lora_merged) throw Error("train: the LoRA adapter is merged; unmerge it first");
+    if (opt.lora && !model.has_lora()) {
+        LoraSettings s = opt.lora_settings;
+        s.seed = opt.seed;
+        model.attach_lora(s);
+    }
+    std::vector<Tensor> params = opt.lora ? lora_params(net) : net->parameters();
+    TrainingMode mode(net, params);
+    torch::manual_seed(opt.seed);   // LoRA dropout
+
+    torch::optim::AdamW adamw(params, torch::optim::AdamWOptions(opt.lr)
+                                          .betas({opt.beta1, opt.beta2})
+                                          .eps(opt.eps)
+                                          .weight_decay(opt.weight_decay));
+    const size_t  N               = samples.size();
+    const int64_t micro_per_epoch = static_cast<int64_t>((N + size_t(opt.batch_size) - 1) / size_t(opt.batch_size));
+    const int64_t steps_per_epoch = (micro_per_epoch + opt.grad_accum - 1) / opt.grad_accum;
+    const int64_t total           = steps_per_epoch * opt.epochs;
+    const int64_t warmup          = static_cast<int64_t>(std::floor(opt.warmup_ratio * double(total)));
+
+    TrainReport rep;
+    rep.n_samples = static_cast<int64_t>(N);
+    std::mt19937_64 rng(opt.seed);
+    const auto t0 = std::chrono::steady_clock::now();
+    int64_t step = 0;
+    for (int32_t epoch = 0; epoch < opt.epochs; epoch++) {
+        std::vector<size_t> order = shuffled(N, rng);
+        double epoch_loss = 0.0;
+        int64_t epoch_steps = 0;
+        for (int64_t s = 0; s < steps_per_epoch; s++) {
+            if (cancel) cancel->throw_if_cancelled();
+            const double lr = cosine_lr(opt.lr, step, total, warmup);
+            for (auto & g : adamw.param_groups()) static_cast<torch::optim::AdamWOptions &>(g.options()).lr(lr);
+            adamw.zero_grad();
+            double step_loss = 0.0;
+            int64_t n_micro = 0;
+            for (int64_t m = 0; m < opt.grad_accum; m++) {
+                const size_t begin = static_cast<size_t>((s * opt.grad_accum + m) * opt.batch_size);
+                if (begin >= N) break;
+                const size_t end = std::min(N, begin + static_cast<size_t>(opt.batch_size));
+                Batch b = make_batch(samples, order, begin, end);
+                if (b.n_answer == 0) continue;
+                Tensor loss = row_nll_sum(net, b, model.impl()->dtype).sum() / double(b.n_answer);
+                (loss / double(opt.grad_accum)).backward();
+                step_loss += loss.item<double>();
+                rep.n_answer_tokens += b.n_answer;
+                n_micro++;
+            }
+            if (n_micro == 0) continue;
+            if (opt.clip > 0) torch::nn::utils::clip_grad_norm_(params, opt.clip);
+            adamw.step();
+            step_loss /= double(n_micro);
+            if (!std::isfinite(step_loss)) throw Error("train: loss became " + std::to_string(step_loss) + " at step " + std::to_string(step));
+            rep.loss_per_step.push_back(step_loss);
+            epoch_loss += step_loss;
+            epoch_steps++;
+            step++;
+            if (progress) {
+                TrainProgress p;
+                p.step = step; p.total_steps = total; p.epoch = epoch; p.loss = step_loss; p.lr = lr;
+                p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                p.eta_seconds = p.seconds / double(step) * double(total - step);
+                progress(p);
+            }
+        }
+        rep.final_loss = epoch_steps ? epoch_loss / double(epoch_steps) : 0.0;
+    }
+    rep.steps   = step;
+    rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return rep;
+}
+
+std::vector<double> answer_nll(const Model & model, const std::vector<TokenizedSample> & samples, int32_t batch_size) {
+    c10::InferenceMode guard;
+    LlamaForCausalLM & net = net_of(model);
+    std::vector<size_t> order(samples.size());
+    for (size_t i = 0; i < order.size(); i++) order[i] = i;
+    // Similar lengths together: less padding.
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return samples[a].ids.size() < samples[b].ids.size(); });
+    std::vector<double> out(samples.size(), 0.0);
+    for (size_t begin = 0; begin < order.size(); begin += size_t(batch_size)) {
+        const size_t end = std::min(order.size(), begin + size_t(batch_size));
+        Batch b = make_batch(samples, order, begin, end);
+        Tensor sums = row_nll_sum(net, b, model.impl()->dtype).to(torch::kFloat64);   // [B]
+        for (size_t r = 0; r < end - begin; r++) {
+            const TokenizedSample & s = samples[order[begin + r]];
+            int64_t n = 0;
+            for (size_t p = 1; p < s.answer_mask.size(); p++) n += s.answer_mask[p];
+            out[order[begin + r]] = n ? sums[static_cast<int64_t>(r)].item<double>() / double(n) : 0.0;
+        }
+    }
+    return out;
+}
+
+} // namespace rapidun
