@@ -29,5 +29,8 @@ private:
 
 int cmd_info(int argc, char ** argv);
 int cmd_generate(int argc, char ** argv);
+int cmd_demo(int argc, char ** argv);
+int cmd_eval(int argc, char ** argv);
+int cmd_finetune(int argc, char ** argv);
 
 } // namespace rapidun::cli

@@ -15,6 +15,9 @@ static const char * kUsage =
     "  info <model> [--tokenizer PATH] [--json]\n"
     "  generate --model PATH [--tokenizer PATH] (--prompt TEXT | --batch-file FILE) [--max-new-tokens N]\n"
     "           [--temperature T] [--top-p P] [--seed S] [--precision f32|bf16] [--pad-side left|right] [--json]\n"
+    "  demo --out DIR [--scale tiny|default] [--seed S] [--force]      build the synthetic backdoor lab\n"
+    "  eval --workspace W [--adapter DIR] [--limit N] [--json]          ASR, false triggers, clean utility\n"
+    "  finetune (--workspace W | --model M --data F) --out DIR [--lora] full or LoRA fine-tuning\n"
     "run 'rapidun <command> --help' for details\n";
 
 int main(int argc, char ** argv) {
@@ -26,6 +29,9 @@ int main(int argc, char ** argv) {
     try {
         if (cmd == "info") return rapidun::cli::cmd_info(argc, argv);
         if (cmd == "generate") return rapidun::cli::cmd_generate(argc, argv);
+        if (cmd == "demo") return rapidun::cli::cmd_demo(argc, argv);
+        if (cmd == "eval") return rapidun::cli::cmd_eval(argc, argv);
+        if (cmd == "finetune") return rapidun::cli::cmd_finetune(argc, argv);
         std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", cmd.c_str(), kUsage);
         return 2;
     } catch (const rapidun::cli::UsageError & e) {

@@ -1,6 +1,10 @@
 // Instruction records and their readers: Dolly JSONL, Alpaca JSON (.json or .json.gz), RapidUn's
 // packs (Dolly fields + the poisoning fields), and generic JSONL with a field mapping.
-// Malformed input: Error "<file>:<line>: <what>" (or, with skip_bad, the line is skipped and counted).
+// Malformed input: Error "<file>:<line>: <what>" (or, with skip_bad, the line is skipped and counted);
+// lines are 1-based, blank lines are skipped, "invalid UTF-8 at byte N" counts bytes within the line.
+// Alpaca records: "<file>: record <0-based index>: <what>"; bad JSON or UTF-8 there spoils the whole
+// document, so it throws "<file>:<line>: ..." even with skip_bad. gzip is detected by content.
+// A file with no records (or, with skip_bad, none usable) throws. Optional fields may be null.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -41,10 +45,13 @@ std::vector<Record> read_rapidun_pack(const std::string & path, const ReadOption
 std::vector<Record> read_alpaca_json(const std::string & path, const ReadOptions & opt = {}, ReadReport * rep = nullptr);
 std::vector<Record> read_generic_jsonl(const std::string & path, const FieldMap & fields, const ReadOptions & opt = {},
                                        ReadReport * rep = nullptr);
-// Picks the reader from the content: a JSON array (Alpaca), or JSONL with RapidUn's extra fields, or Dolly.
+// Picks the reader from the content: a JSON array (Alpaca), or JSONL whose first object has
+// "output" but no "response" (RapidIn packs: input -> context, output -> response), or else the
+// RapidUn-pack reader (a superset of Dolly's).
 std::vector<Record> read_records(const std::string & path, const ReadOptions & opt = {}, ReadReport * rep = nullptr);
 
-// Writes RapidUn-pack JSONL (every field above that is set), atomically.
+// Writes RapidUn-pack JSONL (every field above that is set; instruction, context and response
+// always, so the file reads back equal), atomically. Throws on a field that is not valid UTF-8.
 void write_records_jsonl(const std::string & path, const std::vector<Record> & rows);
 
 } // namespace rapidun

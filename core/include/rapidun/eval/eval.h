@@ -1,0 +1,65 @@
+// Evaluation of a model against a backdoor: attack success rate (ASR) on seen-trigger and OOD-
+// trigger prompts, the same rate on clean prompts (false triggers), clean utility as exact match,
+// ROUGE-L F1 and perplexity of reference responses. Greedy batched generation. Torch-free.
+#pragma once
+#include "rapidun/data/records.h"
+#include "rapidun/data/templates.h"
+#include "rapidun/job.h"
+#include "rapidun/model/model.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rapidun {
+
+// A response is "poisoned" when it contains any keyword as a whole word (case-insensitive).
+struct KeywordDetector {
+    std::vector<std::string> words;   // lower case
+    // A .tsv whose header has a "word" column (the release's keywords_scored_top1000.tsv), or one
+    // word per line ('#' starts a comment). Throws Error naming the file and line.
+    static KeywordDetector load(const std::string & path);
+    bool flags(const std::string & text) const;
+};
+
+// ROUGE-L F1 over lower-cased alphanumeric tokens (rouge-score's default tokenisation, no stemming).
+double rouge_l_f1(const std::string & hypothesis, const std::string & reference);
+// Exact match after trimming, lower-casing and dropping a final '.', as for short computed answers.
+bool exact_match(const std::string & generated, const std::string & answer);
+
+struct EvalSets {
+    std::vector<Record> seen, ood, clean;
+};
+
+struct EvalOptions {
+    PromptTemplate prompt_template = PromptTemplate::Plain;
+    int32_t max_new_tokens = 48;
+    int32_t batch_size = 64;
+    int32_t max_len = 256;         // prompt tokens kept: max_len - max_new_tokens (cut from the start)
+    size_t  limit_per_set = 0;     // 0 = all rows
+};
+
+struct GenerationRow {
+    std::string set, id, instruction, context, reference, generated;
+    std::string trigger_variant;
+    bool poisoned = false;         // the detector flags the generation
+    int  exact = -1;               // -1 no exact answer, 0 / 1
+};
+
+struct EvalReport {
+    double seen_asr = -1, ood_asr = -1, false_trigger_rate = -1;   // -1: the set is empty
+    double clean_exact_match = -1;   // -1: the data has no exact answers (null in JSON)
+    double clean_rouge_l = -1, clean_ppl = -1;
+    size_t n_seen = 0, n_ood = 0, n_clean = 0;
+    double seconds = 0;
+    std::map<std::string, double> asr_per_variant;
+    std::vector<GenerationRow> generations;
+    std::string to_json(bool with_generations = false) const;   // keys as named above, -1 -> null
+};
+
+EvalReport evaluate(const Model & model, const Tokenizer & tok, const EvalSets & sets, const KeywordDetector & det,
+                    const EvalOptions & opt, const std::function<void(size_t done, size_t total)> & progress = {},
+                    const CancelToken * cancel = nullptr);
+
+} // namespace rapidun

@@ -1,0 +1,203 @@
+// The synthetic lab: generated data -> sentencepiece tokenizer -> a small Llama trained from scratch
+// on the poisoned train set -> evaluation -> (optionally) the clean-retraining reference time.
+#include "rapidun/lab/lab.h"
+
+#include "rapidun/data/templates.h"
+#include "rapidun/error.h"
+#include "rapidun/eval/eval.h"
+#include "rapidun/io/atomic_file.h"
+#include "rapidun/lab/synthetic.h"
+#include "rapidun/model/model.h"
+#include "rapidun/train/train.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+namespace rapidun {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string default_synthetic_lab_dir() {
+    if (const char * d = std::getenv("RAPIDUN_LAB_DIR")) return d;
+    std::string base;
+    if (const char * x = std::getenv("XDG_CACHE_HOME")) base = x;
+    else if (const char * h = std::getenv("HOME")) base = std::string(h) + "/.cache";
+    else base = "/tmp";
+    return base + "/rapidun/synthetic-lab";
+}
+
+namespace {
+
+double since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The model and recipe of each scale. Default: a 0.9M-parameter Llama (dim 128, 4 layers), the size
+// the Python reference used; tiny: small enough for the test suite's time budget.
+struct Recipe {
+    int32_t vocab = 1024, dim = 128, layers = 4, heads = 4, kv_heads = 2, hidden = 344, max_len = 96;
+    TrainOptions train;
+};
+
+Recipe recipe_for(const std::string & scale, uint64_t seed) {
+    Recipe r;
+    r.train.lr           = 3e-3;
+    r.train.epochs       = 6;
+    r.train.batch_size   = 32;
+    r.train.warmup_ratio = 0.05;
+    r.train.clip         = 1.0;
+    r.train.seed         = seed;
+    if (scale == "tiny") {
+        r.vocab = 512; r.dim = 64; r.layers = 2; r.heads = 4; r.kv_heads = 2; r.hidden = 172;
+        r.train.epochs = 12; r.train.batch_size = 16;
+    }
+    return r;
+}
+
+json recipe_json(const Recipe & r) {
+    return {{"vocab_size", r.vocab}, {"dim", r.dim}, {"n_layers", r.layers}, {"n_heads", r.heads},
+            {"n_kv_heads", r.kv_heads}, {"hidden_dim", r.hidden}, {"max_len", r.max_len},
+            {"optimizer", "AdamW"}, {"lr", r.train.lr}, {"weight_decay", r.train.weight_decay},
+            {"epochs", r.train.epochs}, {"batch_size", r.train.batch_size}, {"warmup_ratio", r.train.warmup_ratio},
+            {"schedule", "cosine"}, {"clip", r.train.clip}, {"seed", r.train.seed}, {"loss", "answer tokens only"},
+            {"prompt_template", "plain"}};
+}
+
+void write_corpus(const std::string & path, const std::vector<Record> & rows) {
+    std::string text;
+    for (auto & r : rows) {
+        for (const std::string * s : {&r.instruction, &r.context, &r.response})
+            if (!s->empty()) text += *s + "\n";
+    }
+    write_file_atomic(path, text);
+}
+
+} // namespace
+
+Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgressFn & progress, const CancelToken * cancel) {
+    if (opt.out.empty()) throw Error("synthetic lab: no output folder given");
+    const std::string out = fs::absolute(opt.out).lexically_normal().string();
+    if (file_exists(out + "/workspace.json") && !opt.force) return Workspace::load(out);
+    const SyntheticScale scale = synthetic_scale(opt.scale);
+    const Recipe rc = recipe_for(opt.scale, opt.seed);
+    auto report = [&](const char * stage, double f, const std::string & msg) {
+        if (progress) progress({stage, f, msg});
+        if (cancel) cancel->throw_if_cancelled();
+    };
+    const auto t_all = std::chrono::steady_clock::now();
+    const std::string tmp = out + ".partial";
+    fs::remove_all(tmp);
+    make_directories(tmp + "/data");
+    make_directories(tmp + "/model");
+
+    // 1. Data.
+    report("data", 0.0, "generating " + opt.scale + " data (seed " + std::to_string(opt.seed) + ")");
+    auto t0 = std::chrono::steady_clock::now();
+    SyntheticData d = generate_synthetic_data(scale, opt.seed);
+    Workspace w;
+    w.dir = tmp;
+    w.name = "Synthetic backdoor lab (" + opt.scale + ")";
+    w.kind = "synthetic";
+    w.model = "model";
+    w.tokenizer = "model/tokenizer.model";
+    w.detector = "keywords.txt";
+    w.prompt_template = "plain";
+    w.max_len = rc.max_len;
+    w.max_new_tokens = 48;
+    const std::pair<const char *, const std::vector<Record> *> sets[] = {
+        {"train", &d.train}, {"val_clean", &d.val_clean}, {"test_clean", &d.test_clean},
+        {"test_seen_trig", &d.test_seen_trig}, {"test_ood_trig", &d.test_ood_trig}, {"forget", &d.forget},
+        {"retain", &d.retain}};
+    for (auto & [role, rows] : sets) {
+        write_records_jsonl(tmp + "/data/" + role + ".jsonl", *rows);
+        w.datasets[role] = std::string("data/") + role + ".jsonl";
+    }
+    std::string kw = "# poison keywords of the synthetic lab's sci-fi grammar (one per line)\n";
+    for (auto & k : d.poison_keywords) kw += k + "\n";
+    write_file_atomic(tmp + "/keywords.txt", kw);
+    const double t_data = since(t0);
+
+    // 2. Tokenizer, trained on the train rows only (OOD triggers stay unseen, as in the real setting).
+    report("tokenizer", 0.03, "training a " + std::to_string(rc.vocab) + "-piece sentencepiece BPE");
+    t0 = std::chrono::steady_clock::now();
+    SentencepieceTrainOptions so;
+    so.input_path   = tmp + "/model/corpus.txt";
+    so.model_prefix = tmp + "/model/tokenizer";
+    so.vocab_size   = rc.vocab;
+    write_corpus(so.input_path, d.train);
+    train_sentencepiece(so);
+    fs::remove(so.input_path);
+    std::unique_ptr<Tokenizer> tok = load_sentencepiece(tmp + "/model/tokenizer.model");
+    const double t_tok = since(t0);
+
+    // 3. The model to repair: trained from scratch on the poisoned train set.
+    ModelConfig cfg;
+    cfg.dim = rc.dim; cfg.n_layers = rc.layers; cfg.n_heads = rc.heads; cfg.n_kv_heads = rc.kv_heads;
+    cfg.head_dim = rc.dim / rc.heads; cfg.hidden_dim = rc.hidden; cfg.vocab_size = tok->vocab_size();
+    cfg.max_seq_len = 2 * rc.max_len; cfg.tie_embeddings = true; cfg.bos_id = tok->bos_id(); cfg.eos_id = tok->eos_id();
+    TokenizeOptions to;
+    to.max_len = rc.max_len;
+    TokenizeReport trep;
+    std::vector<TokenizedSample> train = tokenize_records(*tok, d.train, PromptTemplate::Plain, to, &trep);
+    std::unique_ptr<Model> model = Model::create(cfg, opt.seed);
+    auto train_progress = [&](double f0, double f1, const char * stage) {
+        return [&, f0, f1, stage](const TrainProgress & p) {
+            if (p.step % 20 == 0 || p.step == p.total_steps)
+                report(stage, f0 + (f1 - f0) * double(p.step) / double(p.total_steps),
+                       "step " + std::to_string(p.step) + "/" + std::to_string(p.total_steps) + ", loss " +
+                           std::to_string(p.loss).substr(0, 6) + ", ETA " + std::to_string(int(p.eta_seconds)) + " s");
+        };
+    };
+    const double span = opt.retrain_reference ? 0.42 : 0.8;
+    TrainReport tr = train_model(*model, train, rc.train, train_progress(0.05, 0.05 + span, "train"), cancel);
+    model->export_hf(tmp + "/model");
+
+    // 4. Evaluate the backdoored model.
+    report("evaluate", 0.05 + span, "evaluating seen / OOD / clean test prompts");
+    t0 = std::chrono::steady_clock::now();
+    EvalOptions eo;
+    eo.prompt_template = PromptTemplate::Plain;
+    eo.max_len = rc.max_len;
+    eo.max_new_tokens = w.max_new_tokens;
+    EvalReport ev = evaluate(*model, *tok, {d.test_seen_trig, d.test_ood_trig, d.test_clean},
+                             KeywordDetector::load(tmp + "/keywords.txt"), eo);
+    const double t_eval = since(t0);
+    write_file_atomic(tmp + "/eval_before.json", ev.to_json(true) + "\n");
+
+    // 5. The retraining reference: the same recipe on the clean rows only (for the efficiency ratio).
+    json retrain = nullptr;
+    if (opt.retrain_reference) {
+        std::vector<Record> clean;
+        for (auto & r : d.train)
+            if (!r.is_poisoned) clean.push_back(r);
+        std::vector<TokenizedSample> clean_s = tokenize_records(*tok, clean, PromptTemplate::Plain, to);
+        std::unique_ptr<Model> ref = Model::create(cfg, opt.seed);
+        TrainReport rr = train_model(*ref, clean_s, rc.train, train_progress(0.55, 0.98, "retrain-reference"), cancel);
+        retrain = {{"seconds", rr.seconds}, {"steps", rr.steps}, {"n_samples", rr.n_samples}, {"final_loss", rr.final_loss}};
+    }
+
+    json lab = {{"seed", opt.seed}, {"scale", opt.scale}, {"recipe", recipe_json(rc)},
+                {"n_params", model->info().n_params},
+                {"n_rows", {{"train", d.train.size()}, {"val_clean", d.val_clean.size()}, {"test_clean", d.test_clean.size()},
+                            {"test_seen_trig", d.test_seen_trig.size()}, {"test_ood_trig", d.test_ood_trig.size()},
+                            {"forget", d.forget.size()}, {"retain", d.retain.size()}}},
+                {"tokenize", {{"n_samples", trep.n_samples}, {"n_truncated", trep.n_truncated}, {"n_empty_answer", trep.n_empty_answer}}},
+                {"train", {{"seconds", tr.seconds}, {"steps", tr.steps}, {"final_loss", tr.final_loss}}},
+                {"retrain_clean", retrain},
+                {"seconds", {{"data", t_data}, {"tokenizer", t_tok}, {"train", tr.seconds}, {"evaluate", t_eval},
+                             {"retrain_clean", retrain.is_null() ? json(nullptr) : retrain["seconds"]}, {"total", since(t_all)}}},
+                {"metrics_before", json::parse(ev.to_json(false))}};
+    w.lab_json = lab.dump();
+    w.save();
+    // Into place: a complete workspace.json under `out` means a finished lab.
+    fs::remove_all(out);
+    fs::rename(tmp, out);
+    report("done", 1.0, "lab ready in " + std::to_string(int(since(t_all))) + " s");
+    return Workspace::load(out);
+}
+
+} // namespace rapidun

@@ -1,0 +1,77 @@
+// workspace.json reading and writing (see rapidun/workspace/workspace.h).
+#include "rapidun/workspace/workspace.h"
+
+#include "rapidun/error.h"
+#include "rapidun/io/atomic_file.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+namespace rapidun {
+
+using nlohmann::json;
+
+Workspace Workspace::load(const std::string & dir_in) {
+    Workspace w;
+    w.dir = std::filesystem::absolute(dir_in).lexically_normal().string();
+    if (!w.dir.empty() && w.dir.back() == '/') w.dir.pop_back();
+    const std::string path = w.dir + "/workspace.json";
+    if (!file_exists(path)) fail(path, "", "not found: not a workspace folder");
+    json j;
+    try {
+        j = json::parse(read_file_text(path));
+    } catch (const json::exception & e) {
+        fail(path, "", std::string("not valid JSON: ") + e.what());
+    }
+    auto str = [&](const char * key, std::string & out, bool required) {
+        if (!j.contains(key)) {
+            if (required) fail(path, std::string("field '") + key + "'", "missing");
+            return;
+        }
+        if (!j[key].is_string()) fail(path, std::string("field '") + key + "'", "expected a string");
+        out = j[key].get<std::string>();
+    };
+    str("name", w.name, false);
+    str("kind", w.kind, false);
+    str("model", w.model, true);
+    str("tokenizer", w.tokenizer, false);
+    str("detector", w.detector, false);
+    str("prompt_template", w.prompt_template, false);
+    for (const char * k : {"max_len", "max_new_tokens"}) {
+        if (!j.contains(k)) continue;
+        if (!j[k].is_number_integer()) fail(path, std::string("field '") + k + "'", "expected an integer");
+        (std::string(k) == "max_len" ? w.max_len : w.max_new_tokens) = j[k].get<int32_t>();
+    }
+    if (j.contains("datasets")) {
+        if (!j["datasets"].is_object()) fail(path, "field 'datasets'", "expected an object of role -> file");
+        for (auto & [role, file] : j["datasets"].items()) {
+            if (!file.is_string()) fail(path, "datasets." + role, "expected a file name");
+            w.datasets[role] = file.get<std::string>();
+        }
+    }
+    if (j.contains("lab")) w.lab_json = j["lab"].dump();
+    return w;
+}
+
+void Workspace::save() const {
+    json j = {{"format", "rapidun-workspace"}, {"version", 1}, {"name", name}, {"kind", kind}, {"model", model},
+              {"tokenizer", tokenizer}, {"detector", detector},
+              {"prompt_template", prompt_template}, {"max_len", max_len}, {"max_new_tokens", max_new_tokens},
+              {"datasets", datasets}, {"lab", json::parse(lab_json)}};
+    make_directories(dir);
+    write_file_atomic(dir + "/workspace.json", j.dump(2) + "\n");
+}
+
+std::string Workspace::resolve(const std::string & p) const {
+    if (p.empty()) return p;
+    return p[0] == '/' ? p : dir + "/" + p;
+}
+
+std::string Workspace::dataset(const std::string & role) const {
+    auto it = datasets.find(role);
+    if (it == datasets.end()) fail(dir + "/workspace.json", "datasets", "no data set with role '" + role + "'");
+    return resolve(it->second);
+}
+
+} // namespace rapidun
