@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-ctest --test-dir build --output-on-failure -j2 --timeout 900
+# One test at a time: two LibTorch processes with two OpenMP threads each on two cores run
+# several times slower than one after the other.
+ctest --test-dir build --output-on-failure --timeout 1200

@@ -113,6 +113,22 @@ std::vector<size_t> shuffled(size_t n, std::mt19937_64 & rng) {
     return v;
 }
 
+// Sorts each window of 64 batches by sample length, then shuffles whole batches (see TrainOptions).
+std::vector<size_t> bucket_by_length(const std::vector<TokenizedSample> & samples, std::vector<size_t> order,
+                                     size_t batch, std::mt19937_64 & rng) {
+    const size_t window = 64 * batch;
+    for (size_t w = 0; w < order.size(); w += window) {
+        auto b = order.begin() + std::ptrdiff_t(w), e = order.begin() + std::ptrdiff_t(std::min(order.size(), w + window));
+        std::stable_sort(b, e, [&](size_t x, size_t y) { return samples[x].ids.size() < samples[y].ids.size(); });
+    }
+    const size_t n_batches = (order.size() + batch - 1) / batch;
+    std::vector<size_t> perm = shuffled(n_batches, rng), out;
+    out.reserve(order.size());
+    for (size_t p : perm)
+        for (size_t i = p * batch; i < std::min(order.size(), (p + 1) * batch); i++) out.push_back(order[i]);
+    return out;
+}
+
 } // namespace
 
 TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samples, const TrainOptions & opt,
@@ -148,6 +164,7 @@ TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samp
     int64_t step = 0;
     for (int32_t epoch = 0; epoch < opt.epochs; epoch++) {
         std::vector<size_t> order = shuffled(N, rng);
+        if (opt.length_buckets) order = bucket_by_length(samples, order, size_t(opt.batch_size), rng);
         double epoch_loss = 0.0;
         int64_t epoch_steps = 0;
         for (int64_t s = 0; s < steps_per_epoch; s++) {

@@ -25,6 +25,9 @@ struct TrainOptions {
     double   warmup_ratio = 0.0;    // linear warm-up over this fraction of the steps, then cosine to 0
     double   clip = 1.0;            // global L2 norm; <= 0 disables
     uint64_t seed = 0;              // sample order (and LoRA init)
+    // Batches of similar length: after the shuffle, each window of 64 batches is sorted by length,
+    // cut into batches, and the batches are shuffled again. Less padding, same samples per epoch.
+    bool     length_buckets = true;
 };
 
 struct TrainProgress {
