@@ -25,9 +25,11 @@ struct TrainOptions {
     double   warmup_ratio = 0.0;    // linear warm-up over this fraction of the steps, then cosine to 0
     double   clip = 1.0;            // global L2 norm; <= 0 disables
     uint64_t seed = 0;              // sample order (and LoRA init)
+    // Off by default: it changes the objective, since the loss is a token mean per batch and long
+    // samples (the poisoned ones) then share batches instead of weighing in every batch.
     // Batches of similar length: after the shuffle, each window of 64 batches is sorted by length,
     // cut into batches, and the batches are shuffled again. Less padding, same samples per epoch.
-    bool     length_buckets = true;
+    bool     length_buckets = false;
 };
 
 struct TrainProgress {
