@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char ** argv) {
     if (argc < 4) return 2;
@@ -32,6 +33,7 @@ int main(int argc, char ** argv) {
     s.resize(size_t(steps) * 32);
     TrainOptions o;
     o.batch_size = 32;
+    o.bf16_autocast = std::getenv("RAPIDUN_BF16") != nullptr;
     auto t0 = std::chrono::steady_clock::now();
     train_model(*mb.model, s, o);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

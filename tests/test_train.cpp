@@ -81,6 +81,29 @@ TEST_CASE("full fine-tuning learns a toy mapping; answer NLL falls") {
     CHECK(answer_nll(*m, data)[0] < before);
 }
 
+TEST_CASE("step loss equals the token mean or the per-sample mean of answer NLL (length chunks are exact)") {
+    auto m = Model::create(tiny_config(), 3);
+    auto data = samples(16, 4);
+    data[3].ids.insert(data[3].ids.end() - 1, {7, 8, 9, 10, 11, 12});   // uneven lengths and answer counts
+    data[3].answer_mask.resize(data[3].ids.size(), 1);
+    std::vector<double> nll = answer_nll(*m, data);
+    double per_sample = 0, tok_sum = 0, n_tok = 0;
+    for (size_t i = 0; i < data.size(); i++) {
+        double n = 0;
+        for (size_t p = 1; p < data[i].answer_mask.size(); p++) n += data[i].answer_mask[p];
+        per_sample += nll[i] / double(data.size());
+        tok_sum += nll[i] * n;
+        n_tok += n;
+    }
+    for (bool ps : {false, true}) {
+        auto fresh = Model::create(tiny_config(), 3);
+        TrainOptions o;
+        o.lr = 1e-9; o.epochs = 1; o.batch_size = 16; o.per_sample_mean = ps;
+        TrainReport r = train_model(*fresh, data, o);
+        CHECK_NEAR(r.loss_per_step[0], ps ? per_sample : tok_sum / n_tok, 1e-4);
+    }
+}
+
 TEST_CASE("LoRA: B = 0 leaves the model unchanged; training moves only the adapter; merge equals unmerged") {
     auto m = Model::create(tiny_config(), 3);
     std::vector<int32_t> seq = {1, 5, 6, 7, 8, 9};

@@ -1,14 +1,21 @@
 #include "main_window.h"
 
 #include "app_icon.h"
+#include "lab_build_panel.h"
+#include "lab_builder.h"
 #include "model_card.h"
 #include "model_loader.h"
 #include "settings.h"
+#include "workspace_loader.h"
+#include "workspace_page.h"
+
+#include "rapidun/lab/lab.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -36,7 +43,9 @@ QString currentRuntime() {
 
 } // namespace
 
-MainWindow::MainWindow(QWidget * parent) : QMainWindow(parent), loader_(new ModelLoader(this)) {
+MainWindow::MainWindow(QWidget * parent)
+    : QMainWindow(parent), loader_(new ModelLoader(this)), workspaceLoader_(new WorkspaceLoader(this)),
+      builder_(new LabBuilder(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RapidUn Studio"));
     setWindowIcon(appIcon());
@@ -48,14 +57,31 @@ MainWindow::MainWindow(QWidget * parent) : QMainWindow(parent), loader_(new Mode
     createStatusBar();
     restoreWindow();
     rebuildRecentMenu();
+    rebuildRecentWorkspacesMenu();
 
     connect(loader_, &ModelLoader::loaded, this, &MainWindow::onLoaded);
     connect(loader_, &ModelLoader::failed, this, &MainWindow::onFailed);
+    connect(workspaceLoader_, &WorkspaceLoader::opened, this, &MainWindow::onWorkspaceOpened);
+    connect(workspaceLoader_, &WorkspaceLoader::failed, this, &MainWindow::onWorkspaceFailed);
+    connect(builder_, &LabBuilder::progress, this, &MainWindow::onLabProgress);
+    connect(builder_, &LabBuilder::finished, this, &MainWindow::onLabBuilt);
+    connect(builder_, &LabBuilder::failed, this, &MainWindow::onLabFailed);
+    connect(builder_, &LabBuilder::cancelled, this, &MainWindow::onLabCancelled);
+    connect(buildPanel_, &LabBuildPanel::cancelRequested, this, &MainWindow::cancelLabBuild);
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions() {
+    openLabAction_ = new QAction(tr("Open &Synthetic Lab"), this);
+    openLabAction_->setStatusTip(tr("Open the synthetic backdoor lab (built on first use, then reused)"));
+    connect(openLabAction_, &QAction::triggered, this, [this] { openSyntheticLab(); });
+
+    openWorkspaceAction_ = new QAction(tr("Open &Workspace..."), this);
+    openWorkspaceAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    openWorkspaceAction_->setStatusTip(tr("Open a workspace folder (one with a workspace.json)"));
+    connect(openWorkspaceAction_, &QAction::triggered, this, &MainWindow::showOpenWorkspaceDialog);
+
     openAction_ = new QAction(tr("&Open Model..."), this);
     openAction_->setShortcut(QKeySequence::Open);
     openAction_->setStatusTip(tr("Open a llama2.c .bin or a .safetensors model file"));
@@ -82,6 +108,11 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu * file = menuBar()->addMenu(tr("&File"));
+    file->addAction(openLabAction_);
+    file->addAction(openWorkspaceAction_);
+    recentWorkspacesMenu_ = file->addMenu(tr("Recent Wor&kspaces"));
+    recentWorkspacesMenu_->setObjectName(QStringLiteral("recentWorkspacesMenu"));
+    file->addSeparator();
     file->addAction(openAction_);
     file->addAction(openFolderAction_);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
@@ -95,7 +126,8 @@ void MainWindow::createMenus() {
 }
 
 void MainWindow::createCentralArea() {
-    placeholder_ = new QLabel(tr("No model loaded. Use File > Open Model..."));
+    placeholder_ = new QLabel(tr("No workspace or model is open.\n"
+                                 "Use File > Open Synthetic Lab, File > Open Workspace... or File > Open Model..."));
     placeholder_->setObjectName(QStringLiteral("placeholder"));
     placeholder_->setAlignment(Qt::AlignCenter);
     placeholder_->setWordWrap(true);
@@ -108,9 +140,14 @@ void MainWindow::createCentralArea() {
     auto * cardLayout = new QVBoxLayout(cardPage);
     cardLayout->addWidget(card_);
 
+    workspacePage_ = new WorkspacePage;
+    buildPanel_ = new LabBuildPanel;
+
     pages_ = new QStackedWidget(this);
-    pages_->addWidget(placeholder_);
-    pages_->addWidget(cardPage);
+    pages_->addWidget(placeholder_);      // kPlaceholderPage
+    pages_->addWidget(cardPage);          // kModelPage
+    pages_->addWidget(workspacePage_);    // kWorkspacePage
+    pages_->addWidget(buildPanel_);       // kBuildPage
     setCentralWidget(pages_);
 }
 
@@ -134,8 +171,9 @@ void MainWindow::restoreWindow() {
     recent_ = settings.recentModels();
     if (!recent_.isEmpty())
         lastDir_ = QFileInfo(recent_.front()).absolutePath();
+    recentWorkspaces_ = settings.recentWorkspaces();
     if (!restoreGeometry(settings.windowGeometry()))
-        resize(880, 640);
+        resize(1100, 760);
     restoreState(settings.windowState(), Settings::kWindowStateVersion);
 }
 
@@ -145,11 +183,13 @@ void MainWindow::saveWindow() {
     settings.setWindowGeometry(saveGeometry());
     settings.setWindowState(saveState(Settings::kWindowStateVersion));
     settings.setRecentModels(recent_);
+    settings.setRecentWorkspaces(recentWorkspaces_);
 }
 
 void MainWindow::closeEvent(QCloseEvent * event) {
     saveWindow();
-    event->accept();   // a running load is waited for by ModelLoader's destructor
+    builder_->cancel();   // a running build stops at its next step; the destructors wait for the workers
+    event->accept();
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -170,6 +210,33 @@ void MainWindow::rebuildRecentMenu() {
         });
     }
     recentMenu_->setEnabled(!recent_.isEmpty() && !isLoading());
+}
+
+void MainWindow::rebuildRecentWorkspacesMenu() {
+    recentWorkspacesMenu_->clear();
+    for (int i = 0; i < recentWorkspaces_.size(); ++i) {
+        const QString dir = recentWorkspaces_.at(i);
+        QAction * action = recentWorkspacesMenu_->addAction(
+            tr("&%1 %2").arg(i + 1).arg(QFileInfo(dir).fileName()));
+        action->setStatusTip(QDir::toNativeSeparators(dir));
+        action->setToolTip(QDir::toNativeSeparators(dir));
+        connect(action, &QAction::triggered, this, [this, dir] { openWorkspace(dir); });
+    }
+    if (!recentWorkspaces_.isEmpty()) {
+        recentWorkspacesMenu_->addSeparator();
+        connect(recentWorkspacesMenu_->addAction(tr("&Clear Menu")), &QAction::triggered, this, [this] {
+            recentWorkspaces_.clear();
+            rebuildRecentWorkspacesMenu();
+        });
+    }
+    recentWorkspacesMenu_->setEnabled(!recentWorkspaces_.isEmpty() && !isLoading());
+}
+
+void MainWindow::showOpenWorkspaceDialog() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"),
+        workspaceDir_.isEmpty() ? lastDir_ : QFileInfo(workspaceDir_).absolutePath());
+    if (!dir.isEmpty())
+        openWorkspace(dir);
 }
 
 void MainWindow::showOpenFileDialog() {
@@ -193,14 +260,21 @@ void MainWindow::showAbout() {
             .arg(QApplication::applicationVersion().toHtmlEscaped(), runtime_.toHtmlEscaped()));
 }
 
-bool MainWindow::isLoading() const { return loader_->isBusy(); }
+bool MainWindow::isLoading() const {
+    return loader_->isBusy() || workspaceLoader_->isBusy() || builder_->isBusy();
+}
 
-QString MainWindow::factText(const QString & key) const { return card_->factText(key); }
+bool MainWindow::isBuildingLab() const { return builder_->isBusy(); }
+
+QString MainWindow::factText(const QString & key) const {
+    return pages_->currentIndex() == kWorkspacePage ? workspacePage_->modelCard()->factText(key)
+                                                    : card_->factText(key);
+}
 
 void MainWindow::openModel(const QString & path, const QString & tokenizer) {
     if (path.isEmpty() || isLoading()) {
         const QString why = path.isEmpty() ? tr("No model path was given.")
-                                           : tr("Another model is still loading.");
+                                           : tr("Another model or workspace is still loading.");
         QTimer::singleShot(0, this, [this, path, why] { onFailed(path, why); });   // always asynchronous
         return;
     }
@@ -213,10 +287,20 @@ void MainWindow::openModel(const QString & path, const QString & tokenizer) {
 void MainWindow::setBusy(bool busy, const QString & state) {
     jobLabel_->setText(state);
     jobLabel_->setToolTip({});
+    busyBar_->setRange(0, 0);   // indeterminate until a build reports progress
     busyBar_->setVisible(busy);
+    openLabAction_->setEnabled(!busy);
+    openWorkspaceAction_->setEnabled(!busy);
     openAction_->setEnabled(!busy);
     openFolderAction_->setEnabled(!busy);
     recentMenu_->setEnabled(!busy && !recent_.isEmpty());
+    recentWorkspacesMenu_->setEnabled(!busy && !recentWorkspaces_.isEmpty());
+}
+
+void MainWindow::showFailure(const QString & title, const QString & message, const QString & brief) {
+    statusBar()->showMessage(brief, 10000);
+    if (interactive_)
+        QMessageBox::critical(this, title, message);
 }
 
 void MainWindow::onLoaded(const LoadedModel & result) {
@@ -225,7 +309,10 @@ void MainWindow::onLoaded(const LoadedModel & result) {
     info_ = result.info;
     tokenizerFacts_ = result.tokenizerFacts;
     card_->setFacts(info_, tokenizerFacts_, runtime_);
-    pages_->setCurrentIndex(1);
+    pages_->setCurrentIndex(kModelPage);
+    workspaceDir_.clear();
+    workspacePage_->clear();
+    setWindowTitle(tr("%1 - RapidUn Studio").arg(QFileInfo(result.path).fileName()));
 
     recent_ = Settings::withRecent(recent_, result.path);
     lastDir_ = QFileInfo(result.path).absolutePath();
@@ -238,10 +325,124 @@ void MainWindow::onFailed(const QString & path, const QString & error) {
     const QString message = tr("Could not open the model %1:\n%2").arg(QDir::toNativeSeparators(path), error);
     if (!isLoading())
         setBusy(false, tr("Ready"));
-    statusBar()->showMessage(tr("Loading failed: %1").arg(error.simplified()), 10000);
     Q_EMIT loadFailed(message);
-    if (interactive_)
-        QMessageBox::critical(this, tr("Open Model"), message);
+    showFailure(tr("Open Model"), message, tr("Loading failed: %1").arg(error.simplified()));
+}
+
+QString MainWindow::defaultLabDir() {
+    return QFile::decodeName(QByteArray::fromStdString(default_synthetic_lab_dir()));
+}
+
+QString MainWindow::defaultLabScale() {
+    const QString scale = qEnvironmentVariable("RAPIDUN_LAB_SCALE").trimmed();
+    return scale.isEmpty() ? QStringLiteral("default") : scale;
+}
+
+void MainWindow::openWorkspace(const QString & dir) {
+    if (dir.isEmpty() || isLoading()) {
+        const QString why = dir.isEmpty() ? tr("No workspace folder was given.")
+                                          : tr("Another model or workspace is still loading.");
+        QTimer::singleShot(0, this, [this, dir, why] { onWorkspaceFailed(dir, why); });   // always asynchronous
+        return;
+    }
+    const QString absolute = QFileInfo(dir).absoluteFilePath();
+    workspaceLoader_->start(absolute);
+    setBusy(true, tr("Opening workspace..."));
+    jobLabel_->setToolTip(QDir::toNativeSeparators(absolute));
+}
+
+void MainWindow::openSyntheticLab(const QString & dir, const QString & scale) {
+    const QString target = QFileInfo(dir.isEmpty() ? defaultLabDir() : dir).absoluteFilePath();
+    if (QFileInfo::exists(QDir(target).filePath(QStringLiteral("workspace.json"))) || isLoading()) {
+        openWorkspace(target);   // cached (or refused asynchronously while busy)
+        return;
+    }
+    LabBuildOptions options;
+    options.dir = target;
+    options.scale = scale.isEmpty() ? defaultLabScale() : scale;
+    options.retrainReference = labRetrainReference_;
+    builder_->start(options);
+    if (pages_->currentIndex() != kBuildPage)
+        pageBeforeBuild_ = pages_->currentIndex();
+    buildPanel_->start(target, options.scale);
+    pages_->setCurrentIndex(kBuildPage);
+    setBusy(true, tr("Building the synthetic lab..."));
+    jobLabel_->setToolTip(QDir::toNativeSeparators(target));
+    Q_EMIT labBuildStarted(target);
+}
+
+void MainWindow::cancelLabBuild() {
+    if (!builder_->isBusy() || builder_->isCancelling())
+        return;
+    builder_->cancel();
+    buildPanel_->setCancelling();
+    jobLabel_->setText(tr("Cancelling the lab build..."));
+}
+
+void MainWindow::onLabProgress(const QString & stage, double fraction, const QString & message) {
+    buildPanel_->setProgress(stage, fraction, message);
+    if (!builder_->isCancelling()) {
+        busyBar_->setRange(0, 1000);
+        busyBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * 1000.0));
+        jobLabel_->setText(tr("Building the synthetic lab: %1").arg(LabBuildPanel::stageLabel(stage)));
+    }
+    Q_EMIT labProgress(stage, fraction, message);
+}
+
+void MainWindow::onLabBuilt(const QString & dir) {
+    buildPanel_->stop();
+    setBusy(false, tr("Ready"));
+    openWorkspace(dir);   // the page stays on the build panel until the workspace is open
+}
+
+void MainWindow::onLabFailed(const QString & dir, const QString & error) {
+    buildPanel_->stop();
+    pages_->setCurrentIndex(pageBeforeBuild_);
+    setBusy(false, tr("Ready"));
+    const QString message = tr("Could not build the synthetic lab in %1:\n%2").arg(QDir::toNativeSeparators(dir), error);
+    Q_EMIT workspaceFailed(message);
+    showFailure(tr("Open Synthetic Lab"), message, tr("Lab build failed: %1").arg(error.simplified()));
+}
+
+void MainWindow::onLabCancelled(const QString & dir) {
+    buildPanel_->stop();
+    pages_->setCurrentIndex(pageBeforeBuild_);
+    setBusy(false, tr("Ready"));
+    statusBar()->showMessage(tr("The lab build was cancelled; nothing was kept in %1.").arg(QDir::toNativeSeparators(dir)),
+                             10000);
+    Q_EMIT labBuildCancelled();
+}
+
+void MainWindow::onWorkspaceOpened(const OpenedWorkspace & ws) {
+    model_ = ws.model.model;
+    tokenizer_ = ws.model.tokenizer;
+    info_ = ws.model.info;
+    tokenizerFacts_ = ws.model.tokenizerFacts;
+    workspaceDir_ = ws.dir;
+    workspacePage_->setWorkspace(ws, runtime_);
+    card_->clear();
+    pages_->setCurrentIndex(kWorkspacePage);
+    setWindowTitle(tr("%1 - RapidUn Studio").arg(ws.name.isEmpty() ? QFileInfo(ws.dir).fileName() : ws.name));
+
+    recentWorkspaces_ = Settings::withRecent(recentWorkspaces_, ws.dir);
+    lastDir_ = QFileInfo(ws.dir).absolutePath();
+    rebuildRecentWorkspacesMenu();
+    setBusy(false, tr("Ready"));
+    if (!ws.modelError.isEmpty())
+        statusBar()->showMessage(tr("The workspace's model could not be loaded: %1").arg(ws.modelError.simplified()),
+                                 10000);
+    Q_EMIT workspaceOpened();
+}
+
+void MainWindow::onWorkspaceFailed(const QString & dir, const QString & error) {
+    const QString message = tr("Could not open the workspace %1:\n%2").arg(QDir::toNativeSeparators(dir), error);
+    if (!isLoading()) {
+        setBusy(false, tr("Ready"));
+        if (pages_->currentIndex() == kBuildPage)   // a freshly built lab that would not open
+            pages_->setCurrentIndex(pageBeforeBuild_);
+    }
+    Q_EMIT workspaceFailed(message);
+    showFailure(tr("Open Workspace"), message, tr("Opening the workspace failed: %1").arg(error.simplified()));
 }
 
 } // namespace rapidun::ui

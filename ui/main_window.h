@@ -1,7 +1,10 @@
-// The studio's main window: menus, the "Model" card, the status bar. Wiring only: loading lives in
-// ModelLoader, the facts view in ModelCard, settings keys in Settings.
+// The studio's main window: menus, the central pages (placeholder, model card, workspace page, lab
+// build progress), the status bar. Wiring only: loading lives in ModelLoader / WorkspaceLoader, lab
+// builds in LabBuilder, the views in ModelCard / WorkspacePage / LabBuildPanel, settings keys in
+// Settings. One job (model load, workspace open, lab build) runs at a time, never on the GUI thread.
 #pragma once
 #include "model_facts.h"
+#include "workspace_facts.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -16,8 +19,12 @@ class QStackedWidget;
 
 namespace rapidun::ui {
 
+class LabBuildPanel;
+class LabBuilder;
 class ModelCard;
 class ModelLoader;
+class WorkspaceLoader;
+class WorkspacePage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -27,11 +34,34 @@ public:
     ~MainWindow() override;
 
     // Starts loading off the GUI thread; ends in exactly one modelLoaded() or loadFailed().
-    // tokenizer: empty = look beside the model.
+    // tokenizer: empty = look beside the model. Shows the model card only (no workspace).
     void openModel(const QString & path, const QString & tokenizer = {});
+
+    // Opens a workspace folder (workspace.json) off the GUI thread: data set summaries, lab facts, the
+    // model. Ends in exactly one workspaceOpened() or workspaceFailed().
+    void openWorkspace(const QString & dir);
+
+    // The synthetic lab: opens it when dir/workspace.json exists, else builds it first in the
+    // background (labProgress(), Cancel in the page), then opens it. Ends in exactly one
+    // workspaceOpened(), workspaceFailed() (also for a failed build) or labBuildCancelled().
+    // dir: empty = defaultLabDir(); scale: empty = defaultLabScale().
+    void openSyntheticLab(const QString & dir = {}, const QString & scale = {});
+    void cancelLabBuild();   // no-op when no build runs
+
+    static QString defaultLabDir();     // core's default_synthetic_lab_dir() ($RAPIDUN_LAB_DIR, ~/.cache/...)
+    static QString defaultLabScale();   // $RAPIDUN_LAB_SCALE, else "default"
+
+    // Whether a build also times a clean retrain (the efficiency reference); default true.
+    void setLabRetrainReference(bool on) { labRetrainReference_ = on; }
+    bool labRetrainReference() const { return labRetrainReference_; }
+
     bool hasModel() const { return model_ != nullptr; }
-    bool isLoading() const;
-    QString factText(const QString & key) const;   // see ModelCard for the keys
+    bool hasWorkspace() const { return !workspaceDir_.isEmpty(); }
+    QString workspaceDir() const { return workspaceDir_; }
+    bool isLoading() const;       // any job: model load, workspace open or lab build
+    bool isBuildingLab() const;
+    QString factText(const QString & key) const;   // the shown model card's facts (see ModelCard)
+    WorkspacePage * workspacePage() const { return workspacePage_; }
 
     // false: failures are only signalled and shown in the status bar, never in a modal dialog.
     void setInteractive(bool interactive) { interactive_ = interactive; }
@@ -41,15 +71,23 @@ public:
     std::shared_ptr<Tokenizer> tokenizer() const { return tokenizer_; }
     const ModelInfo & modelInfo() const { return info_; }
     QStringList recentModels() const { return recent_; }
+    QStringList recentWorkspaces() const { return recentWorkspaces_; }
 
 Q_SIGNALS:
     void modelLoaded();
     void loadFailed(const QString & message);
+    void workspaceOpened();
+    void workspaceFailed(const QString & message);
+    void labBuildStarted(const QString & dir);
+    void labProgress(const QString & stage, double fraction, const QString & message);
+    void labBuildCancelled();
 
 protected:
     void closeEvent(QCloseEvent * event) override;
 
 private:
+    enum Page { kPlaceholderPage, kModelPage, kWorkspacePage, kBuildPage };
+
     void createActions();
     void createMenus();
     void createCentralArea();
@@ -57,31 +95,51 @@ private:
     void restoreWindow();
     void saveWindow();
     void rebuildRecentMenu();
+    void rebuildRecentWorkspacesMenu();
     void showOpenFileDialog();
     void showOpenFolderDialog();
+    void showOpenWorkspaceDialog();
     void showAbout();
     void setBusy(bool busy, const QString & state);
+    void showFailure(const QString & title, const QString & message, const QString & brief);
     void onLoaded(const LoadedModel & result);
     void onFailed(const QString & path, const QString & error);
+    void onWorkspaceOpened(const OpenedWorkspace & workspace);
+    void onWorkspaceFailed(const QString & dir, const QString & error);
+    void onLabProgress(const QString & stage, double fraction, const QString & message);
+    void onLabBuilt(const QString & dir);
+    void onLabFailed(const QString & dir, const QString & error);
+    void onLabCancelled(const QString & dir);
 
-    ModelLoader *    loader_ = nullptr;
-    QStackedWidget * pages_ = nullptr;
-    QLabel *         placeholder_ = nullptr;
-    ModelCard *      card_ = nullptr;
-    QLabel *         jobLabel_ = nullptr;
-    QLabel *         runtimeLabel_ = nullptr;
-    QProgressBar *   busyBar_ = nullptr;
-    QMenu *          recentMenu_ = nullptr;
-    QAction *        openAction_ = nullptr;
-    QAction *        openFolderAction_ = nullptr;
-    QAction *        quitAction_ = nullptr;
-    QAction *        aboutAction_ = nullptr;
-    QAction *        aboutQtAction_ = nullptr;
+    ModelLoader *     loader_ = nullptr;
+    WorkspaceLoader * workspaceLoader_ = nullptr;
+    LabBuilder *      builder_ = nullptr;
+    QStackedWidget *  pages_ = nullptr;
+    QLabel *          placeholder_ = nullptr;
+    ModelCard *       card_ = nullptr;
+    WorkspacePage *   workspacePage_ = nullptr;
+    LabBuildPanel *   buildPanel_ = nullptr;
+    QLabel *          jobLabel_ = nullptr;
+    QLabel *          runtimeLabel_ = nullptr;
+    QProgressBar *    busyBar_ = nullptr;
+    QMenu *           recentMenu_ = nullptr;
+    QMenu *           recentWorkspacesMenu_ = nullptr;
+    QAction *         openLabAction_ = nullptr;
+    QAction *         openWorkspaceAction_ = nullptr;
+    QAction *         openAction_ = nullptr;
+    QAction *         openFolderAction_ = nullptr;
+    QAction *         quitAction_ = nullptr;
+    QAction *         aboutAction_ = nullptr;
+    QAction *         aboutQtAction_ = nullptr;
 
     bool        interactive_ = true;
+    bool        labRetrainReference_ = true;
+    int         pageBeforeBuild_ = kPlaceholderPage;
     QString     runtime_;
     QStringList recent_;
+    QStringList recentWorkspaces_;
     QString     lastDir_;
+    QString     workspaceDir_;   // the open workspace; empty when none (or only a model) is open
 
     std::shared_ptr<Model>     model_;      // kept for later pages; used by one job at a time
     std::shared_ptr<Tokenizer> tokenizer_;

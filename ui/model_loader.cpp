@@ -66,12 +66,7 @@ void attachTokenizer(LoadedModel & result, const QString & explicitPath) {
 LoadOutcome loadWork(const QString & path, const QString & tokenizer) {
     LoadOutcome out;
     try {
-        LoadedModel result;
-        result.path = path;
-        result.model = std::shared_ptr<Model>(Model::load(localPath(path)));
-        result.info = result.model->info();
-        attachTokenizer(result, tokenizer);
-        out.value = std::move(result);
+        out.value = loadModelNow(path, tokenizer);
     } catch (const std::exception & e) {
         out.error = QString::fromUtf8(e.what());
     } catch (...) {
@@ -81,6 +76,15 @@ LoadOutcome loadWork(const QString & path, const QString & tokenizer) {
 }
 
 } // namespace
+
+LoadedModel loadModelNow(const QString & path, const QString & tokenizer) {
+    LoadedModel result;
+    result.path = path;
+    result.model = std::shared_ptr<Model>(Model::load(localPath(path)));
+    result.info = result.model->info();
+    attachTokenizer(result, tokenizer);
+    return result;
+}
 
 ModelLoader::ModelLoader(QObject * parent) : QObject(parent) {}
 

@@ -11,6 +11,10 @@
 
 namespace rapidun::ui {
 
+// The load itself, on the caller's thread (workers only: it takes seconds for large models).
+// Throws std::exception with the core's message when the model (or an explicit tokenizer) fails.
+LoadedModel loadModelNow(const QString & path, const QString & tokenizer = {});
+
 class ModelLoader : public QObject {
     Q_OBJECT
 public:

@@ -5,6 +5,7 @@
 namespace rapidun::ui {
 namespace {
 const QString kRecentModels = QStringLiteral("recent/models");
+const QString kRecentWorkspaces = QStringLiteral("recent/workspaces");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 } // namespace
@@ -29,6 +30,17 @@ QStringList Settings::withRecent(QStringList paths, const QString & path) {
     paths.removeAll(path);
     paths.prepend(path);
     return paths.mid(0, kMaxRecentModels);
+}
+
+QStringList Settings::recentWorkspaces() const {
+    QStringList dirs = store_.value(kRecentWorkspaces).toStringList();
+    dirs.removeAll(QString());
+    dirs.removeDuplicates();
+    return dirs.mid(0, kMaxRecentModels);
+}
+
+void Settings::setRecentWorkspaces(const QStringList & dirs) {
+    store_.setValue(kRecentWorkspaces, dirs.mid(0, kMaxRecentModels));
 }
 
 QByteArray Settings::windowGeometry() const { return store_.value(kGeometry).toByteArray(); }

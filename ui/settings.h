@@ -1,4 +1,5 @@
-// The one place that knows QSettings keys: UI preferences only (geometry, window state, recent models).
+// The one place that knows QSettings keys: UI preferences only (geometry, window state, recent models
+// and recent workspaces).
 #pragma once
 #include <QByteArray>
 #include <QStringList>
@@ -19,6 +20,9 @@ public:
     QStringList recentModels() const;
     void setRecentModels(const QStringList & paths);          // trimmed to kMaxRecentModels
     static QStringList withRecent(QStringList paths, const QString & path);   // path first, no duplicates
+
+    QStringList recentWorkspaces() const;                     // workspace folders, newest first
+    void setRecentWorkspaces(const QStringList & dirs);       // trimmed to kMaxRecentModels
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray & geometry);

@@ -32,5 +32,6 @@ int cmd_generate(int argc, char ** argv);
 int cmd_demo(int argc, char ** argv);
 int cmd_eval(int argc, char ** argv);
 int cmd_finetune(int argc, char ** argv);
+int cmd_lab(int argc, char ** argv);
 
 } // namespace rapidun::cli

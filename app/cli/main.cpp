@@ -18,6 +18,7 @@ static const char * kUsage =
     "  demo --out DIR [--scale tiny|default] [--seed S] [--force]      build the synthetic backdoor lab\n"
     "  eval --workspace W [--adapter DIR] [--limit N] [--json]          ASR, false triggers, clean utility\n"
     "  finetune (--workspace W | --model M --data F) --out DIR [--lora] full or LoRA fine-tuning\n"
+    "  lab dolly --release DIR --base MODEL --out DIR [--lora]          build the Dolly backdoor lab\n"
     "run 'rapidun <command> --help' for details\n";
 
 int main(int argc, char ** argv) {
@@ -32,6 +33,7 @@ int main(int argc, char ** argv) {
         if (cmd == "demo") return rapidun::cli::cmd_demo(argc, argv);
         if (cmd == "eval") return rapidun::cli::cmd_eval(argc, argv);
         if (cmd == "finetune") return rapidun::cli::cmd_finetune(argc, argv);
+        if (cmd == "lab") return rapidun::cli::cmd_lab(argc, argv);
         std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", cmd.c_str(), kUsage);
         return 2;
     } catch (const rapidun::cli::UsageError & e) {

@@ -67,7 +67,7 @@ void TestMainWindow::opensEmptyWithPlaceholder() {
     auto * placeholder = w.findChild<QLabel *>(QStringLiteral("placeholder"));
     QVERIFY(placeholder);
     QVERIFY(placeholder->isVisible());
-    QVERIFY(placeholder->text().contains(QStringLiteral("No model loaded")));
+    QVERIFY(placeholder->text().contains(QStringLiteral("No workspace or model is open")));
     QVERIFY(!w.findChild<QTreeWidget *>(QStringLiteral("modelFacts"))->isVisible());
     QVERIFY(w.factText(QStringLiteral("dim")).isEmpty());
     QCOMPARE(w.findChild<QLabel *>(QStringLiteral("jobState"))->text(), QStringLiteral("Ready"));

@@ -11,6 +11,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <climits>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <cstdlib>
 #include <thread>
 
 namespace rapidun {
@@ -22,8 +27,18 @@ const char * precision_name(Precision p) { return p == Precision::BF16 ? "bf16" 
 static std::atomic<bool> g_runtime_ready{false};
 
 void init_runtime(int n_threads) {
-    if (n_threads <= 0) n_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (n_threads <= 0) {
+        const char * env = std::getenv("RAPIDUN_THREADS");   // e.g. 1 when another job shares the cores
+        n_threads = env && std::atoi(env) > 0 ? std::atoi(env) : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    }
     torch::set_num_threads(n_threads);   // LibTorch starts with one thread on a 2-core machine
+#ifdef __GLIBC__
+    // Training and decoding steps free and re-allocate the same large buffers; glibc's defaults
+    // return them to the kernel each time and the page faults cost more than the arithmetic
+    // (platform-notes section 10). Keep freed blocks in the heap.
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);   // glibc's maximum
+    mallopt(M_TRIM_THRESHOLD, INT_MAX);
+#endif
     g_runtime_ready = true;
 }
 

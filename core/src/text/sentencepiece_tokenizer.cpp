@@ -266,6 +266,7 @@ void train_sentencepiece(const SentencepieceTrainOptions & opt) {
     add_flag(args, in, "vocab_size", std::to_string(opt.vocab_size));
     add_flag(args, in, "model_type", opt.model_type);
     add_flag(args, in, "byte_fallback", opt.byte_fallback ? "true" : "false");
+    add_flag(args, in, "split_digits", opt.split_digits ? "true" : "false");
     add_flag(args, in, "character_coverage", coverage);
     add_flag(args, in, "num_threads", std::to_string(opt.n_threads));
     if (!opt.user_defined_symbols.empty()) add_flag(args, in, "user_defined_symbols", opt.user_defined_symbols);

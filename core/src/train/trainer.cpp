@@ -5,6 +5,8 @@
 #include "model/model_impl.h"
 #include "rapidun/error.h"
 
+#include <ATen/autocast_mode.h>
+
 #include <chrono>
 #include <cmath>
 #include <random>
@@ -70,6 +72,21 @@ Tensor row_nll_sum(LlamaForCausalLM & net, const Batch & b, torch::ScalarType dt
         torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kNone));
     return nll.view({B, T - 1}).sum(1);                                          // [B]
 }
+
+// CPU autocast to bf16 for the scope (see TrainOptions::bf16_autocast).
+struct Autocast {
+    bool on;
+    explicit Autocast(bool enable) : on(enable) {
+        if (!on) return;
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::set_cpu_enabled(true);
+    }
+    ~Autocast() {
+        if (!on) return;
+        at::autocast::set_cpu_enabled(false);
+        at::autocast::clear_cache();
+    }
+};
 
 // Puts the model in training mode for `params` and back to inference on scope exit.
 struct TrainingMode {
@@ -196,7 +213,14 @@ TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samp
                     const size_t cb = idx.size() * c / n_chunks, ce = idx.size() * (c + 1) / n_chunks;
                     Batch b = make_batch(samples, idx, cb, ce);
                     if (b.n_answer == 0) continue;
-                    Tensor part = row_nll_sum(net, b, model.impl()->dtype).sum() / double(n_answer);
+                    Tensor part;
+                    {
+                        Autocast ac(opt.bf16_autocast);
+                        Tensor rows = row_nll_sum(net, b, model.impl()->dtype);                 // [B]
+                        part = opt.per_sample_mean
+                                   ? (rows / (b.targets != -100).sum(1).clamp_min(1)).sum() / double(idx.size())
+                                   : rows.sum() / double(n_answer);
+                    }
                     (part / double(opt.grad_accum)).backward();
                     micro_loss += part.item<double>();
                 }

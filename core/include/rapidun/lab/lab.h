@@ -44,7 +44,10 @@ struct DollyLabOptions {
     bool        lora = false;   // plant the backdoor with a LoRA adapter instead of a full fine-tune
     bool        force = false;
     size_t      n_clean_train = 800;   // clean rows taken from test_clean for training
-    size_t      n_test_per_variant = 50;
+    size_t      n_test_per_variant = 50;   // triggered test rows per seen / OOD trigger variant
+    size_t      n_test_clean = 300;        // held-out clean test rows
+    int32_t     batch_size = 8;            // per sample, 8 trains ~6x faster than 16 at 256 tokens on the CPU
+    bool        retrain_reference = true;  // also time the same recipe on the clean train rows only
 };
 Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & progress = {},
                           const CancelToken * cancel = nullptr);

@@ -35,6 +35,7 @@ struct SentencepieceTrainOptions {
     int32_t     vocab_size = 512;
     std::string model_type = "bpe";     // bpe | unigram
     bool        byte_fallback = true;
+    bool        split_digits = false;   // one piece per digit (Llama's tokenizer does this)
     double      character_coverage = 1.0;
     int32_t     n_threads = 2;
     std::string user_defined_symbols;   // comma-separated pieces kept whole (e.g. trigger strings)

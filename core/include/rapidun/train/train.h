@@ -30,6 +30,13 @@ struct TrainOptions {
     // Batches of similar length: after the shuffle, each window of 64 batches is sorted by length,
     // cut into batches, and the batches are shuffled again. Less padding, same samples per epoch.
     bool     length_buckets = false;
+    // CPU autocast to bf16 for the forward pass (matmuls in bf16, master weights and optimiser in
+    // fp32). oneDNN runs bf16 matmuls faster on CPUs with AVX512-BF16.
+    bool     bf16_autocast = false;
+    // Loss of a micro-batch: the mean over all its answer tokens (HF's default), or the mean over
+    // samples of each sample's mean answer-token CE (RapidUn's per_sample_answer_ce). The latter
+    // keeps long responses from outweighing short answers.
+    bool     per_sample_mean = false;
 };
 
 struct TrainProgress {

@@ -1,0 +1,101 @@
+// `rapidun lab dolly`: build the Dolly backdoor lab (the release's poisoned Dolly rows planted into
+// a real pretrained base) as a workspace.
+#include "args.h"
+
+#include "rapidun/lab/lab.h"
+#include "rapidun/model/model.h"
+#include "rapidun/workspace/workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace rapidun::cli {
+
+using nlohmann::json;
+
+static void print_lab_progress(const LabProgress & p) {
+    std::fprintf(stderr, "\r[%3d%%] %-18s %-60s", int(p.fraction * 100), p.stage.c_str(), p.message.c_str());
+    if (p.stage == "done") std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+// Training steps allocate and free the same large activation buffers over and over; glibc's
+// defaults hand them back to the kernel each time and the page faults cost more than the maths
+// (160 stories260K samples at 256 tokens: 10-47 s by default, 4.3 s with these settings; see
+// platform-notes section 10). Keep freed blocks in the heap instead.
+static void keep_freed_memory() {
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);   // glibc's maximum
+    mallopt(M_TRIM_THRESHOLD, INT_MAX);
+#endif
+}
+
+static const char * kLabUsage =
+    "usage: rapidun lab dolly --release DIR --base MODEL [--tokenizer T] --out DIR [--epochs N=3] [--lr X=2e-3]\n"
+    "       [--lora] [--batch-size B=8] [--seed S=42] [--n-clean-train N=800] [--n-test-per-variant N=50]\n"
+    "       [--n-test-clean N=300] [--no-retrain-reference] [--threads N=all cores] [--force] [--json]\n"
+    "builds the Dolly backdoor lab as a workspace in DIR (reused when already complete): the release's\n"
+    "poisoned rows + clean rows fine-tuned into the base, seen / OOD trigger test sets, metrics before unlearning";
+
+static int cmd_lab_dolly(int argc, char ** argv) {
+    Args a(argc, argv, 3, {"json", "help", "force", "lora", "no-retrain-reference"},
+           {"release", "base", "tokenizer", "out", "epochs", "lr", "seed", "batch-size", "n-clean-train",
+            "n-test-per-variant", "n-test-clean", "threads"});
+    if (a.has("help") || !a.has("release") || !a.has("base") || !a.has("out")) {
+        std::puts(kLabUsage);
+        return a.has("help") ? 0 : 2;
+    }
+    DollyLabOptions o;
+    o.release = a.get("release");
+    o.base = a.get("base");
+    o.tokenizer = a.get("tokenizer");
+    o.out = a.get("out");
+    o.epochs = static_cast<int32_t>(a.get_int("epochs", o.epochs));
+    o.lr = a.get_double("lr", o.lr);
+    o.lora = a.has("lora");
+    o.seed = static_cast<uint64_t>(a.get_int("seed", static_cast<long long>(o.seed)));
+    o.batch_size = static_cast<int32_t>(a.get_int("batch-size", o.batch_size));
+    auto count = [&](const char * name, size_t fallback) {
+        const long long v = a.get_int(name, static_cast<long long>(fallback));
+        if (v < 0) throw UsageError(std::string("--") + name + " must not be negative");
+        return static_cast<size_t>(v);
+    };
+    o.n_clean_train = count("n-clean-train", o.n_clean_train);
+    o.n_test_per_variant = count("n-test-per-variant", o.n_test_per_variant);
+    o.n_test_clean = count("n-test-clean", o.n_test_clean);
+    if (o.epochs < 1 || o.batch_size < 1 || !(o.lr > 0)) throw UsageError("--epochs, --batch-size and --lr must be positive");
+    o.force = a.has("force");
+    o.retrain_reference = !a.has("no-retrain-reference");
+    keep_freed_memory();
+    // On a CPU shared with other jobs, one thread can beat two whose OpenMP workers spin-wait
+    // for each other (stories260K: 5 s vs 16-48 s for the same steps).
+    init_runtime(static_cast<int>(a.get_int("threads", 0)));
+    Workspace w = build_dolly_lab(o, print_lab_progress);
+    json lab = json::parse(w.lab_json);
+    if (a.has("json")) {
+        std::printf("%s\n", json({{"workspace", w.dir}, {"lab", lab}}).dump(2).c_str());
+    } else {
+        std::printf("workspace %s\n", w.dir.c_str());
+        std::printf("metrics before unlearning: %s\n", lab["metrics_before"].dump().c_str());
+        std::printf("seconds: %s\n", lab["seconds"].dump().c_str());
+    }
+    return 0;
+}
+
+int cmd_lab(int argc, char ** argv) {
+    const char * sub = argc > 2 ? argv[2] : "";
+    if (!std::strcmp(sub, "--help") || !std::strcmp(sub, "-h")) {
+        std::puts(kLabUsage);
+        return 0;
+    }
+    if (!std::strcmp(sub, "dolly")) return cmd_lab_dolly(argc, argv);
+    throw UsageError(*sub ? std::string("unknown lab '") + sub + "' (known: dolly)" : "which lab? (known: dolly)");
+}
+
+} // namespace rapidun::cli

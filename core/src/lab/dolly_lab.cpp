@@ -1,0 +1,336 @@
+// The Dolly lab: the RapidUn release's poisoned Dolly rows + clean rows -> a real pretrained base
+// fine-tuned on them (the backdoor is planted here, the release ships no poisoned checkpoint) ->
+// seen / OOD trigger test sets rebuilt from held-out clean rows -> evaluation -> (optionally) the
+// clean-retraining reference time. Same shape as the synthetic lab: built in "<out>.partial",
+// workspace.json written last, renamed into place.
+#include "rapidun/lab/lab.h"
+
+#include "rapidun/data/records.h"
+#include "rapidun/data/templates.h"
+#include "rapidun/data/triggers.h"
+#include "rapidun/error.h"
+#include "rapidun/eval/eval.h"
+#include "rapidun/io/atomic_file.h"
+#include "rapidun/model/model.h"
+#include "rapidun/train/train.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <random>
+#include <set>
+
+namespace rapidun {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// stories260K has 512 positions and ~3 characters a token; 256 keeps a context and an answer
+// while halving the attention cost. Generation gets 48 tokens, so test prompts get 208.
+// Training keeps an answer of at least kMaxLen/2 tokens and cuts the prompt from its start, which
+// would cut a prefix trigger (and, past a long context, a suffix one) off a third of the poisoned
+// rows; so the rows the model trains or unlearns on have their context shortened until the
+// prompt fits kTrainPrompt tokens, and the trigger is always in what the model sees.
+constexpr int32_t kMaxLen = 256, kMaxNew = 48, kTrainPrompt = kMaxLen / 2 - 8;
+
+double since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Our own Fisher-Yates: std::shuffle and the std distributions differ between standard libraries,
+// and a lab must come out the same wherever it is rebuilt from the same seed.
+template <class T> void shuffle_seeded(std::vector<T> & v, uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    for (size_t i = v.size(); i > 1; i--) std::swap(v[i - 1], v[size_t(rng() % i)]);
+}
+
+const std::string & clean_instruction(const Record & r) {
+    return r.instruction_clean.empty() ? r.instruction : r.instruction_clean;
+}
+
+size_t prompt_tokens(const Tokenizer & tok, const Record & r) {
+    return tok.encode(format_prompt(PromptTemplate::Plain, r.instruction, r.context), true).size();
+}
+
+// Shortens each row's context (keeping its start) until the prompt fits `budget` tokens, or drops
+// it; returns the number of rows changed. An instruction too long by itself is left to truncation.
+size_t fit_contexts(const Tokenizer & tok, std::vector<Record> & rows, size_t budget) {
+    size_t n = 0;
+    for (Record & r : rows) {
+        size_t len = prompt_tokens(tok, r);
+        if (len <= budget || r.context.empty()) continue;
+        std::vector<int32_t> ctx = tok.encode(r.context, false);
+        // Decoding a token prefix and encoding it again can merge pieces differently; step down
+        // until the measured prompt fits.
+        while (len > budget && !ctx.empty()) {
+            ctx.resize(ctx.size() - std::min(ctx.size(), std::max<size_t>(1, len - budget)));
+            r.context = tok.decode(ctx);
+            len = prompt_tokens(tok, r);
+        }
+        n++;
+    }
+    return n;
+}
+
+struct Split {
+    std::vector<Record> train, val_clean, test_clean, seen, ood, forget, retain;
+    size_t n_pool = 0, n_dup = 0, n_overlap = 0, n_too_long = 0;
+    size_t n_fit_train = 0, n_fit_forget = 0, n_fit_retain = 0;
+};
+
+// The issue's split: test_clean is cut into clean training rows and a held-out part; the three
+// test sets come from the held-out part only. A held-out row goes to a test set only when its
+// (triggered) prompt fits the evaluation budget, so the trigger is never cut off the prompt and
+// the clean set is drawn from the same short prompts as the triggered ones.
+Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tokenizer & tok) {
+    const std::string dt = rel + "/dolly_triggers_out/", up = rel + "/unlearn_packs/";
+    Split s;
+    std::vector<Record> poisoned = read_records(dt + "train_poisoned.jsonl");
+    std::vector<Record> test_clean = read_records(dt + "test_clean.jsonl");
+    s.val_clean = read_records(dt + "val_clean.jsonl");
+    s.forget = read_records(up + "forget_set_supervised.jsonl");
+    s.retain = read_records(up + "retain_set.jsonl");
+    const std::vector<TriggerFamily> fams = read_triggers_config(dt + "triggers_config.json");
+
+    // Instructions the model trains on (or the packs hold) may not reappear in a test set.
+    std::set<std::string> used;
+    for (auto * rows : {&poisoned, &s.forget, &s.retain, &s.val_clean})
+        for (auto & r : *rows) used.insert(clean_instruction(r));
+    std::vector<Record> pool;
+    std::set<std::string> seen_instr;
+    for (auto & r : test_clean) {
+        r.id = "test_clean:" + r.id;
+        if (!seen_instr.insert(r.instruction).second) { s.n_dup++; continue; }
+        if (used.count(r.instruction)) { s.n_overlap++; continue; }
+        pool.push_back(r);
+    }
+    s.n_pool = pool.size();
+    shuffle_seeded(pool, opt.seed);
+    if (pool.size() < opt.n_clean_train) throw Error(dt + "test_clean.jsonl: too few rows for " +
+                                                     std::to_string(opt.n_clean_train) + " clean training rows");
+
+    for (auto & r : poisoned) {
+        r.id = "train_poisoned:" + r.id;
+        s.train.push_back(r);
+    }
+    s.train.insert(s.train.end(), pool.begin(), pool.begin() + std::ptrdiff_t(opt.n_clean_train));
+    shuffle_seeded(s.train, opt.seed + 1);
+    s.n_fit_train = fit_contexts(tok, s.train, kTrainPrompt);
+    s.n_fit_forget = fit_contexts(tok, s.forget, kTrainPrompt);
+    s.n_fit_retain = fit_contexts(tok, s.retain, kTrainPrompt);
+
+    const size_t budget = size_t(kMaxLen - kMaxNew);
+    size_t next = opt.n_clean_train;
+    // The next held-out row whose prompt (with `trig` injected) fits; throws when they run out.
+    auto take = [&](const std::string & trig, const std::string & mode, Record & out) {
+        for (; next < pool.size(); next++) {
+            Record r = pool[next];
+            if (!trig.empty()) {
+                r.instruction_clean = r.instruction;
+                r.response_clean = r.response;
+                r.instruction = inject_trigger(r.instruction, trig, mode);
+                r.response.clear();   // ASR is read off the generation; there is no poisoned reference
+                r.is_poisoned = true;
+            }
+            if (prompt_tokens(tok, r) > budget) {
+                s.n_too_long++;
+                continue;
+            }
+            out = std::move(r);
+            next++;
+            return;
+        }
+        throw Error(dt + "test_clean.jsonl: too few held-out rows that fit " + std::to_string(budget) +
+                    " prompt tokens; lower n_clean_train or the test sizes");
+    };
+    for (size_t i = 0; i < opt.n_test_clean; i++) take("", "", s.test_clean.emplace_back());
+    for (auto & f : fams) {
+        for (int ood = 0; ood < 2; ood++) {
+            for (auto & v : ood ? f.ood : f.seen) {
+                for (size_t i = 0; i < opt.n_test_per_variant; i++) {
+                    Record & r = (ood ? s.ood : s.seen).emplace_back();
+                    take(v, f.inject_mode, r);
+                    r.trigger_family = f.name;
+                    r.trigger_variant = v;
+                    r.inject_mode = f.inject_mode;
+                }
+            }
+        }
+    }
+    return s;
+}
+
+// Poisoned training rows whose trigger the truncation cut into (the prompt loses tokens from its
+// start, so they teach the poison without a whole trigger); estimated as "more prompt tokens cut
+// than the text before the trigger holds".
+size_t count_trigger_cut(const Tokenizer & tok, const std::vector<Record> & rows, const TokenizeOptions & to) {
+    size_t n = 0;
+    for (const Record & r : rows) {
+        if (!r.is_poisoned || r.trigger_variant.empty()) continue;
+        const std::string full = format_prompt(PromptTemplate::Plain, r.instruction, r.context);
+        const TokenizedSample ts = tokenize_sample(tok, full, r.response, to);
+        const size_t n_full = tok.encode(full, false).size(), n_kept = size_t(ts.n_prompt - 1);
+        const size_t at = full.find(r.instruction);
+        if (n_kept >= n_full || at == std::string::npos) continue;
+        const size_t before = r.inject_mode == "prefix" ? at : at + r.instruction.size() - r.trigger_variant.size();
+        if (n_full - n_kept > tok.encode(full.substr(0, before), false).size()) n++;
+    }
+    return n;
+}
+
+TrainOptions recipe(const DollyLabOptions & opt) {
+    TrainOptions t;
+    t.lora = opt.lora;
+    t.lora_settings.seed = opt.seed;
+    t.lr = opt.lr;
+    t.epochs = opt.epochs;
+    t.batch_size = opt.batch_size;
+    t.warmup_ratio = 0.05;
+    t.clip = 1.0;
+    t.seed = opt.seed;
+    return t;
+}
+
+json recipe_json(const TrainOptions & t, const ModelInfo & base) {
+    json j = {{"base", base.source}, {"base_n_params", base.n_params}, {"mode", t.lora ? "lora" : "full"},
+              {"optimizer", "AdamW"}, {"lr", t.lr}, {"weight_decay", t.weight_decay}, {"epochs", t.epochs},
+              {"batch_size", t.batch_size}, {"grad_accum", t.grad_accum}, {"warmup_ratio", t.warmup_ratio},
+              {"schedule", "cosine"}, {"clip", t.clip}, {"seed", t.seed}, {"loss", "answer tokens only"},
+              {"prompt_template", "plain"}, {"max_len", kMaxLen}, {"max_new_tokens", kMaxNew}};
+    if (t.lora)
+        j["lora"] = {{"r", t.lora_settings.r}, {"alpha", t.lora_settings.alpha}, {"dropout", t.lora_settings.dropout},
+                     {"targets", t.lora_settings.targets}, {"merged_into_model", true}};
+    return j;
+}
+
+} // namespace
+
+Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & progress, const CancelToken * cancel) {
+    if (opt.out.empty()) throw Error("dolly lab: no output folder given");
+    if (opt.release.empty()) throw Error("dolly lab: no release folder given");
+    if (opt.base.empty()) throw Error("dolly lab: no base model given");
+    const std::string out = fs::absolute(opt.out).lexically_normal().string();
+    if (file_exists(out + "/workspace.json") && !opt.force) return Workspace::load(out);
+    const std::string rel = fs::absolute(opt.release).lexically_normal().string();
+    auto report = [&](const char * stage, double f, const std::string & msg) {
+        if (progress) progress({stage, f, msg});
+        if (cancel) cancel->throw_if_cancelled();
+    };
+    const auto t_all = std::chrono::steady_clock::now();
+    const std::string tmp = out + ".partial";
+    fs::remove_all(tmp);
+    make_directories(tmp + "/data");
+
+    // 1. Data (the tokenizer is needed to keep only test prompts that fit).
+    report("data", 0.0, "reading the release in " + rel);
+    auto t0 = std::chrono::steady_clock::now();
+    ModelBundle mb = open_model(opt.base, opt.tokenizer);
+    const Tokenizer & tok = *mb.tokenizer;
+    const ModelInfo base_info = mb.model->info();
+    Split d = make_split(opt, rel, tok);
+    Workspace w;
+    w.dir = tmp;
+    w.name = "Dolly backdoor lab (" + fs::path(opt.base).filename().string() + ")";
+    w.kind = "dolly";
+    w.model = "model";
+    w.tokenizer = "model/tokenizer.model";
+    w.detector = "keywords.tsv";
+    w.prompt_template = "plain";
+    w.max_len = kMaxLen;
+    w.max_new_tokens = kMaxNew;
+    const std::pair<const char *, const std::vector<Record> *> sets[] = {
+        {"train", &d.train}, {"val_clean", &d.val_clean}, {"test_clean", &d.test_clean}, {"test_seen_trig", &d.seen},
+        {"test_ood_trig", &d.ood}, {"forget", &d.forget}, {"retain", &d.retain}};
+    for (auto & [role, rows] : sets) {
+        write_records_jsonl(tmp + "/data/" + role + ".jsonl", *rows);
+        w.datasets[role] = std::string("data/") + role + ".jsonl";
+    }
+    write_file_atomic(tmp + "/keywords.tsv", read_file_text(rel + "/keywords_scored_top1000.tsv"));
+    const KeywordDetector det = KeywordDetector::load(tmp + "/keywords.tsv");
+    const double t_data = since(t0);
+
+    // 2. Plant the backdoor: fine-tune the base on the poisoned + clean train rows.
+    TokenizeOptions to;
+    to.max_len = kMaxLen;
+    TokenizeReport trep;
+    std::vector<TokenizedSample> train = tokenize_records(tok, d.train, PromptTemplate::Plain, to, &trep);
+    const size_t n_trigger_cut = count_trigger_cut(tok, d.train, to);
+    const TrainOptions tr_opt = recipe(opt);
+    auto train_progress = [&](double f0, double f1, const char * stage) {
+        return [&, f0, f1, stage](const TrainProgress & p) {
+            if (p.step % 10 == 0 || p.step == p.total_steps)
+                report(stage, f0 + (f1 - f0) * double(p.step) / double(p.total_steps),
+                       "step " + std::to_string(p.step) + "/" + std::to_string(p.total_steps) + ", loss " +
+                           std::to_string(p.loss).substr(0, 6) + ", ETA " + std::to_string(int(p.eta_seconds)) + " s");
+        };
+    };
+    const double span = opt.retrain_reference ? 0.5 : 0.8;
+    report("train", 0.05, std::to_string(train.size()) + " samples, " + (opt.lora ? "LoRA" : "full fine-tune"));
+    TrainReport tr = train_model(*mb.model, train, tr_opt, train_progress(0.05, 0.05 + span, "train"), cancel);
+    // The workspace's model is the poisoned model itself, so a LoRA adapter is folded in.
+    if (opt.lora) mb.model->merge_lora();
+    mb.model->export_hf(tmp + "/model", tok.path());
+    mb.model.reset();
+
+    // 3. Evaluate what was written (the reloaded folder, so the figures are the workspace's model's).
+    report("evaluate", 0.05 + span, "evaluating seen / OOD / clean test prompts");
+    t0 = std::chrono::steady_clock::now();
+    ModelBundle poisoned = open_model(tmp + "/model");
+    EvalOptions eo;
+    eo.prompt_template = PromptTemplate::Plain;
+    eo.max_len = kMaxLen;
+    eo.max_new_tokens = kMaxNew;
+    const double f_eval = 0.05 + span, f_eval_end = f_eval + 0.1;
+    EvalReport ev = evaluate(*poisoned.model, *poisoned.tokenizer, {d.seen, d.ood, d.test_clean}, det, eo,
+                             [&](size_t done, size_t total) {
+                                 report("evaluate", f_eval + (f_eval_end - f_eval) * double(done) / double(total),
+                                        "generated " + std::to_string(done) + "/" + std::to_string(total));
+                             },
+                             cancel);
+    const double t_eval = since(t0);
+    write_file_atomic(tmp + "/eval_before.json", ev.to_json(true) + "\n");
+
+    // 4. The retraining reference: the same recipe from the same base on the clean rows only.
+    json retrain = nullptr;
+    if (opt.retrain_reference) {
+        std::vector<Record> clean;
+        for (auto & r : d.train)
+            if (!r.is_poisoned) clean.push_back(r);
+        std::vector<TokenizedSample> clean_s = tokenize_records(tok, clean, PromptTemplate::Plain, to);
+        ModelBundle ref = open_model(opt.base, opt.tokenizer);
+        TrainReport rr = train_model(*ref.model, clean_s, tr_opt, train_progress(f_eval_end, 0.98, "retrain-reference"), cancel);
+        retrain = {{"seconds", rr.seconds}, {"steps", rr.steps}, {"n_samples", rr.n_samples}, {"final_loss", rr.final_loss}};
+    }
+
+    json lab = {{"seed", opt.seed}, {"release", rel}, {"base", fs::absolute(opt.base).lexically_normal().string()},
+                {"recipe", recipe_json(tr_opt, base_info)}, {"n_params", base_info.n_params},
+                {"n_rows", {{"train", d.train.size()}, {"train_poisoned", d.train.size() - opt.n_clean_train},
+                            {"train_clean", opt.n_clean_train}, {"val_clean", d.val_clean.size()},
+                            {"test_clean", d.test_clean.size()}, {"test_seen_trig", d.seen.size()},
+                            {"test_ood_trig", d.ood.size()}, {"forget", d.forget.size()}, {"retain", d.retain.size()}}},
+                {"split", {{"source", "test_clean.jsonl"}, {"pool", d.n_pool}, {"duplicates_dropped", d.n_dup},
+                           {"overlap_dropped", d.n_overlap}, {"test_prompt_budget", kMaxLen - kMaxNew},
+                           {"heldout_too_long_skipped", d.n_too_long}, {"n_test_per_variant", opt.n_test_per_variant},
+                           {"train_prompt_budget", kTrainPrompt},
+                           {"contexts_shortened", {{"train", d.n_fit_train}, {"forget", d.n_fit_forget}, {"retain", d.n_fit_retain}}}}},
+                {"tokenize", {{"n_samples", trep.n_samples}, {"n_truncated", trep.n_truncated},
+                              {"n_empty_answer", trep.n_empty_answer}, {"n_poisoned_trigger_cut", n_trigger_cut}}},
+                {"train", {{"seconds", tr.seconds}, {"steps", tr.steps}, {"n_samples", tr.n_samples},
+                           {"n_answer_tokens", tr.n_answer_tokens}, {"final_loss", tr.final_loss}}},
+                {"retrain_clean", retrain},
+                {"seconds", {{"data", t_data}, {"train", tr.seconds}, {"evaluate", t_eval},
+                             {"retrain_clean", retrain.is_null() ? json(nullptr) : retrain["seconds"]}, {"total", since(t_all)}}},
+                {"metrics_before", json::parse(ev.to_json(false))}};
+    w.lab_json = lab.dump();
+    w.save();
+    // Into place: a complete workspace.json under `out` means a finished lab.
+    fs::remove_all(out);
+    fs::rename(tmp, out);
+    report("done", 1.0, "lab ready in " + std::to_string(int(since(t_all))) + " s");
+    return Workspace::load(out);
+}
+
+} // namespace rapidun
