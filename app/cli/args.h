@@ -6,7 +6,14 @@
 #include <string>
 #include <vector>
 
+namespace rapidun {
+struct LabProgress;
+}
+
 namespace rapidun::cli {
+
+// One progress line on stderr, rewritten in place (the lab builders' callback).
+void print_lab_progress(const LabProgress & p);
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;

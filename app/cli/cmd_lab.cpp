@@ -19,7 +19,7 @@ namespace rapidun::cli {
 
 using nlohmann::json;
 
-static void print_progress(const LabProgress & p) {
+void print_lab_progress(const LabProgress & p) {
     std::fprintf(stderr, "\r[%3d%%] %-18s %-60s", int(p.fraction * 100), p.stage.c_str(), p.message.c_str());
     if (p.stage == "done") std::fputc('\n', stderr);
     std::fflush(stderr);
@@ -38,7 +38,7 @@ int cmd_demo(int argc, char ** argv) {
     o.seed  = static_cast<uint64_t>(a.get_int("seed", 1234));
     o.force = a.has("force");
     o.retrain_reference = !a.has("no-retrain-reference");
-    Workspace w = build_synthetic_lab(o, print_progress);
+    Workspace w = build_synthetic_lab(o, print_lab_progress);
     json lab = json::parse(w.lab_json);
     if (a.has("json")) {
         std::printf("%s\n", json({{"workspace", w.dir}, {"lab", lab}}).dump(2).c_str());

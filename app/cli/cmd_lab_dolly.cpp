@@ -8,33 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include <climits>
 #include <cstdio>
 #include <cstring>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace rapidun::cli {
 
 using nlohmann::json;
-
-static void print_lab_progress(const LabProgress & p) {
-    std::fprintf(stderr, "\r[%3d%%] %-18s %-60s", int(p.fraction * 100), p.stage.c_str(), p.message.c_str());
-    if (p.stage == "done") std::fputc('\n', stderr);
-    std::fflush(stderr);
-}
-
-// Training steps allocate and free the same large activation buffers over and over; glibc's
-// defaults hand them back to the kernel each time and the page faults cost more than the maths
-// (160 stories260K samples at 256 tokens: 10-47 s by default, 4.3 s with these settings; see
-// platform-notes section 10). Keep freed blocks in the heap instead.
-static void keep_freed_memory() {
-#ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);   // glibc's maximum
-    mallopt(M_TRIM_THRESHOLD, INT_MAX);
-#endif
-}
 
 static const char * kLabUsage =
     "usage: rapidun lab dolly --release DIR --base MODEL [--tokenizer T] --out DIR [--epochs N=3] [--lr X=2e-3]\n"
@@ -72,7 +51,6 @@ static int cmd_lab_dolly(int argc, char ** argv) {
     if (o.epochs < 1 || o.batch_size < 1 || !(o.lr > 0)) throw UsageError("--epochs, --batch-size and --lr must be positive");
     o.force = a.has("force");
     o.retrain_reference = !a.has("no-retrain-reference");
-    keep_freed_memory();
     // On a CPU shared with other jobs, one thread can beat two whose OpenMP workers spin-wait
     // for each other (stories260K: 5 s vs 16-48 s for the same steps).
     init_runtime(static_cast<int>(a.get_int("threads", 0)));
