@@ -217,6 +217,12 @@ TEST_CASE("random untied GQA Llama and Mistral models in HF layout: batched == s
     }
 }
 
+TEST_CASE("a tokenizer whose vocabulary differs from the model's is refused, naming the tokenizer") {
+    Ref r = reference();
+    const std::string dir = write_random_hf_model(tmp_dir("rand-vocab"), "LlamaForCausalLM");   // vocab 40
+    CHECK_THROWS_WITH(open_model(dir, r.tok), "tok512.model", "512", "40");
+}
+
 TEST_CASE("generation respects max_new_tokens and an empty prompt is refused") {
     const std::string dir = write_random_hf_model(tmp_dir("rand-limits"), "LlamaForCausalLM");
     auto m = Model::load(dir);
