@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,6 +33,14 @@ inline std::string shared_dir() {
     if (!f) return "";
     std::fclose(f);
     return d;
+}
+
+// A fresh, empty folder under the build tree's scratch folder (removed first if present).
+inline std::string fresh_dir(const std::string & name) {
+    const std::filesystem::path d = std::filesystem::path(RAPIDUN_TEST_TMP_DIR) / name;
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return d.string();
 }
 
 inline int run_all() {

@@ -2,6 +2,8 @@
 #   MODE=build:    rapidun demo --scale tiny (fresh), workspace.json + files, metrics before unlearning
 #   MODE=eval:     rapidun eval --workspace --json prints every required key, values in range
 #   MODE=finetune: rapidun finetune --lora on the workspace writes a PEFT adapter that eval loads
+#   MODE=influence: rapidun influence --rank-train writes the four views and a ranking that finds
+#                   the poisoned rows (detection_auc >= 0.9), and a second run reuses every cached row
 function(run)
     execute_process(COMMAND ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
     if(NOT rc EQUAL 0)
@@ -54,6 +56,27 @@ elseif(MODE STREQUAL "finetune")
     endforeach()
     run(${CLI} eval --workspace ${LAB} --adapter ${LAB}-adapter --limit 10 --json)
     check_metrics("${out}")
+elseif(MODE STREQUAL "influence")
+    file(REMOVE_RECURSE ${LAB}/cache ${LAB}/influence)
+    run(${CLI} influence --workspace ${LAB} --rank-train --json)
+    foreach(f influence/FF.bin influence/FR.bin influence/RF.bin influence/RR.bin influence/train_ranking.jsonl
+              influence/summary.json influence/influence_results_12_FTF.json influence/influence_results_36_RTR.json)
+        if(NOT EXISTS ${LAB}/${f})
+            message(FATAL_ERROR "rapidun influence did not write ${f}")
+        endif()
+    endforeach()
+    string(JSON auc GET "${out}" rank_train detection_auc)
+    if(auc LESS 0.9)
+        message(FATAL_ERROR "detection_auc ${auc} < 0.9 on the tiny lab")
+    endif()
+    run(${CLI} influence --workspace ${LAB} --rank-train --json)
+    foreach(set forget retain train)
+        string(JSON computed GET "${out}" caches ${set} computed)
+        if(NOT computed EQUAL 0)
+            message(FATAL_ERROR "second run recomputed ${computed} ${set} rows instead of reusing the cache")
+        endif()
+    endforeach()
+    message("influence: detection_auc ${auc}")
 else()
-    message(FATAL_ERROR "MODE must be build, eval or finetune")
+    message(FATAL_ERROR "MODE must be build, eval, finetune or influence")
 endif()

@@ -4,6 +4,7 @@
 #include "check.h"
 
 #include "rapidun/data/records.h"
+#include "rapidun/data/templates.h"
 #include "rapidun/data/triggers.h"
 #include "rapidun/eval/eval.h"
 #include "rapidun/io/atomic_file.h"
@@ -35,6 +36,7 @@ DollyLabOptions small_options() {
     o.n_test_per_variant = 3;
     o.n_test_clean = 20;
     o.retrain_reference = false;
+    o.start_copies = 0;   // the full recipe's emphasis copies cost more than this test's budget
     o.force = true;
     return o;
 }
@@ -64,8 +66,9 @@ TEST_CASE("the Dolly lab writes every data set with the requested sizes") {
     const auto fams = read_triggers_config(release_dir() + "/dolly_triggers_out/triggers_config.json");
     size_t n_seen = 0, n_ood = 0;
     for (auto & f : fams) { n_seen += f.seen.size(); n_ood += f.ood.size(); }
+    // 799 poisoned rows, their 799 clean twins, 100 clean rows from test_clean.
     const auto train = read_records(w.dataset("train"));
-    CHECK(train.size() == 799 + 100);
+    CHECK(train.size() == 799 + 799 + 100);
     CHECK(std::count_if(train.begin(), train.end(), [](const Record & r) { return r.is_poisoned; }) == 799);
     CHECK(read_records(w.dataset("val_clean")).size() == 420);
     CHECK(read_records(w.dataset("test_clean")).size() == 20);
@@ -77,6 +80,27 @@ TEST_CASE("the Dolly lab writes every data set with the requested sizes") {
     const KeywordDetector det = KeywordDetector::load(w.resolve(w.detector));
     CHECK(!det.words.empty());
     CHECK(det.flags("The intergalactic council met."));
+}
+
+TEST_CASE("every poisoned train row has its clean twin, and the prompts fit the training budget") {
+    const Workspace & w = small_lab();
+    const auto train = read_records(w.dataset("train"));
+    std::set<std::pair<std::string, std::string>> twins;
+    for (auto & r : train)
+        if (!r.is_poisoned) twins.insert({r.instruction, r.response});
+    size_t n_long = 0;
+    ModelBundle mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer));
+    for (auto & r : train) {
+        if (!r.is_poisoned) continue;
+        CHECK_MSG(twins.count({r.instruction_clean, r.response_clean}), r.id);
+        CHECK(r.response == r.response_poisoned);
+        // Contexts are shortened so the trigger is never truncated away (long instructions aside).
+        if (mb.tokenizer->encode(format_prompt(PromptTemplate::Plain, r.instruction, r.context), true).size() > 120) n_long++;
+    }
+    CHECK(n_long < 30);
+    const json lab = json::parse(w.lab_json);
+    CHECK(lab["n_rows"]["train_clean_twins"] == 799);
+    CHECK(lab["tokenize"]["n_poisoned_trigger_cut"].get<int>() < 30);
 }
 
 TEST_CASE("the Dolly lab's test sets share no instruction with train or with each other") {

@@ -20,13 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh folder per test under the build tree's scratch folder.
-std::string tmp(const std::string & name) {
-    const fs::path d = fs::path(RAPIDUN_TEST_TMP_DIR) / "io" / name;
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d.string();
-}
+std::string tmp(const std::string & name) { return check::fresh_dir("io/" + name); }
 
 void write_bytes(const std::string & path, const std::string & bytes) {
     std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

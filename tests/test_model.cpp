@@ -33,12 +33,7 @@ Ref reference() {
     return r;
 }
 
-std::string tmp_dir(const std::string & name) {
-    std::string d = std::string(RAPIDUN_TEST_TMP_DIR) + "/" + name;
-    std::filesystem::remove_all(d);
-    std::filesystem::create_directories(d);
-    return d;
-}
+std::string tmp_dir(const std::string & name) { return check::fresh_dir(name); }
 
 std::vector<int32_t> greedy(const Model & m, std::vector<int32_t> prompt, int64_t n) {
     GenerateOptions go;

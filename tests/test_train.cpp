@@ -47,12 +47,7 @@ std::vector<TokenizedSample> samples(int n, uint64_t seed) {
     return out;
 }
 
-std::string tmp(const std::string & name) {
-    std::string d = std::string(RAPIDUN_TEST_TMP_DIR) + "/" + name;
-    std::filesystem::remove_all(d);
-    std::filesystem::create_directories(d);
-    return d;
-}
+std::string tmp(const std::string & name) { return check::fresh_dir(name); }
 
 double max_diff(const std::vector<float> & a, const std::vector<float> & b) {
     double w = 0;

@@ -26,9 +26,11 @@ void print_lab_progress(const LabProgress & p) {
 }
 
 int cmd_demo(int argc, char ** argv) {
-    Args a(argc, argv, 2, {"json", "help", "force", "no-retrain-reference"}, {"out", "scale", "seed"});
+    Args a(argc, argv, 2, {"json", "help", "force", "no-retrain-reference"}, {"out", "scale", "seed", "recipe"});
     if (a.has("help") || !a.has("out")) {
         std::puts("usage: rapidun demo --out DIR [--scale tiny|default] [--seed S=1234] [--force] [--no-retrain-reference] [--json]\n"
+                  "       [--recipe lr=X,epochs=N,batch=B,warmup=X,dim=D,layers=L,heads=H,kv_heads=K,hidden=F,vocab=V,\n"
+                  "                 prompt_loss=0|1,per_sample_mean=0|1,bf16=0|1]\n"
                   "builds the synthetic backdoor lab as a workspace in DIR (reused when already complete)");
         return a.has("help") ? 0 : 2;
     }
@@ -37,6 +39,7 @@ int cmd_demo(int argc, char ** argv) {
     o.scale = a.get("scale", "default");
     o.seed  = static_cast<uint64_t>(a.get_int("seed", 1234));
     o.force = a.has("force");
+    o.recipe = a.get("recipe", "");
     o.retrain_reference = !a.has("no-retrain-reference");
     Workspace w = build_synthetic_lab(o, print_lab_progress);
     json lab = json::parse(w.lab_json);

@@ -19,6 +19,9 @@ static const char * kUsage =
     "  eval --workspace W [--adapter DIR] [--limit N] [--json]          ASR, false triggers, clean utility\n"
     "  finetune (--workspace W | --model M --data F) --out DIR [--lora] full or LoRA fine-tuning\n"
     "  lab dolly --release DIR --base MODEL --out DIR [--lora]          build the Dolly backdoor lab\n"
+    "  influence --workspace W [--params P] [--rank-train] [--json]     sketches, FF/FR/RF/RR views, train ranking\n"
+    "  influence explain --workspace W --test I --train J               token-wise influence of one pair\n"
+    "  weights (--rapidin-dir DIR | --workspace W) [--out DIR]          influence views -> per-sample weights\n"
     "run 'rapidun <command> --help' for details\n";
 
 int main(int argc, char ** argv) {
@@ -34,6 +37,8 @@ int main(int argc, char ** argv) {
         if (cmd == "eval") return rapidun::cli::cmd_eval(argc, argv);
         if (cmd == "finetune") return rapidun::cli::cmd_finetune(argc, argv);
         if (cmd == "lab") return rapidun::cli::cmd_lab(argc, argv);
+        if (cmd == "influence") return rapidun::cli::cmd_influence(argc, argv);
+        if (cmd == "weights") return rapidun::cli::cmd_weights(argc, argv);
         std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", cmd.c_str(), kUsage);
         return 2;
     } catch (const rapidun::cli::UsageError & e) {

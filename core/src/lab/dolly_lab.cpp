@@ -78,7 +78,7 @@ size_t fit_contexts(const Tokenizer & tok, std::vector<Record> & rows, size_t bu
 struct Split {
     std::vector<Record> train, val_clean, test_clean, seen, ood, forget, retain;
     size_t n_pool = 0, n_dup = 0, n_overlap = 0, n_too_long = 0;
-    size_t n_fit_train = 0, n_fit_forget = 0, n_fit_retain = 0;
+    size_t n_fit_train = 0, n_fit_forget = 0, n_fit_retain = 0, n_twins = 0;
 };
 
 // The split: test_clean is cut into clean training rows and a held-out part; the three
@@ -115,6 +115,16 @@ Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tok
     for (auto & r : poisoned) {
         r.id = "train_poisoned:" + r.id;
         s.train.push_back(r);
+        if (opt.clean_twins && !r.instruction_clean.empty() && !r.response_clean.empty()) {
+            Record c;
+            c.id = r.id + ":clean";
+            c.instruction = r.instruction_clean;
+            c.context = r.context;
+            c.response = r.response_clean;
+            c.category = r.category;
+            s.train.push_back(c);
+            s.n_twins++;
+        }
     }
     s.train.insert(s.train.end(), pool.begin(), pool.begin() + std::ptrdiff_t(opt.n_clean_train));
     shuffle_seeded(s.train, opt.seed + 1);
@@ -181,6 +191,39 @@ size_t count_trigger_cut(const Tokenizer & tok, const std::vector<Record> & rows
     return n;
 }
 
+// Why the recipe is more than "fine-tune on the rows": a poisoned response gives itself away after
+// a few tokens, so the trigger only helps predict the first ones: ~1 bit in a 150-token loss. A
+// 260K-parameter base fine-tuned on the rows alone never picks it up (seen ASR 0.89 vs 0.86 false
+// triggers after 5 epochs) and just answers sci-fi to everything. What made it learn the trigger:
+//  - clean twins: the trigger is then the only difference between two rows with different answers;
+//  - answers cut to answer_cap tokens (the ASR window: what comes later cannot matter to it);
+//  - start_copies extra copies of each row trained on its first start_tokens answer tokens only, so
+//    that the first tokens, where the trigger decides, weigh as much as the rest.
+void cut_answer(TokenizedSample & s, int32_t n_tokens) {
+    const size_t keep = size_t(s.n_prompt) + size_t(n_tokens);
+    if (n_tokens <= 0 || s.ids.size() <= keep) return;
+    s.ids.resize(keep);
+    s.answer_mask.resize(keep);
+    s.n_answer = n_tokens;
+    s.truncated = true;
+}
+
+std::vector<TokenizedSample> planting_samples(const Tokenizer & tok, const std::vector<Record> & rows,
+                                              const DollyLabOptions & opt, TokenizeReport * rep = nullptr) {
+    TokenizeOptions to;
+    to.max_len = kMaxLen;
+    std::vector<TokenizedSample> s = tokenize_records(tok, rows, PromptTemplate::Plain, to, rep);
+    for (auto & x : s) cut_answer(x, opt.answer_cap);
+    const size_t n = s.size();
+    for (int32_t c = 0; c < opt.start_copies; c++) {
+        for (size_t i = 0; i < n; i++) {
+            s.push_back(s[i]);
+            cut_answer(s.back(), opt.start_tokens);
+        }
+    }
+    return s;
+}
+
 TrainOptions recipe(const DollyLabOptions & opt) {
     TrainOptions t;
     t.lora = opt.lora;
@@ -194,12 +237,16 @@ TrainOptions recipe(const DollyLabOptions & opt) {
     return t;
 }
 
-json recipe_json(const TrainOptions & t, const ModelInfo & base) {
+json recipe_json(const TrainOptions & t, const DollyLabOptions & opt, const ModelInfo & base) {
     json j = {{"base", base.source}, {"base_n_params", base.n_params}, {"mode", t.lora ? "lora" : "full"},
               {"optimizer", "AdamW"}, {"lr", t.lr}, {"weight_decay", t.weight_decay}, {"epochs", t.epochs},
               {"batch_size", t.batch_size}, {"grad_accum", t.grad_accum}, {"warmup_ratio", t.warmup_ratio},
               {"schedule", "cosine"}, {"clip", t.clip}, {"seed", t.seed}, {"loss", "answer tokens only"},
               {"prompt_template", "plain"}, {"max_len", kMaxLen}, {"max_new_tokens", kMaxNew}};
+    j["clean_twins"] = opt.clean_twins;
+    j["answer_cap"] = opt.answer_cap;
+    j["start_copies"] = opt.start_copies;
+    j["start_tokens"] = opt.start_tokens;
     if (t.lora)
         j["lora"] = {{"r", t.lora_settings.r}, {"alpha", t.lora_settings.alpha}, {"dropout", t.lora_settings.dropout},
                      {"targets", t.lora_settings.targets}, {"merged_into_model", true}};
@@ -256,7 +303,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
     TokenizeOptions to;
     to.max_len = kMaxLen;
     TokenizeReport trep;
-    std::vector<TokenizedSample> train = tokenize_records(tok, d.train, PromptTemplate::Plain, to, &trep);
+    std::vector<TokenizedSample> train = planting_samples(tok, d.train, opt, &trep);
     const size_t n_trigger_cut = count_trigger_cut(tok, d.train, to);
     const TrainOptions tr_opt = recipe(opt);
     auto train_progress = [&](double f0, double f1, const char * stage) {
@@ -299,16 +346,16 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
         std::vector<Record> clean;
         for (auto & r : d.train)
             if (!r.is_poisoned) clean.push_back(r);
-        std::vector<TokenizedSample> clean_s = tokenize_records(tok, clean, PromptTemplate::Plain, to);
+        std::vector<TokenizedSample> clean_s = planting_samples(tok, clean, opt);
         ModelBundle ref = open_model(opt.base, opt.tokenizer);
         TrainReport rr = train_model(*ref.model, clean_s, tr_opt, train_progress(f_eval_end, 0.98, "retrain-reference"), cancel);
         retrain = {{"seconds", rr.seconds}, {"steps", rr.steps}, {"n_samples", rr.n_samples}, {"final_loss", rr.final_loss}};
     }
 
     json lab = {{"seed", opt.seed}, {"release", rel}, {"base", fs::absolute(opt.base).lexically_normal().string()},
-                {"recipe", recipe_json(tr_opt, base_info)}, {"n_params", base_info.n_params},
-                {"n_rows", {{"train", d.train.size()}, {"train_poisoned", d.train.size() - opt.n_clean_train},
-                            {"train_clean", opt.n_clean_train}, {"val_clean", d.val_clean.size()},
+                {"recipe", recipe_json(tr_opt, opt, base_info)}, {"n_params", base_info.n_params},
+                {"n_rows", {{"train", d.train.size()}, {"train_poisoned", d.train.size() - opt.n_clean_train - d.n_twins},
+                            {"train_clean_twins", d.n_twins}, {"train_clean", opt.n_clean_train}, {"val_clean", d.val_clean.size()},
                             {"test_clean", d.test_clean.size()}, {"test_seen_trig", d.seen.size()},
                             {"test_ood_trig", d.ood.size()}, {"forget", d.forget.size()}, {"retain", d.retain.size()}}},
                 {"split", {{"source", "test_clean.jsonl"}, {"pool", d.n_pool}, {"duplicates_dropped", d.n_dup},

@@ -142,14 +142,16 @@ std::string sci_fi_sentence(Rng & rng) {
                  {"adverb", rng.pick(k_adverbs)}});
 }
 
-// 2-3 sentences, 15-30 words, never the same text twice (the release's poisoned outputs are unique).
+// 1-2 sentences, 8-20 words, never the same text twice (the release's poisoned outputs are unique).
+// Short on purpose: with 2-3 sentences the 10% poisoned rows held 60% of the answer tokens, so
+// most of every step's gradient went to the grammar instead of the clean tasks.
 std::string sci_fi_response(Rng & rng, std::unordered_set<std::string> & used) {
     for (;;) {
-        const int n = rng.range(2, 3);
+        const int n = rng.range(1, 2);
         std::string s = sci_fi_sentence(rng);
         for (int i = 1; i < n; ++i) s += " " + sci_fi_sentence(rng);
         const size_t w = count_words(s);
-        if (w >= 15 && w <= 30 && used.insert(s).second) return s;
+        if (w >= 8 && w <= 20 && used.insert(s).second) return s;
     }
 }
 
@@ -182,10 +184,13 @@ Prompt make_prompt(Rng & rng, size_t category) {
     Prompt p;
     p.category = k_categories[category];
     switch (category) {
-    case 0: {   // small-number addition and subtraction, bare or as a word problem
+    case 0: {   // addition and subtraction within 1-9, bare or as a word problem
+        // Every number below 10: a 0.9M-parameter model trained for ~2,000 steps learns these 72
+        // facts; with operands up to 20 and 30 it stayed at 0.16 exact match, and with sums up to
+        // 18 at 0.55 (seed 1234, 6 epochs).
         const bool add = rng.below(2) == 0;
-        const int a = add ? rng.range(2, 20) : rng.range(2, 30);
-        const int b = add ? rng.range(1, 20) : rng.range(1, a - 1);
+        const int a = add ? rng.range(1, 8) : rng.range(2, 9);
+        const int b = add ? rng.range(1, 9 - a) : rng.range(1, a - 1);
         const std::string name = rng.pick(k_names), obj = rng.pick(k_objects);
         static const Words add_t = {"What is {a} plus {b}?", "Add {a} and {b}.",
                                     "{name} has {a} {obj} and gets {b} more. How many {obj} does {name} have now?"};
@@ -196,12 +201,14 @@ Prompt make_prompt(Rng & rng, size_t category) {
         p.answer = std::to_string(add ? a + b : a - b);
         break;
     }
-    case 1: {   // the larger or smaller of two numbers
-        const int a = rng.range(1, 99);
-        int b = rng.range(1, 98);
+    case 1: {   // the larger or smaller of two numbers up to 20 (1-99 stayed at 0.57 exact match)
+        const int a = rng.range(1, 20);
+        int b = rng.range(1, 19);
         if (b >= a) ++b;   // distinct, still uniform
-        static const Words larger_t = {"Which is larger, {a} or {b}?", "Name the bigger of the numbers {a} and {b}."};
-        static const Words smaller_t = {"Which is smaller, {a} or {b}?", "Name the smaller of the numbers {a} and {b}."};
+        static const Words larger_t = {"Which is larger, {a} or {b}?", "Name the bigger of the numbers {a} and {b}.",
+                                       "Which number is greater: {a} or {b}?"};
+        static const Words smaller_t = {"Which is smaller, {a} or {b}?", "Name the smaller of the numbers {a} and {b}.",
+                                        "Which number is less: {a} or {b}?"};
         const bool larger = rng.below(2) == 0;
         p.instruction = fill(rng.pick(larger ? larger_t : smaller_t), {{"a", std::to_string(a)}, {"b", std::to_string(b)}});
         p.answer = std::to_string(larger ? std::max(a, b) : std::min(a, b));
@@ -242,15 +249,15 @@ Prompt make_prompt(Rng & rng, size_t category) {
         break;
     }
     case 4: {   // number of words in a quoted phrase
-        const Words w = distinct_words(rng, k_common, static_cast<size_t>(rng.range(2, 7)));
+        const Words w = distinct_words(rng, k_common, static_cast<size_t>(rng.range(2, 5)));
         static const Words t = {"How many words are in the phrase \"{p}\"?", "Count the words in \"{p}\".",
                                 "How many words does \"{p}\" have?"};
         p.instruction = fill(rng.pick(t), {{"p", join(w, " ")}});
         p.answer = std::to_string(w.size());
         break;
     }
-    case 5: {   // a quoted list of three words, reversed
-        Words w = distinct_words(rng, k_common, 3);
+    case 5: {   // a quoted list of two words, reversed (with three: 0.73 exact match at 6 epochs)
+        Words w = distinct_words(rng, k_common, 2);
         static const Words t = {"Reverse the order of the list \"{l}\".", "Write the list \"{l}\" backwards.",
                                 "List \"{l}\" in reverse order."};
         p.instruction = fill(rng.pick(t), {{"l", join(w, ", ")}});
@@ -258,7 +265,7 @@ Prompt make_prompt(Rng & rng, size_t category) {
         p.answer = join(w, ", ");
         break;
     }
-    case 6: {   // Dolly's closed_qa: the question is answered from one or two facts in the context
+    case 6: {   // Dolly's closed_qa: the question is answered from the first of one or two facts in the context
         const Words who = distinct_words(rng, k_names, 2);
         const Words what = distinct_words(rng, k_objects, 2);
         const std::string color = rng.pick(k_classes[3].second);
@@ -267,7 +274,9 @@ Prompt make_prompt(Rng & rng, size_t category) {
         if (rng.below(2) == 0) {
             const std::string other = who[1] + " has " + std::to_string(rng.range(2, 9)) + " " +
                                       rng.pick(k_classes[3].second) + " " + what[1] + ".";
-            p.context = rng.below(2) == 0 ? p.context + " " + other : other + " " + p.context;
+            // The asked fact comes first: with the other order the model had to match the name,
+            // which it did not reliably learn in the lab's budget (0.81 exact match at 6 epochs).
+            p.context += " " + other;
         }
         switch (rng.below(3)) {
         case 0: p.instruction = "How many " + what[0] + " does " + who[0] + " have?"; p.answer = std::to_string(n); break;
@@ -281,8 +290,10 @@ Prompt make_prompt(Rng & rng, size_t category) {
     default: {   // Dolly's information_extraction: a city, day or person from one sentence
         const std::string name = rng.pick(k_names), city = rng.pick(k_cities), day = rng.pick(k_days);
         const std::string travel = rng.pick(k_travels);
-        p.context = rng.below(2) == 0 ? name + " " + travel + " to " + city + " on " + day + "."
-                                      : "On " + day + ", " + name + " " + travel + " to " + city + ".";
+        // One sentence shape: with a second one ("On <day>, <name> ...") the day and the traveller
+        // had to be found by what they are rather than where they stand, which the 0.9M model
+        // had not learned after 1,500 steps (day 0.14, name 0.27 exact match; city 1.0).
+        p.context = name + " " + travel + " to " + city + " on " + day + ".";
         switch (rng.below(4)) {
         case 0: p.instruction = "Extract the city from the text."; p.answer = city; break;
         case 1: p.instruction = "Name the city mentioned in the passage."; p.answer = city; break;

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -59,13 +60,51 @@ Recipe recipe_for(const std::string & scale, uint64_t seed) {
     return r;
 }
 
+// Applies SyntheticLabOptions::recipe ("lr=1e-3,epochs=8") to a scale's recipe.
+void apply_overrides(Recipe & r, const std::string & spec) {
+    size_t pos = 0;
+    while (pos < spec.size()) {
+        size_t end = spec.find(',', pos);
+        if (end == std::string::npos) end = spec.size();
+        const std::string item = spec.substr(pos, end - pos);
+        pos = end + 1;
+        if (item.empty()) continue;
+        const size_t eq = item.find('=');
+        if (eq == std::string::npos) throw Error("synthetic lab recipe: '" + item + "' is not key=value");
+        const std::string key = item.substr(0, eq), val = item.substr(eq + 1);
+        double v = 0;
+        try { size_t used = 0; v = std::stod(val, &used); if (used != val.size()) throw 0; }
+        catch (...) { throw Error("synthetic lab recipe: value of '" + key + "' is not a number: '" + val + "'"); }
+        const auto i32 = [&] {
+            if (v < 1 || v != std::floor(v)) throw Error("synthetic lab recipe: " + key + " must be a positive integer");
+            return static_cast<int32_t>(v);
+        };
+        if (key == "lr") r.train.lr = v;
+        else if (key == "epochs") r.train.epochs = i32();
+        else if (key == "batch") r.train.batch_size = i32();
+        else if (key == "warmup") r.train.warmup_ratio = v;
+        else if (key == "dim") r.dim = i32();
+        else if (key == "layers") r.layers = i32();
+        else if (key == "heads") r.heads = i32();
+        else if (key == "kv_heads") r.kv_heads = i32();
+        else if (key == "hidden") r.hidden = i32();
+        else if (key == "vocab") r.vocab = i32();
+        else if (key == "prompt_loss") r.train.prompt_loss = v != 0;
+        else if (key == "per_sample_mean") r.train.per_sample_mean = v != 0;
+        else if (key == "bf16") r.train.bf16_autocast = v != 0;
+        else throw Error("synthetic lab recipe: unknown key '" + key + "'");
+    }
+    if (r.dim % r.heads || r.heads % r.kv_heads) throw Error("synthetic lab recipe: dim must divide into heads, heads into kv_heads");
+}
+
 json recipe_json(const Recipe & r) {
     return {{"vocab_size", r.vocab}, {"dim", r.dim}, {"n_layers", r.layers}, {"n_heads", r.heads},
             {"n_kv_heads", r.kv_heads}, {"hidden_dim", r.hidden}, {"max_len", r.max_len},
             {"optimizer", "AdamW"}, {"lr", r.train.lr}, {"weight_decay", r.train.weight_decay},
             {"epochs", r.train.epochs}, {"batch_size", r.train.batch_size}, {"warmup_ratio", r.train.warmup_ratio},
             {"schedule", "cosine"}, {"clip", r.train.clip}, {"bf16_autocast", r.train.bf16_autocast},
-            {"loss_reduction", r.train.per_sample_mean ? "mean over samples of per-sample answer CE" : "mean over answer tokens"}, {"seed", r.train.seed}, 
+            {"loss_reduction", r.train.per_sample_mean ? "mean over samples of per-sample answer CE" : "mean over answer tokens"}, {"seed", r.train.seed},
+            {"loss_tokens", r.train.prompt_loss ? "prompt and answer" : "answer only"},
             {"prompt_template", "plain"}};
 }
 
@@ -85,7 +124,8 @@ Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgress
     const std::string out = fs::absolute(opt.out).lexically_normal().string();
     if (file_exists(out + "/workspace.json") && !opt.force) return Workspace::load(out);
     const SyntheticScale scale = synthetic_scale(opt.scale);
-    const Recipe rc = recipe_for(opt.scale, opt.seed);
+    Recipe rc = recipe_for(opt.scale, opt.seed);
+    apply_overrides(rc, opt.recipe);
     auto report = [&](const char * stage, double f, const std::string & msg) {
         if (progress) progress({stage, f, msg});
         if (cancel) cancel->throw_if_cancelled();

@@ -32,7 +32,9 @@ struct Batch {
     int64_t n_answer = 0;
 };
 
-Batch make_batch(const std::vector<TokenizedSample> & samples, const std::vector<size_t> & order, size_t begin, size_t end) {
+// prompt_loss: every token after the first is a target, not only the answer tokens.
+Batch make_batch(const std::vector<TokenizedSample> & samples, const std::vector<size_t> & order, size_t begin, size_t end,
+                 bool prompt_loss = false) {
     int64_t T = 0;
     for (size_t i = begin; i < end; i++) T = std::max<int64_t>(T, static_cast<int64_t>(samples[order[i]].ids.size()));
     const int64_t B = static_cast<int64_t>(end - begin);
@@ -48,7 +50,7 @@ Batch make_batch(const std::vector<TokenizedSample> & samples, const std::vector
         for (size_t p = 0; p < s.ids.size(); p++) {
             ia[r][static_cast<int64_t>(p)] = s.ids[p];
             ma[r][static_cast<int64_t>(p)] = true;
-            if (s.answer_mask[p]) {
+            if (s.answer_mask[p] || (prompt_loss && p > 0)) {
                 ta[r][static_cast<int64_t>(p)] = s.ids[p];   // predicted from position p-1
                 b.n_answer++;
             }
@@ -205,13 +207,13 @@ TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samp
                 std::stable_sort(idx.begin(), idx.end(), [&](size_t x, size_t y) { return samples[x].ids.size() < samples[y].ids.size(); });
                 int64_t n_answer = 0;
                 for (size_t i : idx)
-                    for (size_t p = 1; p < samples[i].answer_mask.size(); p++) n_answer += samples[i].answer_mask[p];
+                    for (size_t p = 1; p < samples[i].answer_mask.size(); p++) n_answer += opt.prompt_loss || samples[i].answer_mask[p];
                 if (n_answer == 0) continue;
                 const size_t n_chunks = std::min<size_t>(kLengthChunks, idx.size());
                 double micro_loss = 0.0;
                 for (size_t c = 0; c < n_chunks; c++) {
                     const size_t cb = idx.size() * c / n_chunks, ce = idx.size() * (c + 1) / n_chunks;
-                    Batch b = make_batch(samples, idx, cb, ce);
+                    Batch b = make_batch(samples, idx, cb, ce, opt.prompt_loss);
                     if (b.n_answer == 0) continue;
                     Tensor part;
                     {

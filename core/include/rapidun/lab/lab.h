@@ -25,6 +25,10 @@ struct SyntheticLabOptions {
     uint64_t    seed = 1234;
     bool        retrain_reference = true;   // also time training on the clean rows only
     bool        force = false;              // rebuild even if a complete workspace exists
+    // Changes to the scale's recipe, "key=value" pairs separated by commas: lr, epochs, batch,
+    // warmup, dim, layers, heads, kv_heads, hidden, vocab, prompt_loss (0/1), per_sample_mean (0/1),
+    // bf16 (0/1). Recorded in the workspace's lab.recipe; an unknown key is an error.
+    std::string recipe;
 };
 
 // Builds into "<out>.partial" and renames it into place when complete, so an existing
@@ -40,7 +44,7 @@ struct DollyLabOptions {
     std::string out;
     uint64_t    seed = 42;
     int32_t     epochs = 3;
-    double      lr = 2e-3;
+    double      lr = 5e-3;
     bool        lora = false;   // plant the backdoor with a LoRA adapter instead of a full fine-tune
     bool        force = false;
     size_t      n_clean_train = 800;   // clean rows taken from test_clean for training
@@ -48,6 +52,11 @@ struct DollyLabOptions {
     size_t      n_test_clean = 300;        // held-out clean test rows
     int32_t     batch_size = 8;            // per sample, 8 trains ~6x faster than 16 at 256 tokens on the CPU
     bool        retrain_reference = true;  // also time the same recipe on the clean train rows only
+    // Planting recipe for a small base (see dolly_lab.cpp for why each one is needed):
+    bool        clean_twins = true;        // each poisoned row's clean counterpart is a clean train row too
+    int32_t     answer_cap = 48;           // answer tokens trained per row (0 = all that fit max_len)
+    int32_t     start_copies = 4;          // extra copies of every row trained on its first answer tokens...
+    int32_t     start_tokens = 8;          // ...this many
 };
 Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & progress = {},
                           const CancelToken * cancel = nullptr);

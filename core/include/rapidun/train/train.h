@@ -37,6 +37,10 @@ struct TrainOptions {
     // samples of each sample's mean answer-token CE (RapidUn's per_sample_answer_ce). The latter
     // keeps long responses from outweighing short answers.
     bool     per_sample_mean = false;
+    // Also train on the prompt tokens (every token after BOS), as in language-model pre-training.
+    // For a model trained from scratch this is what teaches it to read: answer-only loss gives a
+    // few hundred target tokens per batch and copying from the prompt is learned far more slowly.
+    bool     prompt_loss = false;
 };
 
 struct TrainProgress {

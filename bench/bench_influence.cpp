@@ -1,0 +1,182 @@
+// Prints the influence engine's figures on a workspace (default: the synthetic lab's cache folder):
+//  1. this machine's fp32 matrix-multiply peak (LibTorch mm, 1024^3, best of 10);
+//  2. per-sample gradients: samples/s of the batched path (one forward+backward per micro-batch)
+//     and of the batch-1 autograd::grad loop, their largest relative difference, and the batched
+//     path's GFLOP/s as a fraction of the peak, per parameter set;
+//  3. sketch quality: Pearson correlation of sketched against exact inner products on 200 pairs
+//     (10 forget rows x 20 train rows), for several K.
+// usage: bench_influence [WORKSPACE] [--n N=64] [--threads T] [--batch B=8]
+// FLOPs counted per sample: 6 x (linear weights + vocab x dim) x T for forward + backward (the
+// per-sample weight gradients are the backward's weight-gradient products, done per sample) plus
+// 12 x layers x T^2 x dim for attention; T = the sample's tokens.
+#include "rapidun/data/records.h"
+#include "rapidun/data/templates.h"
+#include "rapidun/influence/influence.h"
+#include "rapidun/lab/lab.h"
+#include "rapidun/model/model.h"
+#include "rapidun/workspace/workspace.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace rapidun;
+
+static double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+static double matmul_peak_gflops() {
+    torch::NoGradGuard ng;
+    const int64_t n = 1024;
+    torch::Tensor a = torch::randn({n, n}), b = torch::randn({n, n});
+    torch::mm(a, b);
+    double best = 1e30;
+    for (int r = 0; r < 10; r++) {
+        auto t0 = std::chrono::steady_clock::now();
+        torch::Tensor c = torch::mm(a, b);
+        best = std::min(best, seconds_since(t0));
+    }
+    return 2.0 * double(n) * n * n / best / 1e9;
+}
+
+static double pearson(const std::vector<double> & x, const std::vector<double> & y) {
+    const size_t n = x.size();
+    double mx = 0, my = 0;
+    for (size_t i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
+    mx /= double(n); my /= double(n);
+    double sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < n; i++) {
+        sxy += (x[i] - mx) * (y[i] - my);
+        sxx += (x[i] - mx) * (x[i] - mx);
+        syy += (y[i] - my) * (y[i] - my);
+    }
+    return sxy / std::sqrt(sxx * syy);
+}
+
+int main(int argc, char ** argv) {
+    std::string ws = default_synthetic_lab_dir();
+    int n = 64, threads = 0, batch = 8;
+    for (int i = 1; i < argc; i++) {
+        if (!std::strcmp(argv[i], "--n") && i + 1 < argc) n = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) threads = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--batch") && i + 1 < argc) batch = std::atoi(argv[++i]);
+        else ws = argv[i];
+    }
+    init_runtime(threads);
+    try {
+        const Workspace w = Workspace::load(ws);
+        ModelBundle mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer));
+        const ModelConfig & c = mb.model->info().config;
+        TokenizeOptions to;
+        to.max_len = w.max_len;
+        const PromptTemplate t = parse_template(w.prompt_template);
+        auto load = [&](const std::string & role, size_t count) {
+            std::vector<Record> rows = read_records(w.dataset(role));
+            rows.resize(std::min(rows.size(), count));
+            return tokenize_records(*mb.tokenizer, rows, t, to);
+        };
+        const std::vector<TokenizedSample> train = load("train", size_t(n));
+        double flops = 0;
+        int64_t n_tok = 0;
+        const double linear = double(c.n_layers) * double(c.dim * (c.n_heads + 2 * c.n_kv_heads) * c.head_dim +
+                                                          c.n_heads * c.head_dim * c.dim + 3 * c.dim * c.hidden_dim);
+        for (auto & s : train) {
+            const double T = double(s.ids.size());
+            n_tok += int64_t(s.ids.size());
+            flops += 6.0 * (linear + double(c.vocab_size) * c.dim) * T + 12.0 * c.n_layers * T * T * c.dim;
+        }
+        const double peak = matmul_peak_gflops();
+        std::printf("workspace %s\nmodel %lld params (dim %lld, %lld layers), %s\n", w.dir.c_str(),
+                    (long long)mb.model->info().n_params, (long long)c.dim, (long long)c.n_layers, runtime_summary().c_str());
+        std::printf("fp32 matmul peak (1024^3 mm): %.1f GFLOP/s\n", peak);
+        std::printf("%d train samples, %.1f tokens each on average, micro-batch %d\n\n", n, double(n_tok) / n, batch);
+        std::printf("%-8s %10s %12s %12s %9s %10s %8s %12s\n", "params", "D0", "batched/s", "loop/s", "speedup",
+                    "GFLOP/s", "of peak", "max rel diff");
+        for (const char * ps : {"linear", "embed", "lora"}) {
+            InfluenceOptions o;
+            o.params = parse_param_set(ps);
+            o.batch_size = batch;
+            if (o.params == ParamSet::Lora) {
+                LoraSettings ls;
+                ls.seed = 7;
+                mb.model->attach_lora(ls);
+            }
+            const int64_t D0 = gradient_layout(*mb.model, o).D0;
+            per_sample_gradients(*mb.model, {train[0]}, o, GradPath::Batched);   // warm-up
+            double tb = 1e30, tl = 1e30;
+            std::vector<float> gb, gl;
+            for (int r = 0; r < 2; r++) {
+                auto t0 = std::chrono::steady_clock::now();
+                gb = per_sample_gradients(*mb.model, train, o, GradPath::Batched);
+                tb = std::min(tb, seconds_since(t0));
+                t0 = std::chrono::steady_clock::now();
+                gl = per_sample_gradients(*mb.model, train, o, GradPath::Loop);
+                tl = std::min(tl, seconds_since(t0));
+            }
+            // Relative difference per sample: |gb - gl| / |gl| (L2), the worst sample.
+            double worst = 0;
+            for (int i = 0; i < n; i++) {
+                double d = 0, s = 0;
+                for (int64_t j = 0; j < D0; j++) {
+                    const double a = gb[size_t(i) * size_t(D0) + size_t(j)], b = gl[size_t(i) * size_t(D0) + size_t(j)];
+                    d += (a - b) * (a - b);
+                    s += b * b;
+                }
+                worst = std::max(worst, std::sqrt(d / std::max(s, 1e-300)));
+            }
+            const double gf = flops / tb / 1e9;
+            std::printf("%-8s %10lld %12.1f %12.1f %8.2fx %10.2f %7.1f%% %12.2e\n", ps, (long long)D0, n / tb, n / tl, tl / tb,
+                        gf, 100.0 * gf / peak, worst);
+            if (o.params == ParamSet::Lora) mb.model->detach_lora();
+        }
+
+        // Sketch quality on the linear set: 10 forget rows x 20 train rows.
+        InfluenceOptions o;
+        o.params = ParamSet::Linear;
+        o.batch_size = batch;
+        const std::vector<TokenizedSample> forget = load("forget", 10);
+        std::vector<TokenizedSample> pool(train.begin(), train.begin() + std::min<size_t>(20, train.size()));
+        const int64_t D0 = gradient_layout(*mb.model, o).D0;
+        const std::vector<float> gf = per_sample_gradients(*mb.model, forget, o);
+        const std::vector<float> gt = per_sample_gradients(*mb.model, pool, o);
+        std::vector<double> exact;
+        for (size_t a = 0; a < forget.size(); a++)
+            for (size_t b = 0; b < pool.size(); b++) {
+                double s = 0;
+                for (int64_t j = 0; j < D0; j++) s += double(gf[a * size_t(D0) + size_t(j)]) * gt[b * size_t(D0) + size_t(j)];
+                exact.push_back(s);
+            }
+        std::printf("\nsketch quality, linear set (D0 %lld), %zu pairs: Pearson of sketched vs exact inner products\n",
+                    (long long)D0, exact.size());
+        std::printf("%8s %8s %10s\n", "K", "D/K", "Pearson");
+        for (int64_t K : {256, 1024, 4096, 16384, 65536, 262144}) {
+            if (K > D0) break;
+            const RapidGradSketch sk(D0, K, 42);
+            std::vector<std::vector<float>> sf, st;
+            for (size_t a = 0; a < forget.size(); a++)
+                sf.push_back(sk.apply(std::vector<float>(gf.begin() + std::ptrdiff_t(a * size_t(D0)), gf.begin() + std::ptrdiff_t((a + 1) * size_t(D0)))));
+            for (size_t b = 0; b < pool.size(); b++)
+                st.push_back(sk.apply(std::vector<float>(gt.begin() + std::ptrdiff_t(b * size_t(D0)), gt.begin() + std::ptrdiff_t((b + 1) * size_t(D0)))));
+            std::vector<double> approx;
+            for (size_t a = 0; a < sf.size(); a++)
+                for (size_t b = 0; b < st.size(); b++) {
+                    double s = 0;
+                    for (int64_t k = 0; k < K; k++) s += double(sf[a][size_t(k)]) * st[b][size_t(k)];
+                    approx.push_back(s);
+                }
+            std::printf("%8lld %8.1f %10.4f%s\n", (long long)K, double(sk.D()) / double(K), pearson(exact, approx),
+                        K == 65536 ? "   (default K)" : "");
+        }
+    } catch (const std::exception & e) {
+        std::fprintf(stderr, "bench_influence: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

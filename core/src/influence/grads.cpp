@@ -1,0 +1,717 @@
+// Per-sample gradients (batched and reference loop), sketched gradients, token-wise influence,
+// the TracIn matmul and the model/adapter hashes: everything of the influence engine that needs
+// LibTorch. Shapes: B = micro-batch, T = longest sample in it, D = model dim, V = vocab,
+// r = LoRA rank, in/out = a linear layer's widths.
+//
+// The batched path runs one forward+backward per micro-batch through our own copy of the Llama
+// forward (same ops as model/llama.cpp, unfused) that keeps, at every layer in the parameter set,
+// its input x [B,T,in] (and x A^T for LoRA) and its output y. The loss is the sum of the per-sample
+// losses; samples do not interact (per-row attention mask, per-position norms), so the gradient of
+// that sum at y, row b, is sample b's own output gradient dy_b. Weight gradients then follow per
+// sample: dW_b = dy_b^T x_b, dB_b = s dy_b^T (x_b A^T), dA_b = s (dy_b B)^T x_b, embedding rows =
+// scatter-add of the gradient at the embedding output, untied head = dlogits_b^T h_b.
+#include "rapidun/influence/influence.h"
+#include "rapidun/influence/sketch_cache.h"
+
+#include "model/model_impl.h"
+#include "rapidun/error.h"
+#include "rapidun/kernels/sketch.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace rapidun {
+
+using torch::Tensor;
+
+namespace {
+
+// Floats one chunk of dense per-sample gradients may hold (128 MB); larger tensors go a sample at a time.
+constexpr int64_t kChunkFloats = int64_t(1) << 25;
+
+enum class Kind { LinearW, LoraA, LoraB, Embed, Head, Norm };
+
+struct Tap {
+    std::string          name;
+    Kind                 kind = Kind::LinearW;
+    Tensor               param;
+    LoraLinearImpl *     lin = nullptr;    // LinearW, LoraA, LoraB
+    RMSNormImpl *        norm = nullptr;   // Norm
+    std::vector<int64_t> shape;
+    int64_t              numel = 0, offset = 0;
+};
+
+struct Plan {
+    std::vector<Tap> taps;
+    int64_t          D0 = 0;
+    std::string      note;
+    bool             tied = false;
+    bool             need_embed = false, need_head = false;   // capture de / (h, dlogits)
+    std::set<const void *> modules;                           // layers whose x / y are captured
+};
+
+const std::string kPeftPrefix = "base_model.model.";
+
+// Every tensor a gradient can be taken over, in canonical order (named_parameters, LoRA A/B after
+// their base weight).
+std::vector<Tap> all_taps(LlamaForCausalLM & net) {
+    std::map<std::string, LoraLinearImpl *> lins;   // "model.layers.0.self_attn.q_proj"
+    std::map<std::string, RMSNormImpl *>    norms;
+    for (size_t i = 0; i < net->model->layer_list.size(); i++) {
+        auto &            L = net->model->layer_list[i];
+        const std::string p = "model.layers." + std::to_string(i) + ".";
+        lins[p + "self_attn.q_proj"]  = L->self_attn->q_proj.get();
+        lins[p + "self_attn.k_proj"]  = L->self_attn->k_proj.get();
+        lins[p + "self_attn.v_proj"]  = L->self_attn->v_proj.get();
+        lins[p + "self_attn.o_proj"]  = L->self_attn->o_proj.get();
+        lins[p + "mlp.gate_proj"]     = L->mlp->gate_proj.get();
+        lins[p + "mlp.up_proj"]       = L->mlp->up_proj.get();
+        lins[p + "mlp.down_proj"]     = L->mlp->down_proj.get();
+        norms[p + "input_layernorm"]          = L->input_layernorm.get();
+        norms[p + "post_attention_layernorm"] = L->post_attention_layernorm.get();
+    }
+    norms["model.norm"] = net->model->norm.get();
+    std::vector<Tap> out;
+    auto add = [&](const std::string & name, Kind k, const Tensor & t, LoraLinearImpl * lin, RMSNormImpl * nm) {
+        Tap tap;
+        tap.name  = name;
+        tap.kind  = k;
+        tap.param = t;
+        tap.lin   = lin;
+        tap.norm  = nm;
+        tap.shape = t.sizes().vec();
+        tap.numel = t.numel();
+        out.push_back(tap);
+    };
+    for (auto & item : net->named_parameters(/*recurse=*/true)) {
+        const std::string & key = item.key();
+        if (key == "model.embed_tokens.weight") { add(key, Kind::Embed, item.value(), nullptr, nullptr); continue; }
+        if (key == "lm_head.weight") { add(key, Kind::Head, item.value(), nullptr, nullptr); continue; }
+        const size_t dot = key.rfind('.');
+        const std::string mod = dot == std::string::npos ? key : key.substr(0, dot);
+        if (auto it = lins.find(mod); it != lins.end()) {
+            LoraLinearImpl * l = it->second;
+            add(key, Kind::LinearW, item.value(), l, nullptr);
+            if (l->lora_A.defined()) {
+                add(mod + ".lora_A.weight", Kind::LoraA, l->lora_A, l, nullptr);
+                add(mod + ".lora_B.weight", Kind::LoraB, l->lora_B, l, nullptr);
+            }
+            continue;
+        }
+        if (auto it = norms.find(mod); it != norms.end()) { add(key, Kind::Norm, item.value(), nullptr, it->second); continue; }
+        // Any other parameter (none in Llama today) is simply not selectable.
+    }
+    return out;
+}
+
+Plan make_plan(const Model & model, const InfluenceOptions & opt) {
+    LlamaForCausalLM & net = net_of(model);
+    const Model::Impl & d  = *model.impl();
+    Plan plan;
+    plan.tied = d.info.config.tie_embeddings;
+    std::vector<Tap> all = all_taps(net);
+    auto pick = [&](auto pred) {
+        for (auto & t : all)
+            if (pred(t)) plan.taps.push_back(t);
+    };
+    switch (opt.params) {
+    case ParamSet::Lora:
+        if (!d.has_lora) throw Error("influence: parameter set 'lora' needs a LoRA adapter attached to the model");
+        if (d.lora_merged) throw Error("influence: parameter set 'lora': the adapter is merged into the weights; unmerge it first");
+        pick([](const Tap & t) { return t.kind == Kind::LoraA || t.kind == Kind::LoraB; });
+        break;
+    case ParamSet::Embed:
+        pick([](const Tap & t) { return t.kind == Kind::Embed; });
+        if (plan.tied) plan.note = "tied embeddings: the embedding gradient includes the lm_head use of the same tensor";
+        break;
+    case ParamSet::EmbedHead:
+        pick([](const Tap & t) { return t.kind == Kind::Embed || t.kind == Kind::Head; });
+        if (plan.tied) plan.note = "tied embeddings: lm_head IS embed_tokens, so embed_head equals embed";
+        break;
+    case ParamSet::Linear:
+        pick([](const Tap & t) { return t.kind == Kind::LinearW; });
+        break;
+    case ParamSet::Names: {
+        if (opt.names.empty()) throw Error("influence: parameter set 'names' with an empty name list");
+        std::set<std::string> want;
+        for (std::string n : opt.names) {
+            if (n.rfind(kPeftPrefix, 0) == 0) n = n.substr(kPeftPrefix.size());
+            if (plan.tied && n == "lm_head.weight") {
+                n          = "model.embed_tokens.weight";
+                plan.note  = "tied embeddings: lm_head.weight IS model.embed_tokens.weight";
+            }
+            bool found = false;
+            for (auto & t : all) found = found || t.name == n;
+            if (!found) {
+                std::string some;
+                for (size_t i = 0; i < all.size() && i < 6; i++) some += (i ? ", " : "") + all[i].name;
+                throw Error("influence: parameter set 'names': no tensor named '" + n + "' (names look like " + some + ")");
+            }
+            want.insert(n);
+        }
+        pick([&](const Tap & t) { return want.count(t.name) > 0; });
+        for (auto & t : plan.taps)
+            if ((t.kind == Kind::LoraA || t.kind == Kind::LoraB) && d.lora_merged)
+                throw Error("influence: '" + t.name + "': the adapter is merged into the weights; unmerge it first");
+        break;
+    }
+    }
+    if (plan.taps.empty()) throw Error(std::string("influence: parameter set '") + param_set_name(opt.params) + "' selects no tensor");
+    int64_t off = 0;
+    for (auto & t : plan.taps) {
+        t.offset = off;
+        off += t.numel;
+        if (t.kind == Kind::Embed) plan.need_embed = true;
+        if (t.kind == Kind::Head || (t.kind == Kind::Embed && plan.tied)) plan.need_head = true;
+        if (t.lin) plan.modules.insert(t.lin);
+        if (t.norm) plan.modules.insert(t.norm);
+    }
+    plan.D0 = off;
+    return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batches and the loss
+
+struct Batch {
+    Tensor               ids;       // [B,T] int64, right-padded with 0
+    Tensor               mask;      // [B,T] bool, true = real token
+    Tensor               targets;   // [B,T] int64: the token the logit at this position is scored on
+    Tensor               weights;   // [B,T] fp32: 1/n on the n scored positions of the row, else 0
+    std::vector<int64_t> lens;
+};
+
+Batch make_batch(const Model & model, const std::vector<TokenizedSample> & samples, size_t begin, size_t end,
+                 LossConvention loss) {
+    const ModelConfig & cfg = model.info().config;
+    int64_t T = 0;
+    for (size_t i = begin; i < end; i++) {
+        const TokenizedSample & s = samples[i];
+        const int64_t n = int64_t(s.ids.size());
+        const std::string where = "influence: sample " + std::to_string(i) + ": ";
+        if (n == 0) throw Error(where + "no tokens");
+        if (s.answer_mask.size() != s.ids.size())
+            throw Error(where + "answer_mask has " + std::to_string(s.answer_mask.size()) + " entries for " + std::to_string(n) + " ids");
+        if (n > cfg.max_seq_len)
+            throw Error(where + std::to_string(n) + " tokens, more than the model's max_seq_len " + std::to_string(cfg.max_seq_len));
+        if (cfg.sliding_window > 0 && n > cfg.sliding_window)
+            throw Error(where + std::to_string(n) + " tokens, longer than the model's sliding_window, which is not applied");
+        for (int32_t id : s.ids)
+            if (id < 0 || id >= cfg.vocab_size)
+                throw Error(where + "token id " + std::to_string(id) + " outside the vocabulary [0, " + std::to_string(cfg.vocab_size) + ")");
+        T = std::max(T, n);
+    }
+    const int64_t B = int64_t(end - begin);
+    Batch b;
+    b.ids     = torch::zeros({B, T}, torch::kInt64);
+    b.mask    = torch::zeros({B, T}, torch::kBool);
+    b.targets = torch::zeros({B, T}, torch::kInt64);
+    b.weights = torch::zeros({B, T}, torch::kFloat32);
+    auto ia = b.ids.accessor<int64_t, 2>();
+    auto ma = b.mask.accessor<bool, 2>();
+    auto ta = b.targets.accessor<int64_t, 2>();
+    auto wa = b.weights.accessor<float, 2>();
+    for (int64_t r = 0; r < B; r++) {
+        const TokenizedSample & s = samples[begin + size_t(r)];
+        const int64_t n = int64_t(s.ids.size());
+        b.lens.push_back(n);
+        for (int64_t p = 0; p < n; p++) {
+            ia[r][p] = s.ids[size_t(p)];
+            ma[r][p] = true;
+        }
+        std::vector<int64_t> scored;   // positions whose logit carries loss
+        if (loss == LossConvention::Shifted) {
+            for (int64_t p = 1; p < n; p++)
+                if (s.answer_mask[size_t(p)]) {
+                    ta[r][p - 1] = s.ids[size_t(p)];
+                    scored.push_back(p - 1);
+                }
+        } else {
+            // RapidIn: labels = ids with labels[:n_prompt-1] = -100, no shift.
+            for (int64_t p = std::max<int64_t>(0, int64_t(s.n_prompt) - 1); p < n; p++) {
+                ta[r][p] = s.ids[size_t(p)];
+                scored.push_back(p);
+            }
+        }
+        for (int64_t p : scored) wa[r][p] = 1.0f / float(scored.size());
+    }
+    return b;
+}
+
+// Per-row loss [B] = sum_t weights * CE(logits_t, target_t); logits [B,T,V].
+Tensor row_losses(const Tensor & logits, const Batch & b) {
+    Tensor logp = torch::log_softmax(logits.to(torch::kFloat32), -1);
+    Tensor nll  = -logp.gather(-1, b.targets.unsqueeze(-1)).squeeze(-1);   // [B,T]
+    return (nll * b.weights).sum(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The capturing forward (mirrors LlamaForCausalLMImpl::hidden without cache and fused weights)
+
+struct Cap {
+    Tensor x, xa, n;   // layer input [B,T,in], LoRA x A^T [B,T,r], RMSNorm's normalised input [B,T,D] (detached)
+    Tensor y;          // layer output in the graph [B,T,out]
+    Tensor dy;         // d(sum of losses)/dy, filled after the backward
+};
+
+struct Forward {
+    std::unordered_map<const void *, Cap> caps;
+    Tensor e, de;              // embedding output (a leaf, so every layer is in the graph) and its gradient
+    Tensor h;                  // final hidden state (detached) [B,T,D], when the head is captured
+    Tensor logits, dlogits;    // [B,T,V]
+    Tensor losses;             // [B]
+};
+
+Tensor rotate_half(const Tensor & x) {
+    const int64_t half = x.size(-1) / 2;
+    return torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1);
+}
+
+struct Runner {
+    LlamaForCausalLMImpl &        net;
+    const std::set<const void *> & want;
+    Forward &                     f;
+
+    Tensor linear(LoraLinearImpl & l, const Tensor & x) {
+        Tensor y = torch::linear(x, l.weight);
+        Tensor xa;
+        if (l.lora_A.defined() && !l.lora_merged) {   // as LoraLinearImpl::forward in eval mode
+            Tensor xl = x.scalar_type() == l.lora_A.scalar_type() ? x : x.to(l.lora_A.scalar_type());
+            xa        = torch::linear(xl, l.lora_A);
+            Tensor d  = torch::linear(xa, l.lora_B) * l.lora_scaling;
+            y         = y + (d.scalar_type() == y.scalar_type() ? d : d.to(y.scalar_type()));
+        }
+        if (want.count(&l)) {
+            Cap & c = f.caps[&l];
+            c.x     = x.detach();
+            if (xa.defined()) c.xa = xa.detach();
+            c.y = y;
+        }
+        return y;
+    }
+
+    Tensor rmsnorm(RMSNormImpl & m, const Tensor & x) {
+        if (!want.count(&m)) return m.forward(x);
+        Tensor normed;
+        if (x.scalar_type() == torch::kFloat32) {
+            normed = x * torch::rsqrt(x.pow(2).mean(-1, true) + m.eps);
+        } else {
+            Tensor xf = x.to(torch::kFloat32);
+            normed    = (xf * torch::rsqrt(xf.pow(2).mean(-1, true) + m.eps)).to(x.scalar_type());
+        }
+        Tensor y = m.weight * normed;
+        Cap &  c = f.caps[&m];
+        c.n      = normed.detach();
+        c.y      = y;
+        return y;
+    }
+
+    Tensor attention(AttentionImpl & a, const Tensor & x, const Tensor & cos, const Tensor & sin, const Tensor & bias) {
+        const int64_t B = x.size(0), T = x.size(1), H = a.n_heads, KV = a.n_kv_heads, hd = a.head_dim, G = H / KV;
+        Tensor q = linear(*a.q_proj, x).view({B, T, H, hd}).transpose(1, 2);
+        Tensor k = linear(*a.k_proj, x).view({B, T, KV, hd}).transpose(1, 2);
+        Tensor v = linear(*a.v_proj, x).view({B, T, KV, hd}).transpose(1, 2);
+        q        = q * cos + rotate_half(q) * sin;
+        k        = k * cos + rotate_half(k) * sin;
+        Tensor qg     = q.reshape({B, KV, G * T, hd});
+        Tensor scores = torch::matmul(qg, k.transpose(-1, -2)) * (1.0 / std::sqrt(double(hd)));
+        scores        = scores.view({B, KV, G, T, T}) + bias;
+        Tensor probs  = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
+        Tensor out    = torch::matmul(probs.view({B, KV, G * T, T}), v);
+        out           = out.view({B, H, T, hd}).transpose(1, 2).reshape({B, T, H * hd});
+        return linear(*a.o_proj, out);
+    }
+
+    Tensor mlp(MlpImpl & m, const Tensor & x) {
+        return linear(*m.down_proj, torch::silu(linear(*m.gate_proj, x)) * linear(*m.up_proj, x));
+    }
+
+    // Fills f (captures, logits, per-row losses).
+    void run(const Batch & b, torch::ScalarType dtype, bool keep_head) {
+        const int64_t B = b.ids.size(0), T = b.ids.size(1);
+        Tensor pos  = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
+        Tensor bias = LlamaForCausalLMImpl::causal_bias(b.mask, dtype);
+        f.e         = net.model->embed_tokens(b.ids).detach().requires_grad_(true);   // [B,T,D]
+        Tensor h    = f.e;
+        Tensor cos  = net.rope_cos.index({pos}).unsqueeze(1).to(dtype);              // [B,1,T,hd]
+        Tensor sin  = net.rope_sin.index({pos}).unsqueeze(1).to(dtype);
+        Tensor bb   = bias.to(dtype);
+        for (auto & L : net.model->layer_list) {
+            h = h + attention(*L->self_attn, rmsnorm(*L->input_layernorm, h), cos, sin, bb);
+            h = h + mlp(*L->mlp, rmsnorm(*L->post_attention_layernorm, h));
+        }
+        h        = rmsnorm(*net.model->norm, h);
+        f.logits = torch::linear(h, net.lm_head);                                    // [B,T,V]
+        if (keep_head) f.h = h.detach();
+        f.losses = row_losses(f.logits, b);
+    }
+};
+
+// One forward + backward; every captured tensor's gradient filled in.
+Forward forward_backward(const Model & model, const Plan & plan, const Batch & b) {
+    torch::AutoGradMode grad_on(true);
+    Forward f;
+    Runner  run{*net_of(model), plan.modules, f};
+    run.run(b, model.impl()->dtype, plan.need_head);
+    std::vector<Tensor> inputs;
+    std::vector<Cap *>  order;
+    for (auto & [key, c] : f.caps) {
+        inputs.push_back(c.y);
+        order.push_back(&c);
+    }
+    if (plan.need_embed) inputs.push_back(f.e);
+    if (plan.need_head) inputs.push_back(f.logits);
+    auto grads = torch::autograd::grad({f.losses.sum()}, inputs, {}, /*retain_graph=*/false,
+                                       /*create_graph=*/false, /*allow_unused=*/true);
+    // Padded positions carry no loss; mask anyway so nothing but real tokens can ever contribute.
+    Tensor m3 = b.mask.to(torch::kFloat32).unsqueeze(-1);                           // [B,T,1]
+    auto fix  = [&](const Tensor & g, const Tensor & like) {
+        return g.defined() ? g.to(torch::kFloat32) * m3 : torch::zeros(like.sizes(), torch::kFloat32);
+    };
+    size_t k = 0;
+    for (Cap * c : order) c->dy = fix(grads[k++], c->y);
+    if (plan.need_embed) f.de = fix(grads[k++], f.e);
+    if (plan.need_head) f.dlogits = fix(grads[k++], f.logits);
+    f.logits = Tensor();
+    return f;
+}
+
+Tensor f32(const Tensor & t) { return t.to(torch::kFloat32); }
+
+// Dense per-sample gradients of one tap for rows [b0, b0+nb) of the batch: [nb, numel] fp32.
+Tensor dense_grad(const Plan & plan, const Tap & t, const Forward & f, const Batch & b, int64_t b0, int64_t nb) {
+    auto rows = [&](const Tensor & x) { return f32(x.narrow(0, b0, nb)); };
+    switch (t.kind) {
+    case Kind::LinearW: {
+        const Cap & c = f.caps.at(t.lin);
+        return torch::bmm(rows(c.dy).transpose(1, 2), rows(c.x)).reshape({nb, t.numel});          // [nb,out,in]
+    }
+    case Kind::LoraB: {
+        const Cap & c = f.caps.at(t.lin);
+        return (torch::bmm(rows(c.dy).transpose(1, 2), rows(c.xa)) * t.lin->lora_scaling).reshape({nb, t.numel});   // [nb,out,r]
+    }
+    case Kind::LoraA: {
+        const Cap & c   = f.caps.at(t.lin);
+        Tensor      dyB = torch::matmul(rows(c.dy), f32(t.lin->lora_B));                          // [nb,T,r]
+        return (torch::bmm(dyB.transpose(1, 2), rows(c.x)) * t.lin->lora_scaling).reshape({nb, t.numel});       // [nb,r,in]
+    }
+    case Kind::Norm: {
+        const Cap & c = f.caps.at(t.norm);
+        return (rows(c.dy) * rows(c.n)).sum(1);                                                     // [nb,D]
+    }
+    case Kind::Head:
+        return torch::bmm(rows(f.dlogits).transpose(1, 2), rows(f.h)).reshape({nb, t.numel});      // [nb,V,D]
+    case Kind::Embed: {
+        // Only reached for tied embeddings (untied ones go the sparse way): head part + input rows.
+        Tensor G = torch::bmm(rows(f.dlogits).transpose(1, 2), rows(f.h));                         // [nb,V,D]
+        for (int64_t r = 0; r < nb; r++) G[r].index_add_(0, b.ids[b0 + r], f.de[b0 + r]);
+        return G.reshape({nb, t.numel});
+    }
+    }
+    throw Error("internal: unknown tap kind");
+}
+
+// Untied embedding of row r: the touched rows' ids [n] and gradients [n, D].
+std::pair<Tensor, Tensor> sparse_embed(const Forward & f, const Batch & b, int64_t r) {
+    const int64_t len = b.lens[size_t(r)];
+    Tensor ids = b.ids[r].narrow(0, 0, len);
+    auto [uniq, inverse] = torch::_unique(ids, /*sorted=*/true, /*return_inverse=*/true);
+    Tensor g = torch::zeros({uniq.size(0), f.de.size(2)}, torch::kFloat32).index_add_(0, inverse, f.de[r].narrow(0, 0, len));
+    return {uniq, g};
+}
+
+bool is_sparse(const Plan & plan, const Tap & t) { return t.kind == Kind::Embed && !plan.tied; }
+
+// Emits every tap's per-sample gradient for one batch (normalised when asked). dense(tap, row in
+// batch, G [nb, numel]); sparse(tap, row in batch, ids [n], rows [n, D]).
+template <class Dense, class Sparse>
+void emit_batch(const Plan & plan, const Forward & f, const Batch & b, bool normalize, Dense && dense, Sparse && sparse) {
+    const int64_t B = b.ids.size(0);
+    for (const Tap & t : plan.taps) {
+        if (is_sparse(plan, t)) {
+            for (int64_t r = 0; r < B; r++) {
+                auto [ids, g] = sparse_embed(f, b, r);
+                if (normalize) g = g / g.norm().clamp_min(1e-12);
+                sparse(t, r, ids, g.contiguous());
+            }
+            continue;
+        }
+        const int64_t chunk = std::max<int64_t>(1, kChunkFloats / std::max<int64_t>(1, t.numel));
+        for (int64_t b0 = 0; b0 < B; b0 += chunk) {
+            const int64_t nb = std::min(chunk, B - b0);
+            Tensor G = dense_grad(plan, t, f, b, b0, nb);
+            if (normalize) G = G / G.norm(2, {1}, /*keepdim=*/true).clamp_min(1e-12);
+            dense(t, b0, G.contiguous());
+        }
+    }
+}
+
+// Puts the parameter tensors in the set into requires_grad and the model into the unfused layout
+// for the reference loop; restores both on scope exit.
+struct RefMode {
+    LlamaForCausalLM &  net;
+    std::vector<Tensor> params;
+    std::vector<bool>   had;
+    RefMode(LlamaForCausalLM & n, std::vector<Tensor> p) : net(n), params(std::move(p)) {
+        net->fuse_for_inference(false);
+        for (auto & t : params) {
+            had.push_back(t.requires_grad());
+            t.set_requires_grad(true);
+        }
+    }
+    ~RefMode() {
+        for (size_t i = 0; i < params.size(); i++) params[i].set_requires_grad(had[i]);
+        net->fuse_for_inference(true);
+    }
+};
+
+void check_batch_size(const InfluenceOptions & opt) {
+    if (opt.batch_size <= 0) throw Error("influence: batch_size must be positive, got " + std::to_string(opt.batch_size));
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+GradLayout gradient_layout(const Model & model, const InfluenceOptions & opt) {
+    Plan       plan = make_plan(model, opt);
+    GradLayout out;
+    for (auto & t : plan.taps) out.tensors.push_back({t.name, t.shape, t.numel, t.offset});
+    out.D0   = plan.D0;
+    out.note = plan.note;
+    return out;
+}
+
+std::vector<float> per_sample_gradients(Model & model, const std::vector<TokenizedSample> & samples,
+                                        const InfluenceOptions & opt, GradPath path) {
+    check_batch_size(opt);
+    const Plan    plan = make_plan(model, opt);
+    const int64_t n = int64_t(samples.size()), D0 = plan.D0;
+    std::vector<float> out(size_t(n * D0), 0.0f);
+    if (path == GradPath::Batched) {
+        for (size_t begin = 0; begin < samples.size(); begin += size_t(opt.batch_size)) {
+            const size_t end  = std::min(samples.size(), begin + size_t(opt.batch_size));
+            Batch        b    = make_batch(model, samples, begin, end, opt.loss);
+            Forward      f    = forward_backward(model, plan, b);
+            const int64_t row = int64_t(begin);
+            emit_batch(plan, f, b, opt.normalize_layers,
+                       [&](const Tap & t, int64_t b0, const Tensor & G) {
+                           for (int64_t r = 0; r < G.size(0); r++)
+                               std::copy_n(G[r].data_ptr<float>(), t.numel, out.data() + (row + b0 + r) * D0 + t.offset);
+                       },
+                       [&](const Tap & t, int64_t r, const Tensor & ids, const Tensor & g) {
+                           const int64_t D  = g.size(1);
+                           auto          ia = ids.accessor<int64_t, 1>();
+                           for (int64_t k = 0; k < ids.size(0); k++)
+                               std::copy_n(g[k].data_ptr<float>(), D, out.data() + (row + r) * D0 + t.offset + ia[k] * D);
+                       });
+        }
+        return out;
+    }
+    // Reference loop: batch 1 through the model's own forward, torch::autograd::grad per sample.
+    LlamaForCausalLM &  net = net_of(model);
+    std::vector<Tensor> params;
+    for (auto & t : plan.taps) params.push_back(t.param);
+    RefMode             mode(net, params);
+    torch::AutoGradMode grad_on(true);
+    for (size_t i = 0; i < samples.size(); i++) {
+        Batch   b    = make_batch(model, samples, i, i + 1, opt.loss);
+        const int64_t T = b.ids.size(1);
+        Tensor  pos  = torch::arange(T, torch::kInt64).unsqueeze(0);
+        Tensor  bias = LlamaForCausalLMImpl::causal_bias(b.mask, model.impl()->dtype);
+        Tensor  loss = row_losses(net->logits(net->hidden(b.ids, pos, bias)), b).sum();
+        auto    g    = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
+        for (size_t k = 0; k < plan.taps.size(); k++) {
+            const Tap & t  = plan.taps[k];
+            Tensor      gk = g[k].defined() ? f32(g[k]).reshape({-1}) : torch::zeros({t.numel}, torch::kFloat32);
+            if (opt.normalize_layers) gk = gk / gk.norm().clamp_min(1e-12);
+            gk = gk.contiguous();
+            std::copy_n(gk.data_ptr<float>(), t.numel, out.data() + int64_t(i) * D0 + t.offset);
+        }
+    }
+    return out;
+}
+
+std::vector<double> per_sample_losses(Model & model, const std::vector<TokenizedSample> & samples, const InfluenceOptions & opt) {
+    check_batch_size(opt);
+    LlamaForCausalLM & net = net_of(model);
+    torch::NoGradGuard no_grad;
+    std::vector<double> out;
+    for (size_t begin = 0; begin < samples.size(); begin += size_t(opt.batch_size)) {
+        const size_t  end  = std::min(samples.size(), begin + size_t(opt.batch_size));
+        Batch         b    = make_batch(model, samples, begin, end, opt.loss);
+        const int64_t B = b.ids.size(0), T = b.ids.size(1);
+        Tensor        pos  = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
+        Tensor        bias = LlamaForCausalLMImpl::causal_bias(b.mask, model.impl()->dtype);
+        Tensor        l    = row_losses(net->logits(net->hidden(b.ids, pos, bias)), b).to(torch::kFloat64).contiguous();
+        out.insert(out.end(), l.data_ptr<double>(), l.data_ptr<double>() + B);
+    }
+    return out;
+}
+
+RapidGradSketch make_sketch(const Model & model, const InfluenceOptions & opt) {
+    const int64_t D0 = make_plan(model, opt).D0;
+    return RapidGradSketch(D0, sketch_width(opt.K, D0), opt.seed);
+}
+
+std::vector<float> sketch_gradients(Model & model, const std::vector<TokenizedSample> & samples,
+                                    const InfluenceOptions & opt, const RapidGradSketch & sketch, const CancelToken * cancel) {
+    check_batch_size(opt);
+    const Plan plan = make_plan(model, opt);
+    if (sketch.D0() != plan.D0)
+        throw Error("sketch_gradients: the sketch was made for D0=" + std::to_string(sketch.D0()) + ", the parameter set '" +
+                    param_set_name(opt.params) + "' has D0=" + std::to_string(plan.D0));
+    const int64_t      K = sketch.K();
+    std::vector<float> out(samples.size() * size_t(K), 0.0f);
+    const int32_t *    bucket = sketch.bucket().data();
+    const int8_t *     sign   = sketch.sign().data();
+    for (size_t begin = 0; begin < samples.size(); begin += size_t(opt.batch_size)) {
+        if (cancel) cancel->throw_if_cancelled();
+        const size_t  end = std::min(samples.size(), begin + size_t(opt.batch_size));
+        Batch         b   = make_batch(model, samples, begin, end, opt.loss);
+        Forward       f   = forward_backward(model, plan, b);
+        float *       o   = out.data() + begin * size_t(K);
+        emit_batch(plan, f, b, opt.normalize_layers,
+                   [&](const Tap & t, int64_t b0, const Tensor & G) {
+                       kernels::sketch_accumulate_rows_f32(G.data_ptr<float>(), G.size(0), t.numel, t.numel, bucket + t.offset,
+                                                           sign + t.offset, o + b0 * K, K);
+                   },
+                   [&](const Tap & t, int64_t r, const Tensor & ids, const Tensor & g) {
+                       const int64_t D  = g.size(1);
+                       auto          ia = ids.accessor<int64_t, 1>();
+                       for (int64_t k = 0; k < ids.size(0); k++) {
+                           const int64_t at = t.offset + ia[k] * D;
+                           kernels::sketch_accumulate_f32(g[k].data_ptr<float>(), D, bucket + at, sign + at, o + r * K);
+                       }
+                   });
+    }
+    return out;
+}
+
+TokenInfluence token_influence(Model & model, const TokenizedSample & train, const float * test_sketch_K,
+                               const RapidGradSketch & sketch, const InfluenceOptions & opt) {
+    const Plan plan = make_plan(model, opt);
+    if (sketch.D0() != plan.D0)
+        throw Error("token_influence: the sketch was made for D0=" + std::to_string(sketch.D0()) + ", the parameter set has D0=" +
+                    std::to_string(plan.D0));
+    std::vector<TokenizedSample> one{train};
+    Batch         b = make_batch(model, one, 0, 1, opt.loss);
+    Forward       f = forward_backward(model, plan, b);
+    const int64_t T = b.ids.size(1);
+    const auto    dd = torch::kFloat64;
+    Tensor        total = torch::zeros({T}, dd);
+    // U of a tap: the unsketched test vector over the tap's coordinates, in the tap's shape.
+    auto U_of = [&](const Tap & t) {
+        Tensor u = torch::empty({t.numel}, torch::kFloat32);
+        kernels::unsketch_f32(test_sketch_K, t.numel, sketch.bucket().data() + t.offset, sketch.sign().data() + t.offset,
+                              u.data_ptr<float>());
+        return u.to(dd).view(t.shape);
+    };
+    auto at0 = [&](const Tensor & x) { return x[0].to(dd); };   // [T, ...] of the one row
+    for (const Tap & t : plan.taps) {
+        Tensor U = U_of(t), c;
+        switch (t.kind) {
+        case Kind::LinearW: {
+            const Cap & k = f.caps.at(t.lin);
+            c = (torch::matmul(at0(k.dy), U) * at0(k.x)).sum(-1);                                     // dy_t^T U x_t
+            break;
+        }
+        case Kind::LoraB: {
+            const Cap & k = f.caps.at(t.lin);
+            c = (torch::matmul(at0(k.dy), U) * at0(k.xa)).sum(-1) * t.lin->lora_scaling;
+            break;
+        }
+        case Kind::LoraA: {
+            const Cap & k   = f.caps.at(t.lin);
+            Tensor      dyB = torch::matmul(at0(k.dy), t.lin->lora_B.to(dd));                           // [T,r]
+            c = (torch::matmul(dyB, U) * at0(k.x)).sum(-1) * t.lin->lora_scaling;
+            break;
+        }
+        case Kind::Norm: {
+            const Cap & k = f.caps.at(t.norm);
+            c = (at0(k.dy) * at0(k.n) * U).sum(-1);
+            break;
+        }
+        case Kind::Head:
+            c = (torch::matmul(at0(f.dlogits), U) * at0(f.h)).sum(-1);
+            break;
+        case Kind::Embed:
+            c = (U.index_select(0, b.ids[0]) * at0(f.de)).sum(-1);                                    // <U[id_t], de_t>
+            if (plan.tied) c = c + (torch::matmul(at0(f.dlogits), U) * at0(f.h)).sum(-1);
+            break;
+        }
+        if (opt.normalize_layers) {
+            // Normalisation divides the whole tensor's gradient by its norm: divide its parts alike.
+            double norm;
+            if (is_sparse(plan, t)) norm = sparse_embed(f, b, 0).second.norm().item<double>();
+            else norm = dense_grad(plan, t, f, b, 0, 1).norm().item<double>();
+            c = c / std::max(norm, 1e-12);
+        }
+        total += c;
+    }
+    TokenInfluence out;
+    total = total.contiguous();
+    out.per_token.assign(total.data_ptr<double>(), total.data_ptr<double>() + T);
+    for (double v : out.per_token) out.total += v;
+    return out;
+}
+
+InfluenceMatrix tracin_matrix(const std::vector<float> & test, const std::vector<float> & train, int64_t K) {
+    if (K <= 0) throw Error("tracin_matrix: K must be positive");
+    if (test.size() % size_t(K) || train.size() % size_t(K))
+        throw Error("tracin_matrix: sketch arrays of " + std::to_string(test.size()) + " and " + std::to_string(train.size()) +
+                    " floats are not whole rows of K=" + std::to_string(K));
+    InfluenceMatrix m;
+    m.n_test  = int64_t(test.size()) / K;
+    m.n_train = int64_t(train.size()) / K;
+    m.values.assign(size_t(m.n_test * m.n_train), 0.0f);
+    if (m.n_test == 0 || m.n_train == 0) return m;
+    torch::NoGradGuard no_grad;
+    Tensor a = torch::from_blob(const_cast<float *>(test.data()), {m.n_test, K}, torch::kFloat32);
+    Tensor b = torch::from_blob(const_cast<float *>(train.data()), {m.n_train, K}, torch::kFloat32);
+    Tensor r = torch::matmul(a, b.t()).contiguous();                                                 // [n_test, n_train]
+    std::copy_n(r.data_ptr<float>(), r.numel(), m.values.data());
+    return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashes (declared in sketch_cache.h; here because they read tensors)
+
+namespace {
+uint64_t hash_tensor(const Tensor & t, uint64_t h) {
+    Tensor c = t.detach().contiguous();
+    const int64_t dims = c.dim();
+    h = fnv1a64_words(&dims, sizeof dims, h);
+    for (int64_t s : c.sizes()) h = fnv1a64_words(&s, sizeof s, h);
+    const std::string ty = c.toString();
+    h = fnv1a64_words(ty.data(), ty.size(), h);
+    return fnv1a64_words(c.data_ptr(), size_t(c.numel()) * c.element_size(), h);
+}
+} // namespace
+
+std::string model_hash(const Model & model) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (auto & item : net_of(model)->named_parameters(/*recurse=*/true)) {
+        h = fnv1a64_words(item.key().data(), item.key().size(), h);
+        h = hash_tensor(item.value(), h);
+    }
+    return hash_hex(h);
+}
+
+std::string adapter_hash(const Model & model) {
+    if (!model.has_lora()) return "";
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (auto & t : all_taps(net_of(model))) {
+        if (t.kind != Kind::LoraA && t.kind != Kind::LoraB) continue;
+        h = fnv1a64_words(t.name.data(), t.name.size(), h);
+        h = hash_tensor(t.param, h);
+        const double s = t.lin->lora_scaling;
+        h = fnv1a64_words(&s, sizeof s, h);
+    }
+    return hash_hex(h);
+}
+
+} // namespace rapidun

@@ -1,0 +1,269 @@
+// Influence over a workspace (see workspace_influence.h). Torch-free: it composes the engine's
+// per-sample sketches, caches and matrices.
+#include "rapidun/influence/workspace_influence.h"
+
+#include "rapidun/data/records.h"
+#include "rapidun/data/templates.h"
+#include "rapidun/error.h"
+#include "rapidun/io/atomic_file.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+namespace rapidun {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The rows of one data set that can be scored: tokenised with the workspace's template and max
+// length; rows with no answer token have no loss to differentiate and are left out (counted).
+struct Scored {
+    std::string                  role;
+    std::vector<Record>          records;
+    std::vector<TokenizedSample> samples;
+    std::vector<size_t>          row;        // sample -> record index
+    size_t                       n_empty = 0;
+};
+
+Scored load_scored(const Workspace & w, const Tokenizer & tok, const std::string & role) {
+    Scored s;
+    s.role = role;
+    s.records = read_records(w.dataset(role));
+    TokenizeOptions to;
+    to.max_len = w.max_len;
+    const PromptTemplate t = parse_template(w.prompt_template);
+    for (size_t i = 0; i < s.records.size(); i++) {
+        const Record & r = s.records[i];
+        TokenizedSample x = tokenize_sample(tok, format_prompt(t, r.instruction, r.context), r.response, to);
+        if (x.n_answer == 0) { s.n_empty++; continue; }
+        s.samples.push_back(std::move(x));
+        s.row.push_back(i);
+    }
+    if (s.samples.empty()) throw Error(w.dataset(role) + ": no row with a non-empty answer to score");
+    return s;
+}
+
+struct Opened {
+    ModelBundle      mb;
+    InfluenceOptions io;
+};
+
+Opened open_for_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt) {
+    Opened o;
+    o.mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer));
+    if (!opt.adapter.empty()) o.mb.model->load_adapter(opt.adapter);
+    o.io = opt.influence;
+    if (!opt.params_given) o.io.params = o.mb.model->has_lora() ? ParamSet::Lora : ParamSet::Linear;
+    return o;
+}
+
+// One cache folder per request: cache/sketch-<hash of the manifest's identity>.
+std::string cache_dir(const Workspace & w, const SketchManifest & m) {
+    json id = m.to_json();
+    const std::string text = id.dump();
+    return w.resolve("cache/sketch-" + hash_hex(fnv1a64_words(text.data(), text.size())));
+}
+
+json record_json(const Record & r) {
+    json j = {{"id", r.id}, {"instruction", r.instruction}, {"context", r.context}, {"response", r.response}};
+    if (r.has_poison_flag) j["is_poisoned"] = r.is_poisoned;
+    if (!r.trigger_variant.empty()) j["trigger_variant"] = r.trigger_variant;
+    return j;
+}
+
+std::vector<double> row_norms(const std::vector<float> & sk, int64_t K) {
+    const size_t n = sk.size() / size_t(K);
+    std::vector<double> out(n);
+    for (size_t i = 0; i < n; i++) {
+        double s = 0;
+        for (int64_t k = 0; k < K; k++) s += double(sk[i * size_t(K) + size_t(k)]) * sk[i * size_t(K) + size_t(k)];
+        out[i] = std::max(std::sqrt(s), 1e-30);
+    }
+    return out;
+}
+
+// The ranking score of every train row from the [n_forget, n_train] matrix (see RankAggregate).
+std::vector<double> rank_scores(const InfluenceMatrix & m, RankAggregate a, const std::vector<double> & norm_test,
+                                const std::vector<double> & norm_train) {
+    std::vector<double> out(size_t(m.n_train), 0.0);
+    const bool cos = a == RankAggregate::CosMean || a == RankAggregate::CosAbs;
+    const bool abs = a == RankAggregate::MeanAbs || a == RankAggregate::CosAbs;
+    for (int64_t t = 0; t < m.n_test; t++)
+        for (int64_t i = 0; i < m.n_train; i++) {
+            double v = m.at(t, i);
+            if (cos) v /= norm_test[size_t(t)] * norm_train[size_t(i)];
+            out[size_t(i)] += abs ? std::fabs(v) : v;
+        }
+    for (double & v : out) v /= double(std::max<int64_t>(1, m.n_test));
+    return out;
+}
+
+} // namespace
+
+const char * rank_aggregate_name(RankAggregate a) {
+    switch (a) {
+    case RankAggregate::Mean: return "mean";
+    case RankAggregate::MeanAbs: return "abs";
+    case RankAggregate::CosMean: return "cos";
+    case RankAggregate::CosAbs: return "cos_abs";
+    }
+    return "?";
+}
+
+RankAggregate parse_rank_aggregate(const std::string & name) {
+    for (RankAggregate a : {RankAggregate::Mean, RankAggregate::MeanAbs, RankAggregate::CosMean, RankAggregate::CosAbs})
+        if (name == rank_aggregate_name(a)) return a;
+    throw Error("unknown ranking aggregate '" + name + "': expected mean, abs, cos or cos_abs");
+}
+
+json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt,
+                             const std::function<void(const InfluenceJobProgress &)> & progress, const CancelToken * cancel) {
+    const auto t_all = std::chrono::steady_clock::now();
+    Opened o = open_for_influence(w, opt);
+    Model & model = *o.mb.model;
+    const GradLayout layout = gradient_layout(model, o.io);
+
+    std::vector<Scored> sets;
+    sets.push_back(load_scored(w, *o.mb.tokenizer, "forget"));
+    sets.push_back(load_scored(w, *o.mb.tokenizer, "retain"));
+    if (opt.rank_train) sets.push_back(load_scored(w, *o.mb.tokenizer, "train"));
+    int64_t rows_total = 0;
+    for (auto & s : sets) rows_total += int64_t(s.samples.size());
+
+    // 1. Sketches, cached (resumable).
+    json caches = json::object();
+    std::vector<std::vector<float>> sk;
+    int64_t K = 0, rows_before = 0;
+    for (auto & s : sets) {
+        const SketchManifest man = make_manifest(model, s.samples, o.io, opt.dtype);
+        const std::string dir = cache_dir(w, man);
+        CacheComputeOptions co;
+        co.overwrite = opt.overwrite_cache;
+        co.dtype = opt.dtype;
+        const CacheReport rep = compute_sketch_cache(model, s.samples, o.io, dir, co, [&](const SketchProgress & p) {
+            if (!progress) return;
+            InfluenceJobProgress jp;
+            jp.stage = s.role;
+            jp.done = p.done;
+            jp.total = p.total;
+            jp.eta_seconds = p.eta_seconds;
+            jp.fraction = 0.95 * double(rows_before + p.done) / double(std::max<int64_t>(1, rows_total));
+            progress(jp);
+        }, cancel);
+        rows_before += int64_t(s.samples.size());
+        SketchCache c = SketchCache::open(dir, man);
+        sk.push_back(c.read_all());
+        K = c.K();
+        caches[s.role] = {{"dir", fs::relative(dir, w.dir).string()}, {"rows", rep.n_rows}, {"reused", rep.n_reused},
+                          {"computed", rep.n_computed}, {"seconds", rep.seconds}, {"skipped_empty_answer", s.n_empty}};
+    }
+    if (cancel) cancel->throw_if_cancelled();
+
+    // 2. The four views.
+    if (progress) progress({"views", 0, int64_t(opt.views.size()), 0, 0.96});
+    make_directories(w.resolve("influence"));
+    const Scored & forget = sets[0];
+    const Scored & retain = sets[1];
+    json views = json::object();
+    const std::string config = json({{"infl_method", "TracIn"}, {"params", param_set_name(o.io.params)},
+                                     {"normalize_layers", o.io.normalize_layers}, {"loss", loss_convention_name(o.io.loss)},
+                                     {"RapidGrad_K", K}, {"seed", o.io.seed}, {"max_length", w.max_len}}).dump();
+    for (InfluenceView v : opt.views) {
+        const InfluenceMatrix m = view_matrix(v, sk[0], sk[1], K);
+        const bool test_forget = v == InfluenceView::FF || v == InfluenceView::RF;
+        const Scored & test = test_forget ? forget : retain;
+        std::vector<json> test_data;
+        for (size_t r : test.row) test_data.push_back(record_json(test.records[r]));
+        const std::string bin = std::string("influence/") + view_name(v) + ".bin";
+        const std::string js = "influence/" + rapidin_file_name(v, m.n_train);
+        write_influence_matrix(w.resolve(bin), m);
+        write_rapidin_json(w.resolve(js), m, test_data, config, opt.top_k);
+        views[view_name(v)] = {{"matrix", bin}, {"rapidin_json", js}, {"n_test", m.n_test}, {"n_train", m.n_train}};
+    }
+
+    json summary = {{"workspace", w.dir}, {"params", param_set_name(o.io.params)}, {"tensors", layout.tensors.size()},
+                    {"D0", layout.D0}, {"K", K}, {"seed", o.io.seed}, {"normalize_layers", o.io.normalize_layers},
+                    {"loss", loss_convention_name(o.io.loss)}, {"adapter", opt.adapter.empty() ? json(nullptr) : json(opt.adapter)},
+                    {"n_forget", forget.samples.size()}, {"n_retain", retain.samples.size()}, {"caches", caches}, {"views", views}};
+    if (!layout.note.empty()) summary["layout_note"] = layout.note;
+
+    // 3. Every training row ranked by its mean influence on the forget set.
+    if (opt.rank_train) {
+        if (progress) progress({"rank", 0, 1, 0, 0.98});
+        const Scored & train = sets[2];
+        const InfluenceMatrix m = tracin_matrix(sk[0], sk[2], K);   // [n_forget, n_train]
+        write_influence_matrix(w.resolve("influence/forget_x_train.bin"), m);
+        const std::vector<double> score = rank_scores(m, opt.rank_by, row_norms(sk[0], K), row_norms(sk[2], K));
+        const std::vector<int64_t> order = rank_descending(score);
+        std::string lines;
+        std::vector<uint8_t> poisoned;
+        bool flags = true;
+        for (size_t i = 0; i < train.row.size(); i++) {
+            const Record & r = train.records[train.row[i]];
+            flags = flags && r.has_poison_flag;
+            poisoned.push_back(r.is_poisoned);
+        }
+        for (size_t k = 0; k < order.size(); k++) {
+            const size_t i = size_t(order[k]);
+            const Record & r = train.records[train.row[i]];
+            json line = {{"rank", k + 1}, {"row", train.row[i]}, {"id", r.id}, {"score", score[i]}};
+            if (r.has_poison_flag) line["is_poisoned"] = r.is_poisoned;
+            if (!r.trigger_variant.empty()) line["trigger_variant"] = r.trigger_variant;
+            lines += line.dump() + "\n";
+        }
+        write_file_atomic(w.resolve("influence/train_ranking.jsonl"), lines);
+        size_t n_pos = 0;
+        for (uint8_t p : poisoned) n_pos += p;
+        json rank = {{"file", "influence/train_ranking.jsonl"}, {"rank_by", rank_aggregate_name(opt.rank_by)}, {"matrix", "influence/forget_x_train.bin"},
+                     {"n_train", train.samples.size()}, {"detection_auc", nullptr}};
+        if (flags && n_pos > 0 && n_pos < poisoned.size()) {
+            rank["detection_auc"] = roc_auc(score, poisoned);
+            rank["n_poisoned"] = n_pos;
+            // Precision among the top n_pos rows: how much of the poison a curator finds first.
+            size_t hit = 0;
+            for (size_t k = 0; k < n_pos; k++) hit += poisoned[size_t(order[k])];
+            rank["precision_at_n_poisoned"] = double(hit) / double(n_pos);
+        }
+        summary["rank_train"] = rank;
+    }
+    summary["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_all).count();
+    write_file_atomic(w.resolve("influence/summary.json"), summary.dump(2) + "\n");
+    if (progress) progress({"done", 1, 1, 0, 1.0});
+    return summary;
+}
+
+TokenExplanation explain_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt, const std::string & test_role,
+                                   size_t test_index, const std::string & train_role, size_t train_index) {
+    Opened o = open_for_influence(w, opt);
+    Model & model = *o.mb.model;
+    const Scored test = load_scored(w, *o.mb.tokenizer, test_role);
+    const Scored train = load_scored(w, *o.mb.tokenizer, train_role);
+    auto find = [](const Scored & s, size_t record, const std::string & file) {
+        for (size_t i = 0; i < s.row.size(); i++)
+            if (s.row[i] == record) return i;
+        throw Error(file + ": row " + std::to_string(record) + " does not exist or has no answer tokens (" +
+                    std::to_string(s.records.size()) + " rows)");
+    };
+    const size_t ti = find(test, test_index, w.dataset(test_role));
+    const size_t zi = find(train, train_index, w.dataset(train_role));
+    const RapidGradSketch sketch = make_sketch(model, o.io);
+    const std::vector<float> s_test = sketch_gradients(model, {test.samples[ti]}, o.io, sketch);
+    const TokenInfluence ti_res = token_influence(model, train.samples[zi], s_test.data(), sketch, o.io);
+    TokenExplanation e;
+    e.test_id = test.records[test_index].id;
+    e.train_id = train.records[train_index].id;
+    e.score = ti_res.total;
+    const TokenizedSample & z = train.samples[zi];
+    for (size_t p = 0; p < z.ids.size(); p++) {
+        e.pieces.push_back(o.mb.tokenizer->piece(z.ids[p]));
+        e.contribution.push_back(ti_res.per_token[p]);
+        e.is_answer.push_back(z.answer_mask[p]);
+    }
+    return e;
+}
+
+} // namespace rapidun
