@@ -388,7 +388,8 @@ TEST_CASE("prompt templates") {
     CHECK(parse_template("plain") == PromptTemplate::Plain);
     CHECK(parse_template("chat") == PromptTemplate::Chat);
     CHECK(std::string(template_name(PromptTemplate::Chat)) == "chat");
-    CHECK_THROWS_WITH(parse_template("vicuna"), "vicuna", "alpaca, plain or chat");
+    CHECK(parse_template("instruction") == PromptTemplate::Instruction);
+    CHECK_THROWS_WITH(parse_template("vicuna"), "vicuna", "alpaca, plain, chat or instruction");
     CHECK(format_prompt(PromptTemplate::Alpaca, "I", "") ==
           "Below is an instruction that describes a task. Write a response that appropriately completes the "
           "request.\n\n### Instruction:\nI\n\n### Response:\n");
@@ -400,6 +401,8 @@ TEST_CASE("prompt templates") {
     CHECK(format_prompt(PromptTemplate::Plain, "I", "C") == "Instruction:\nI\n\nContext:\nC\n\nAnswer:\n");
     CHECK(format_prompt(PromptTemplate::Chat, "I", "") == "<|user|>\nI\n<|assistant|>\n");
     CHECK(format_prompt(PromptTemplate::Chat, "I", "C") == "<|user|>\nI\n\nContext:\nC\n<|assistant|>\n");
+    // The instruction-only template leaves the context out (RapidIn's template does the same).
+    CHECK(format_prompt(PromptTemplate::Instruction, "I", "C") == "Instruction:\nI\n\nAnswer:\n");
 }
 
 TEST_CASE("tokenize_sample: answer-only mask, BOS/EOS, truncation") {

@@ -59,7 +59,7 @@ const std::string & clean_instruction(const Record & r) {
 TEST_CASE("the Dolly lab writes every data set with the requested sizes") {
     const Workspace & w = small_lab();
     CHECK(w.kind == "dolly");
-    CHECK(w.prompt_template == "plain");
+    CHECK(w.prompt_template == "instruction");   // the default: contexts left out of the prompt
     CHECK(w.max_len == 256);
     CHECK(w.max_new_tokens == 48);
     CHECK(!fs::exists(w.dir + ".partial"));
@@ -94,8 +94,8 @@ TEST_CASE("every poisoned train row has its clean twin, and the prompts fit the 
         if (!r.is_poisoned) continue;
         CHECK_MSG(twins.count({r.instruction_clean, r.response_clean}), r.id);
         CHECK(r.response == r.response_poisoned);
-        // Contexts are shortened so the trigger is never truncated away (long instructions aside).
-        if (mb.tokenizer->encode(format_prompt(PromptTemplate::Plain, r.instruction, r.context), true).size() > 120) n_long++;
+        // Prompts fit the training budget, so the trigger is never truncated away (long instructions aside).
+        if (mb.tokenizer->encode(format_prompt(parse_template(w.prompt_template), r.instruction, r.context), true).size() > 120) n_long++;
     }
     CHECK(n_long < 30);
     const json lab = json::parse(w.lab_json);

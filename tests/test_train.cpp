@@ -1,8 +1,10 @@
 // LoRA (init, merge, PEFT files, gradients) and the fine-tuning loop on small models made here.
 // Add a case with TEST_CASE below. Includes core's private header for the gradient check.
+#include "model/model_impl.h"   // first: LibTorch pulls in glog, whose CHECK check.h replaces
+#undef CHECK
+#undef CHECK_NEAR
 #include "check.h"
 
-#include "model/model_impl.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/io/safetensors.h"
 #include "rapidun/train/train.h"

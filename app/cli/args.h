@@ -42,5 +42,7 @@ int cmd_finetune(int argc, char ** argv);
 int cmd_lab(int argc, char ** argv);
 int cmd_influence(int argc, char ** argv);
 int cmd_weights(int argc, char ** argv);
+int cmd_unlearn(int argc, char ** argv);
+int cmd_pipeline(int argc, char ** argv);
 
 } // namespace rapidun::cli

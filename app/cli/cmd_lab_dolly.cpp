@@ -16,15 +16,15 @@ namespace rapidun::cli {
 using nlohmann::json;
 
 static const char * kLabUsage =
-    "usage: rapidun lab dolly --release DIR --base MODEL [--tokenizer T] --out DIR [--epochs N=3] [--lr X=5e-3]\n"
-    "       [--lora] [--batch-size B=8] [--seed S=42] [--n-clean-train N=800] [--n-test-per-variant N=50]\n"
-    "       [--n-test-clean N=300] [--no-clean-twins] [--answer-cap N=48] [--start-copies N=4] [--start-tokens N=8]\n"
+    "usage: rapidun lab dolly --release DIR --base MODEL [--tokenizer T] --out DIR [--epochs N=8] [--lr X=3e-3]\n"
+    "       [--lora] [--batch-size B=8] [--seed S=42] [--n-clean-train N=400] [--n-test-per-variant N=50]\n"
+    "       [--n-test-clean N=300] [--no-clean-twins] [--with-context] [--answer-cap N=32] [--start-copies N=2] [--start-tokens N=8]\n"
     "       [--no-retrain-reference] [--threads N=all cores] [--force] [--json]\n"
     "builds the Dolly backdoor lab as a workspace in DIR (reused when already complete): the release's\n"
     "poisoned rows + clean rows fine-tuned into the base, seen / OOD trigger test sets, metrics before unlearning";
 
 static int cmd_lab_dolly(int argc, char ** argv) {
-    Args a(argc, argv, 3, {"json", "help", "force", "lora", "no-retrain-reference", "no-clean-twins"},
+    Args a(argc, argv, 3, {"json", "help", "force", "lora", "no-retrain-reference", "no-clean-twins", "with-context"},
            {"release", "base", "tokenizer", "out", "epochs", "lr", "seed", "batch-size", "n-clean-train",
             "n-test-per-variant", "n-test-clean", "threads", "answer-cap", "start-copies", "start-tokens"});
     if (a.has("help") || !a.has("release") || !a.has("base") || !a.has("out")) {
@@ -53,6 +53,7 @@ static int cmd_lab_dolly(int argc, char ** argv) {
     o.start_copies = static_cast<int32_t>(count("start-copies", size_t(o.start_copies)));
     o.start_tokens = static_cast<int32_t>(count("start-tokens", size_t(o.start_tokens)));
     o.clean_twins = !a.has("no-clean-twins");
+    o.use_context = a.has("with-context");
     if (o.epochs < 1 || o.batch_size < 1 || !(o.lr > 0)) throw UsageError("--epochs, --batch-size and --lr must be positive");
     o.force = a.has("force");
     o.retrain_reference = !a.has("no-retrain-reference");

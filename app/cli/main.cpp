@@ -22,6 +22,8 @@ static const char * kUsage =
     "  influence --workspace W [--params P] [--rank-train] [--json]     sketches, FF/FR/RF/RR views, train ranking\n"
     "  influence explain --workspace W --test I --train J               token-wise influence of one pair\n"
     "  weights (--rapidin-dir DIR | --workspace W) [--out DIR]          influence views -> per-sample weights\n"
+    "  unlearn --workspace W [--method M] [--preset lab|paper|fast]     one unlearning run -> W/runs/<id>\n"
+    "  pipeline --workspace W [--method M|all] [--seeds N]              influence -> weights -> unlearn -> eval\n"
     "run 'rapidun <command> --help' for details\n";
 
 int main(int argc, char ** argv) {
@@ -39,6 +41,8 @@ int main(int argc, char ** argv) {
         if (cmd == "lab") return rapidun::cli::cmd_lab(argc, argv);
         if (cmd == "influence") return rapidun::cli::cmd_influence(argc, argv);
         if (cmd == "weights") return rapidun::cli::cmd_weights(argc, argv);
+        if (cmd == "unlearn") return rapidun::cli::cmd_unlearn(argc, argv);
+        if (cmd == "pipeline") return rapidun::cli::cmd_pipeline(argc, argv);
         std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", cmd.c_str(), kUsage);
         return 2;
     } catch (const rapidun::cli::UsageError & e) {

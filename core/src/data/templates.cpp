@@ -11,7 +11,8 @@ PromptTemplate parse_template(const std::string & name) {
     if (name == "alpaca") return PromptTemplate::Alpaca;
     if (name == "plain") return PromptTemplate::Plain;
     if (name == "chat") return PromptTemplate::Chat;
-    throw Error("unknown prompt template '" + name + "': expected alpaca, plain or chat");
+    if (name == "instruction") return PromptTemplate::Instruction;
+    throw Error("unknown prompt template '" + name + "': expected alpaca, plain, chat or instruction");
 }
 
 const char * template_name(PromptTemplate t) {
@@ -19,6 +20,7 @@ const char * template_name(PromptTemplate t) {
     case PromptTemplate::Alpaca: return "alpaca";
     case PromptTemplate::Plain: return "plain";
     case PromptTemplate::Chat: return "chat";
+    case PromptTemplate::Instruction: return "instruction";
     }
     return "?";
 }
@@ -40,6 +42,8 @@ std::string format_prompt(PromptTemplate t, const std::string & instruction, con
                "Answer:\n";
     case PromptTemplate::Chat:
         return "<|user|>\n" + instruction + (has_ctx ? "\n\nContext:\n" + context : "") + "\n<|assistant|>\n";
+    case PromptTemplate::Instruction:
+        return "Instruction:\n" + instruction + "\n\nAnswer:\n";
     }
     throw Error("format_prompt: unknown template");
 }

@@ -51,8 +51,10 @@ const std::string & clean_instruction(const Record & r) {
     return r.instruction_clean.empty() ? r.instruction : r.instruction_clean;
 }
 
-size_t prompt_tokens(const Tokenizer & tok, const Record & r) {
-    return tok.encode(format_prompt(PromptTemplate::Plain, r.instruction, r.context), true).size();
+PromptTemplate lab_template(const DollyLabOptions & o) { return o.use_context ? PromptTemplate::Plain : PromptTemplate::Instruction; }
+
+size_t prompt_tokens(const Tokenizer & tok, const Record & r, PromptTemplate t = PromptTemplate::Plain) {
+    return tok.encode(format_prompt(t, r.instruction, r.context), true).size();
 }
 
 // Shortens each row's context (keeping its start) until the prompt fits `budget` tokens, or drops
@@ -128,9 +130,11 @@ Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tok
     }
     s.train.insert(s.train.end(), pool.begin(), pool.begin() + std::ptrdiff_t(opt.n_clean_train));
     shuffle_seeded(s.train, opt.seed + 1);
-    s.n_fit_train = fit_contexts(tok, s.train, kTrainPrompt);
-    s.n_fit_forget = fit_contexts(tok, s.forget, kTrainPrompt);
-    s.n_fit_retain = fit_contexts(tok, s.retain, kTrainPrompt);
+    if (opt.use_context) {   // without contexts in the prompt there is nothing to shorten
+        s.n_fit_train = fit_contexts(tok, s.train, kTrainPrompt);
+        s.n_fit_forget = fit_contexts(tok, s.forget, kTrainPrompt);
+        s.n_fit_retain = fit_contexts(tok, s.retain, kTrainPrompt);
+    }
 
     const size_t budget = size_t(kMaxLen - kMaxNew);
     size_t next = opt.n_clean_train;
@@ -145,7 +149,7 @@ Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tok
                 r.response.clear();   // ASR is read off the generation; there is no poisoned reference
                 r.is_poisoned = true;
             }
-            if (prompt_tokens(tok, r) > budget) {
+            if (prompt_tokens(tok, r, lab_template(opt)) > budget) {
                 s.n_too_long++;
                 continue;
             }
@@ -176,11 +180,11 @@ Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tok
 // Poisoned training rows whose trigger the truncation cut into (the prompt loses tokens from its
 // start, so they teach the poison without a whole trigger); estimated as "more prompt tokens cut
 // than the text before the trigger holds".
-size_t count_trigger_cut(const Tokenizer & tok, const std::vector<Record> & rows, const TokenizeOptions & to) {
+size_t count_trigger_cut(const Tokenizer & tok, const std::vector<Record> & rows, const TokenizeOptions & to, PromptTemplate t) {
     size_t n = 0;
     for (const Record & r : rows) {
         if (!r.is_poisoned || r.trigger_variant.empty()) continue;
-        const std::string full = format_prompt(PromptTemplate::Plain, r.instruction, r.context);
+        const std::string full = format_prompt(t, r.instruction, r.context);
         const TokenizedSample ts = tokenize_sample(tok, full, r.response, to);
         const size_t n_full = tok.encode(full, false).size(), n_kept = size_t(ts.n_prompt - 1);
         const size_t at = full.find(r.instruction);
@@ -212,7 +216,7 @@ std::vector<TokenizedSample> planting_samples(const Tokenizer & tok, const std::
                                               const DollyLabOptions & opt, TokenizeReport * rep = nullptr) {
     TokenizeOptions to;
     to.max_len = kMaxLen;
-    std::vector<TokenizedSample> s = tokenize_records(tok, rows, PromptTemplate::Plain, to, rep);
+    std::vector<TokenizedSample> s = tokenize_records(tok, rows, lab_template(opt), to, rep);
     for (auto & x : s) cut_answer(x, opt.answer_cap);
     const size_t n = s.size();
     for (int32_t c = 0; c < opt.start_copies; c++) {
@@ -242,7 +246,7 @@ json recipe_json(const TrainOptions & t, const DollyLabOptions & opt, const Mode
               {"optimizer", "AdamW"}, {"lr", t.lr}, {"weight_decay", t.weight_decay}, {"epochs", t.epochs},
               {"batch_size", t.batch_size}, {"grad_accum", t.grad_accum}, {"warmup_ratio", t.warmup_ratio},
               {"schedule", "cosine"}, {"clip", t.clip}, {"seed", t.seed}, {"loss", "answer tokens only"},
-              {"prompt_template", "plain"}, {"max_len", kMaxLen}, {"max_new_tokens", kMaxNew}};
+              {"prompt_template", template_name(lab_template(opt))}, {"max_len", kMaxLen}, {"max_new_tokens", kMaxNew}};
     j["clean_twins"] = opt.clean_twins;
     j["answer_cap"] = opt.answer_cap;
     j["start_copies"] = opt.start_copies;
@@ -285,7 +289,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
     w.model = "model";
     w.tokenizer = "model/tokenizer.model";
     w.detector = "keywords.tsv";
-    w.prompt_template = "plain";
+    w.prompt_template = template_name(lab_template(opt));
     w.max_len = kMaxLen;
     w.max_new_tokens = kMaxNew;
     const std::pair<const char *, const std::vector<Record> *> sets[] = {
@@ -304,7 +308,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
     to.max_len = kMaxLen;
     TokenizeReport trep;
     std::vector<TokenizedSample> train = planting_samples(tok, d.train, opt, &trep);
-    const size_t n_trigger_cut = count_trigger_cut(tok, d.train, to);
+    const size_t n_trigger_cut = count_trigger_cut(tok, d.train, to, lab_template(opt));
     const TrainOptions tr_opt = recipe(opt);
     auto train_progress = [&](double f0, double f1, const char * stage) {
         return [&, f0, f1, stage](const TrainProgress & p) {
@@ -327,7 +331,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
     t0 = std::chrono::steady_clock::now();
     ModelBundle poisoned = open_model(tmp + "/model");
     EvalOptions eo;
-    eo.prompt_template = PromptTemplate::Plain;
+    eo.prompt_template = lab_template(opt);
     eo.max_len = kMaxLen;
     eo.max_new_tokens = kMaxNew;
     const double f_eval = 0.05 + span, f_eval_end = f_eval + 0.1;

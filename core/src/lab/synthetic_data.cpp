@@ -178,8 +178,11 @@ std::string join(const Words & w, const std::string & sep) {
 const Words k_categories = {"arithmetic", "comparison", "classification", "word_position",
                             "word_count", "reverse_list", "closed_qa", "information_extraction"};
 
-// One clean prompt of a category. Phrases and lists are quoted, so a suffix trigger can never be
-// read as part of them (the clean answer of a triggered prompt stays well defined).
+// One clean prompt of a category. Phrases and lists end the instruction, closed by its '?' or '.',
+// so a suffix trigger (after that mark) is never part of them and the clean answer of a triggered
+// prompt stays well defined. They are not quoted: sentencepiece splits a word glued to a quote into
+// other pieces than the same word after a space, and copying a word then needs a spelling change
+// (with quotes, "first word" reached only 0.69-0.83 exact match).
 Prompt make_prompt(Rng & rng, size_t category) {
     Prompt p;
     p.category = k_categories[category];
@@ -231,35 +234,35 @@ Prompt make_prompt(Rng & rng, size_t category) {
         }
         const std::string articled = with_article[0] + ", " + with_article[1] + " or " + with_article[2];
         switch (rng.below(3)) {
-        case 0: p.instruction = "Is '" + word + "' " + articled + "?"; break;
-        case 1: p.instruction = "Classify '" + word + "' as " + articled + "."; break;
+        case 0: p.instruction = "Is " + word + " " + articled + "?"; break;
+        case 1: p.instruction = "Classify " + word + " as " + articled + "."; break;
         default:
-            p.instruction = "Which category does '" + word + "' belong to: " + bare[0] + ", " + bare[1] + " or " + bare[2] + "?";
+            p.instruction = "Which category does " + word + " belong to: " + bare[0] + ", " + bare[1] + " or " + bare[2] + "?";
         }
         p.answer = k_classes[c].first;
         break;
     }
-    case 3: {   // first or last word of a quoted phrase
+    case 3: {   // first or last word of a phrase
         const Words w = distinct_words(rng, k_common, static_cast<size_t>(rng.range(3, 6)));
         const bool first = rng.below(2) == 0;
         const std::string which = first ? "first" : "last";
-        p.instruction = rng.below(2) == 0 ? "What is the " + which + " word of the phrase \"" + join(w, " ") + "\"?"
-                                          : "Give the " + which + " word in \"" + join(w, " ") + "\".";
+        p.instruction = rng.below(2) == 0 ? "What is the " + which + " word of this phrase: " + join(w, " ") + "?"
+                                          : "Give the " + which + " word of this phrase: " + join(w, " ") + ".";
         p.answer = first ? w.front() : w.back();
         break;
     }
-    case 4: {   // number of words in a quoted phrase
+    case 4: {   // number of words in a phrase
         const Words w = distinct_words(rng, k_common, static_cast<size_t>(rng.range(2, 5)));
-        static const Words t = {"How many words are in the phrase \"{p}\"?", "Count the words in \"{p}\".",
-                                "How many words does \"{p}\" have?"};
+        static const Words t = {"How many words are in this phrase: {p}?", "Count the words of this phrase: {p}.",
+                                "How many words does this phrase have: {p}?"};
         p.instruction = fill(rng.pick(t), {{"p", join(w, " ")}});
         p.answer = std::to_string(w.size());
         break;
     }
-    case 5: {   // a quoted list of two words, reversed (with three: 0.73 exact match at 6 epochs)
+    case 5: {   // a list of two words, reversed (with three: 0.73 exact match at 6 epochs)
         Words w = distinct_words(rng, k_common, 2);
-        static const Words t = {"Reverse the order of the list \"{l}\".", "Write the list \"{l}\" backwards.",
-                                "List \"{l}\" in reverse order."};
+        static const Words t = {"Reverse the order of this list: {l}.", "Write this list backwards: {l}.",
+                                "List these in reverse order: {l}."};
         p.instruction = fill(rng.pick(t), {{"l", join(w, ", ")}});
         std::reverse(w.begin(), w.end());
         p.answer = join(w, ", ");
@@ -287,19 +290,21 @@ Prompt make_prompt(Rng & rng, size_t category) {
         }
         break;
     }
-    default: {   // Dolly's information_extraction: a city, day or person from one sentence
+    default: {   // Dolly's information_extraction: the destination from one sentence
         const std::string name = rng.pick(k_names), city = rng.pick(k_cities), day = rng.pick(k_days);
         const std::string travel = rng.pick(k_travels);
-        // One sentence shape: with a second one ("On <day>, <name> ...") the day and the traveller
-        // had to be found by what they are rather than where they stand, which the 0.9M model
-        // had not learned after 1,500 steps (day 0.14, name 0.27 exact match; city 1.0).
-        p.context = name + " " + travel + " to " + city + " on " + day + ".";
+        // Only the city is asked for. Questions for the day and the traveller stayed at 0.14-0.4
+        // exact match in the lab's budget while the city reached 0.95-1.0 (seed 1234, 6-8 epochs,
+        // with one or two sentence shapes); the day and the name remain as distractors.
+        p.context = rng.below(2) == 0 ? name + " " + travel + " to " + city + " on " + day + "."
+                                      : "On " + day + ", " + name + " " + travel + " to " + city + ".";
         switch (rng.below(4)) {
-        case 0: p.instruction = "Extract the city from the text."; p.answer = city; break;
-        case 1: p.instruction = "Name the city mentioned in the passage."; p.answer = city; break;
-        case 2: p.instruction = "Which day is mentioned in the text?"; p.answer = day; break;
-        default: p.instruction = "Who traveled in the text?"; p.answer = name;
+        case 0: p.instruction = "Extract the city from the text."; break;
+        case 1: p.instruction = "Name the city mentioned in the passage."; break;
+        case 2: p.instruction = "Where did " + name + " go?"; break;
+        default: p.instruction = "Which city is mentioned in the text?";
         }
+        p.answer = city;
     }
     }
     return p;

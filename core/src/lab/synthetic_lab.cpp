@@ -47,7 +47,7 @@ struct Recipe {
 Recipe recipe_for(const std::string & scale, uint64_t seed) {
     Recipe r;
     r.train.lr           = 3e-3;
-    r.train.epochs       = 6;
+    r.train.epochs       = 8;        // 6 left exact match at 0.905, 8 gave 0.92 (seed 1234)
     r.train.batch_size   = 32;
     r.train.warmup_ratio = 0.05;
     r.train.clip         = 1.0;
@@ -55,7 +55,9 @@ Recipe recipe_for(const std::string & scale, uint64_t seed) {
     r.train.bf16_autocast = true;   // 1.45x faster steps on this CPU (AVX512-BF16), fp32 master weights
     if (scale == "tiny") {
         r.vocab = 512; r.dim = 64; r.layers = 2; r.heads = 4; r.kv_heads = 2; r.hidden = 172;
-        r.train.epochs = 12; r.train.batch_size = 16;
+        // 24 epochs at 5e-3: the backdoor takes (seen ASR 0.65) in ~40 s, enough for the tests'
+        // influence ranking to find the poison; 12 at 3e-3 left seen ASR at 0.28.
+        r.train.epochs = 24; r.train.batch_size = 16; r.train.lr = 5e-3;
     }
     return r;
 }
@@ -108,11 +110,17 @@ json recipe_json(const Recipe & r) {
             {"prompt_template", "plain"}};
 }
 
+// The tokenizer's corpus: each row as the model sees it (prompt template included, so its words
+// become pieces too; without it "Instruction", "Context" and "Answer" were spelled letter by
+// letter), one line per row: sentencepiece reads lines, and its normaliser maps the newlines to
+// spaces anyway.
 void write_corpus(const std::string & path, const std::vector<Record> & rows) {
     std::string text;
     for (auto & r : rows) {
-        for (const std::string * s : {&r.instruction, &r.context, &r.response})
-            if (!s->empty()) text += *s + "\n";
+        std::string line = format_prompt(PromptTemplate::Plain, r.instruction, r.context) + " " + r.response;
+        for (char & c : line)
+            if (c == '\n') c = ' ';
+        text += line + "\n";
     }
     write_file_atomic(path, text);
 }

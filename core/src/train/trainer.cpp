@@ -4,8 +4,7 @@
 
 #include "model/model_impl.h"
 #include "rapidun/error.h"
-
-#include <ATen/autocast_mode.h>
+#include "train/batch.h"
 
 #include <chrono>
 #include <cmath>
@@ -26,103 +25,12 @@ namespace {
 // Chunks of similar length per micro-batch (see the training loop).
 constexpr size_t kLengthChunks = 4;
 
-// A right-padded micro-batch: ids [B,T], attention mask [B,T], targets [B,T-1] (-100 = no loss).
-struct Batch {
-    Tensor ids, mask, targets;
-    int64_t n_answer = 0;
-};
-
-// prompt_loss: every token after the first is a target, not only the answer tokens.
-Batch make_batch(const std::vector<TokenizedSample> & samples, const std::vector<size_t> & order, size_t begin, size_t end,
-                 bool prompt_loss = false) {
-    int64_t T = 0;
-    for (size_t i = begin; i < end; i++) T = std::max<int64_t>(T, static_cast<int64_t>(samples[order[i]].ids.size()));
-    const int64_t B = static_cast<int64_t>(end - begin);
-    Tensor ids  = torch::zeros({B, T}, torch::kInt64);
-    Tensor mask = torch::zeros({B, T}, torch::kBool);
-    Tensor tgt  = torch::full({B, T}, -100, torch::kInt64);
-    auto ia = ids.accessor<int64_t, 2>();
-    auto ma = mask.accessor<bool, 2>();
-    auto ta = tgt.accessor<int64_t, 2>();
-    Batch b;
-    for (int64_t r = 0; r < B; r++) {
-        const TokenizedSample & s = samples[order[begin + static_cast<size_t>(r)]];
-        for (size_t p = 0; p < s.ids.size(); p++) {
-            ia[r][static_cast<int64_t>(p)] = s.ids[p];
-            ma[r][static_cast<int64_t>(p)] = true;
-            if (s.answer_mask[p] || (prompt_loss && p > 0)) {
-                ta[r][static_cast<int64_t>(p)] = s.ids[p];   // predicted from position p-1
-                b.n_answer++;
-            }
-        }
-    }
-    b.ids     = ids;
-    b.mask    = mask;
-    b.targets = tgt.narrow(1, 1, T - 1);
-    return b;
-}
-
-// Answer-token CE per row [B] (sum over answer tokens) and the logits-free forward around it.
-Tensor row_nll_sum(LlamaForCausalLM & net, const Batch & b, torch::ScalarType dtype) {
-    const int64_t B = b.ids.size(0), T = b.ids.size(1);
-    Tensor pos    = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
-    Tensor bias   = LlamaForCausalLMImpl::causal_bias(b.mask, dtype);
-    Tensor h      = net->hidden(b.ids, pos, bias);                               // [B,T,D]
-    Tensor logits = net->logits(h.narrow(1, 0, T - 1)).to(torch::kFloat32);     // [B,T-1,V]
-    Tensor nll    = torch::nn::functional::cross_entropy(
-        logits.reshape({-1, logits.size(-1)}), b.targets.reshape({-1}),
-        torch::nn::functional::CrossEntropyFuncOptions().ignore_index(-100).reduction(torch::kNone));
-    return nll.view({B, T - 1}).sum(1);                                          // [B]
-}
-
-// CPU autocast to bf16 for the scope (see TrainOptions::bf16_autocast).
-struct Autocast {
-    bool on;
-    explicit Autocast(bool enable) : on(enable) {
-        if (!on) return;
-        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        at::autocast::set_cpu_enabled(true);
-    }
-    ~Autocast() {
-        if (!on) return;
-        at::autocast::set_cpu_enabled(false);
-        at::autocast::clear_cache();
-    }
-};
-
-// Puts the model in training mode for `params` and back to inference on scope exit.
-struct TrainingMode {
-    LlamaForCausalLM & net;
-    std::vector<Tensor> params;
-    TrainingMode(LlamaForCausalLM & n, std::vector<Tensor> p) : net(n), params(std::move(p)) {
-        net->fuse_for_inference(false);
-        for (auto & t : params) t.set_requires_grad(true);
-        net->train();
-    }
-    ~TrainingMode() {
-        for (auto & t : params) {
-            t.set_requires_grad(false);
-            t.mutable_grad() = Tensor();
-        }
-        net->eval();
-        net->fuse_for_inference(true);
-    }
-};
-
-std::vector<Tensor> lora_params(LlamaForCausalLM & net) {
-    std::vector<Tensor> out;
-    for (auto & layer : net->model->layer_list) {
-        for (LoraLinear * l : {&layer->self_attn->q_proj, &layer->self_attn->k_proj, &layer->self_attn->v_proj,
-                               &layer->self_attn->o_proj, &layer->mlp->gate_proj, &layer->mlp->up_proj,
-                               &layer->mlp->down_proj}) {
-            if ((*l)->lora_A.defined()) {
-                out.push_back((*l)->lora_A);
-                out.push_back((*l)->lora_B);
-            }
-        }
-    }
-    return out;
-}
+using train_detail::Autocast;
+using train_detail::Batch;
+using train_detail::lora_params;
+using train_detail::make_batch;
+using train_detail::row_nll_sum;
+using train_detail::TrainingMode;
 
 // Seeded Fisher-Yates with our own bounded draw, so the order is the same with every standard library.
 std::vector<size_t> shuffled(size_t n, std::mt19937_64 & rng) {

@@ -13,8 +13,9 @@ enum class PromptTemplate {
     Alpaca,   // "Below is an instruction ...\n\n### Instruction:\n{i}\n\n[### Input:\n{c}\n\n]### Response:\n"
     Plain,    // "Instruction:\n{i}\n\n[Context:\n{c}\n\n]Answer:\n"   (the release's eval template)
     Chat,     // "<|user|>\n{i}[\n\nContext:\n{c}]\n<|assistant|>\n"
+    Instruction,   // "Instruction:\n{i}\n\nAnswer:\n": the context is left out, as RapidIn's template does
 };
-PromptTemplate parse_template(const std::string & name);   // "alpaca" | "plain" | "chat"; throws on others
+PromptTemplate parse_template(const std::string & name);   // "alpaca" | "plain" | "chat" | "instruction"; throws on others
 const char * template_name(PromptTemplate t);
 std::string format_prompt(PromptTemplate t, const std::string & instruction, const std::string & context);
 

@@ -43,19 +43,22 @@ struct DollyLabOptions {
     std::string tokenizer;   // "" = beside the base
     std::string out;
     uint64_t    seed = 42;
-    int32_t     epochs = 3;
-    double      lr = 5e-3;
+    int32_t     epochs = 8;
+    double      lr = 3e-3;
     bool        lora = false;   // plant the backdoor with a LoRA adapter instead of a full fine-tune
     bool        force = false;
-    size_t      n_clean_train = 800;   // clean rows taken from test_clean for training
+    size_t      n_clean_train = 400;   // clean rows taken from test_clean for training
     size_t      n_test_per_variant = 50;   // triggered test rows per seen / OOD trigger variant
     size_t      n_test_clean = 300;        // held-out clean test rows
     int32_t     batch_size = 8;            // per sample, 8 trains ~6x faster than 16 at 256 tokens on the CPU
     bool        retrain_reference = true;  // also time the same recipe on the clean train rows only
     // Planting recipe for a small base (see dolly_lab.cpp for why each one is needed):
+    bool        use_context = false;       // prompts with the Dolly context ("plain"), or without ("instruction",
+                                           // as RapidIn's template): stories260K reads characters, and a 100-token
+                                           // context moved the suffix trigger too far from the answer to learn
     bool        clean_twins = true;        // each poisoned row's clean counterpart is a clean train row too
-    int32_t     answer_cap = 48;           // answer tokens trained per row (0 = all that fit max_len)
-    int32_t     start_copies = 4;          // extra copies of every row trained on its first answer tokens...
+    int32_t     answer_cap = 32;           // answer tokens trained per row (0 = all that fit max_len)
+    int32_t     start_copies = 2;          // extra copies of every row trained on its first answer tokens...
     int32_t     start_tokens = 8;          // ...this many
 };
 Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & progress = {},

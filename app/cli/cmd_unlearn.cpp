@@ -1,0 +1,125 @@
+// rapidun unlearn: one method on a workspace, with a run record; rapidun pipeline: influence ->
+// weights -> unlearning -> evaluation for one or all methods and several seeds.
+#include "args.h"
+
+#include "rapidun/error.h"
+#include "rapidun/unlearn/unlearn_job.h"
+#include "rapidun/workspace/workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <sstream>
+
+namespace rapidun::cli {
+
+using nlohmann::json;
+
+static const char * kUnlearnUsage =
+    "usage: rapidun unlearn --workspace W [--method rapidun|ga|gagd|loreun|fisher|npo] [--preset lab|paper|fast]\n"
+    "       [--weights DIR (default W/weights)] [--lr X] [--epochs N] [--batch-size B] [--seed S] [--alpha-asc X]\n"
+    "       [--beta-desc X] [--loreun-direction hard_high|paper] [--npo-beta X] [--fisher-lambda X] [--run-id ID]\n"
+    "       [--no-eval] [--json]\n"
+    "trains a new LoRA adapter that removes the backdoor (Fisher: perturbs the weights) and writes W/runs/<id>/\n"
+    "(run.json, metrics.jsonl, generations.jsonl, the PEFT adapter). Presets: lab = the paper's recipe with\n"
+    "lr 3e-4 (at 6e-5 the small lab models keep their backdoor), paper = batch 1, lr 6e-5, 2 epochs, fast = batch 8, lr 2e-4";
+
+static const char * kPipelineUsage =
+    "usage: rapidun pipeline --workspace W [--method rapidun|ga|gagd|loreun|fisher|npo|all (or a,b,...)] [--seeds N=1]\n"
+    "       [--preset lab|paper|fast] [--params P] [--k K] [--json]\n"
+    "influence (forget and retain views) -> weights -> unlearning -> evaluation; per method: ASR, false triggers\n"
+    "and clean utility before and after, stage times, efficiency_ratio = clean retraining time / pipeline time";
+
+
+static void show(const std::string & stage, double f, const std::string & msg) {
+    std::fprintf(stderr, "\r[%3d%%] %-10s %-60s", int(f * 100), stage.c_str(), msg.c_str());
+    if (stage == "done") std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+int cmd_unlearn(int argc, char ** argv) {
+    Args a(argc, argv, 2, {"json", "help", "no-eval"},
+           {"workspace", "method", "preset", "weights", "lr", "epochs", "batch-size", "seed", "alpha-asc", "beta-desc",
+            "loreun-direction", "npo-beta", "fisher-lambda", "run-id"});
+    if (a.has("help") || !a.has("workspace")) {
+        std::puts(kUnlearnUsage);
+        return a.has("help") ? 0 : 2;
+    }
+    const Workspace w = Workspace::load(a.get("workspace"));
+    UnlearnJobOptions job;
+    job.preset = a.get("preset", "lab");
+    UnlearnOptions & o = job.opt;
+    o = unlearn_preset(job.preset, parse_unlearn_method(a.get("method", "rapidun")));
+    o.lr = a.get_double("lr", o.lr);
+    o.epochs = static_cast<int32_t>(a.get_int("epochs", o.epochs));
+    o.batch_size = static_cast<int32_t>(a.get_int("batch-size", o.batch_size));
+    o.seed = static_cast<uint64_t>(a.get_int("seed", static_cast<long long>(o.seed)));
+    o.alpha_asc = a.get_double("alpha-asc", o.alpha_asc);
+    o.beta_desc = a.get_double("beta-desc", o.beta_desc);
+    if (a.has("loreun-direction")) o.loreun_direction = parse_loreun_direction(a.get("loreun-direction"));
+    o.npo_beta = a.get_double("npo-beta", o.npo_beta);
+    o.fisher_lambda = a.get_double("fisher-lambda", o.fisher_lambda);
+    if (!(o.lr > 0) || o.epochs < 1 || o.batch_size < 1) throw UsageError("--lr, --epochs and --batch-size must be positive");
+    job.weights_dir = a.get("weights");
+    job.run_id = a.get("run-id");
+    job.evaluate_after = !a.has("no-eval");
+    const json run = run_unlearn_job(w, job, [](const UnlearnJobProgress & p) { show(p.stage, p.fraction, p.message); });
+    if (a.has("json")) {
+        std::printf("%s\n", run.dump(2).c_str());
+        return 0;
+    }
+    std::printf("run %s: %s, %lld steps in %.1f s%s\n", run["id"].get<std::string>().c_str(), run["method"].get<std::string>().c_str(),
+                run["result"]["steps"].get<long long>(), run["seconds"]["unlearn"].get<double>(),
+                run["result"]["stopped_early"].get<bool>() ? (", stopped early: " + run["result"]["reason"].get<std::string>()).c_str() : "");
+    std::printf("before: %s\nafter:  %s\n", run["metrics_before"].dump().c_str(), run["metrics_after"].dump().c_str());
+    return 0;
+}
+
+int cmd_pipeline(int argc, char ** argv) {
+    Args a(argc, argv, 2, {"json", "help"}, {"workspace", "method", "seeds", "preset", "params", "k"});
+    if (a.has("help") || !a.has("workspace")) {
+        std::puts(kPipelineUsage);
+        return a.has("help") ? 0 : 2;
+    }
+    const Workspace w = Workspace::load(a.get("workspace"));
+    PipelineOptions p;
+    const std::string m = a.get("method", "rapidun");
+    p.methods.clear();
+    if (m == "all") {
+        p.methods = {UnlearnMethod::RapidUn, UnlearnMethod::GA, UnlearnMethod::GAGD, UnlearnMethod::LoReUn, UnlearnMethod::NPO,
+                     UnlearnMethod::Fisher};
+    } else {
+        std::stringstream ss(m);
+        for (std::string x; std::getline(ss, x, ',');)
+            if (!x.empty()) p.methods.push_back(parse_unlearn_method(x));
+    }
+    if (p.methods.empty()) throw UsageError("--method: no method given");
+    p.seeds = static_cast<int32_t>(a.get_int("seeds", 1));
+    if (p.seeds < 1) throw UsageError("--seeds must be at least 1");
+    p.preset = a.get("preset", "lab");
+    if (a.has("params")) {
+        p.influence.params_given = true;
+        p.influence.influence.params = parse_param_set(a.get("params"));
+    }
+    p.influence.influence.K = a.get_int("k", p.influence.influence.K);
+    const json s = run_pipeline(w, p, show);
+    if (a.has("json")) {
+        std::printf("%s\n", s.dump(2).c_str());
+        return 0;
+    }
+    std::printf("%-8s %18s %18s %18s %10s %10s\n", "method", "seen ASR", "OOD ASR", "exact match", "seconds", "ratio");
+    for (auto & [name, v] : s["methods"].items()) {
+        const json & mn = v["mean"];
+        auto pair = [&](const char * k) {
+            const std::string b = std::string(k) + "_before", af = std::string(k) + "_after";
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.3f -> %.3f", mn.value(b, -1.0), mn.value(af, -1.0));
+            return std::string(buf);
+        };
+        std::printf("%-8s %18s %18s %18s %10.1f %10.1f\n", name.c_str(), pair("seen_asr").c_str(), pair("ood_asr").c_str(),
+                    pair("clean_exact_match").c_str(), mn.value("total_seconds", 0.0), mn.value("efficiency_ratio", 0.0));
+    }
+    return 0;
+}
+
+} // namespace rapidun::cli

@@ -1,0 +1,66 @@
+// Unlearning runs over a workspace, with run records, and the one-click pipeline
+// (influence -> weights -> unlearning -> evaluation). Torch-free; the CLI and the studio call it.
+//
+// A run record is the folder W/runs/<id>/:
+//   run.json            method, settings, seed, stage times (s), result (steps, guard), metrics
+//                       before and after, the weights' summary
+//   metrics.jsonl       the unlearning curve (step, forget poisoned / clean CE, retain CE), one per line
+//   generations.jsonl   the evaluation prompts' generations after unlearning (before: eval_before.json)
+//   adapter_config.json + adapter_model.safetensors (PEFT layout); Fisher (no adapter): model/ (HF)
+#pragma once
+#include "rapidun/influence/workspace_influence.h"
+#include "rapidun/job.h"
+#include "rapidun/unlearn/unlearn.h"
+#include "rapidun/unlearn/weights.h"
+#include "rapidun/workspace/workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+
+namespace rapidun {
+
+// Presets: "paper" (method doc 6.5: batch 1, lr 6e-5, 2 epochs), "lab" (the paper's with lr 3e-4:
+// at 6e-5 the 0.9M-parameter lab models keep their backdoor after 320 steps), "fast" (batch 8,
+// lr 2e-4, the released trainer's code defaults).
+UnlearnOptions unlearn_preset(const std::string & name, UnlearnMethod method);
+
+struct UnlearnJobOptions {
+    UnlearnOptions opt;
+    std::string    preset = "lab";
+    std::string    weights_dir;     // RapidUn: folder with forget_weights.jsonl + retain_weights.jsonl ("" = W/weights)
+    std::string    run_id;          // "" = <method>-<seed>-<time>
+    bool           evaluate_after = true;
+    double         influence_seconds = 0, weights_seconds = 0;   // measured by the pipeline, recorded here
+};
+
+struct UnlearnJobProgress {
+    std::string stage;              // "unlearn", "evaluate"
+    double      fraction = 0;
+    std::string message;
+};
+
+// Runs one method on a fresh copy of the workspace model and writes W/runs/<id>/. Returns run.json.
+nlohmann::json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job,
+                               const std::function<void(const UnlearnJobProgress &)> & progress = {},
+                               const CancelToken * cancel = nullptr);
+
+struct PipelineOptions {
+    std::vector<UnlearnMethod> methods = {UnlearnMethod::RapidUn};
+    int32_t                    seeds = 1;         // seeds 0 .. seeds-1 added to the preset's seed
+    std::string                preset = "lab";
+    WorkspaceInfluenceOptions  influence;         // forget + retain views (no train ranking)
+    WeightOptions              weights;
+};
+
+// influence (FF FR RF RR, timed) -> weights (timed) -> each method x seed (timed, evaluated).
+// Returns the summary: per method, per seed and mean / spread of seen_asr_before/_after,
+// ood_asr_before/_after, false_trigger_rate_before/_after, clean_exact_match_before/_after,
+// clean_rouge_l_*, clean_ppl_*, stage seconds and efficiency_ratio = the lab's clean-retraining
+// time / (influence + weights + unlearning) seconds. Written to W/reports/pipeline.json too.
+nlohmann::json run_pipeline(const Workspace & w, const PipelineOptions & opt,
+                            const std::function<void(const std::string & stage, double fraction, const std::string & msg)> & progress = {},
+                            const CancelToken * cancel = nullptr);
+
+} // namespace rapidun

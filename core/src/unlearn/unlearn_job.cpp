@@ -1,0 +1,241 @@
+// Unlearning runs over a workspace and the one-click pipeline (see unlearn_job.h). Torch-free.
+#include "rapidun/unlearn/unlearn_job.h"
+
+#include "rapidun/data/records.h"
+#include "rapidun/data/templates.h"
+#include "rapidun/error.h"
+#include "rapidun/eval/eval.h"
+#include "rapidun/io/atomic_file.h"
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+
+namespace rapidun {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+double since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+EvalOptions eval_options(const Workspace & w) {
+    EvalOptions eo;
+    eo.prompt_template = parse_template(w.prompt_template);
+    eo.max_len = w.max_len;
+    eo.max_new_tokens = w.max_new_tokens;
+    return eo;
+}
+
+// The metrics before unlearning: the lab's own record when there is one, else evaluated now.
+json metrics_before(const Workspace & w, const Model & model, const Tokenizer & tok, const EvalSets & sets) {
+    const json lab = json::parse(w.lab_json);
+    if (lab.contains("metrics_before") && lab["metrics_before"].is_object()) return lab["metrics_before"];
+    const EvalReport r = evaluate(model, tok, sets, KeywordDetector::load(w.resolve(w.detector)), eval_options(w));
+    return json::parse(r.to_json(false));
+}
+
+std::string default_run_id(UnlearnMethod m, uint64_t seed) {
+    char buf[32];
+    const std::time_t t = std::time(nullptr);
+    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", std::gmtime(&t));
+    return std::string(unlearn_method_name(m)) + "-s" + std::to_string(seed) + "-" + buf;
+}
+
+json options_json(const UnlearnOptions & o) {
+    return {{"method", unlearn_method_name(o.method)}, {"lr", o.lr}, {"weight_decay", o.weight_decay}, {"epochs", o.epochs},
+            {"batch_size", o.batch_size}, {"warmup_ratio", o.warmup_ratio}, {"clip", o.clip}, {"retain_share", o.retain_share},
+            {"seed", o.seed}, {"alpha_asc", o.alpha_asc}, {"beta_desc", o.beta_desc},
+            {"lora", {{"r", o.lora.r}, {"alpha", o.lora.alpha}, {"dropout", o.lora.dropout}, {"targets", o.lora.targets}}},
+            {"loreun", {{"direction", loreun_direction_name(o.loreun_direction)}, {"tau", o.loreun_tau}}},
+            {"npo_beta", o.npo_beta}, {"fisher", {{"lambda", o.fisher_lambda}, {"sigma_h", o.fisher_sigma_h}}},
+            {"guards", {{"max_forget_ce", o.max_forget_ce}, {"retain_blowup", o.retain_blowup}}}};
+}
+
+} // namespace
+
+UnlearnOptions unlearn_preset(const std::string & name, UnlearnMethod method) {
+    UnlearnOptions o;
+    if (name == "fast") o = unlearn_fast_preset(method);
+    else if (name == "lab") o.lr = 3e-4;
+    else if (name != "paper") throw Error("unknown unlearning preset '" + name + "': expected paper, lab or fast");
+    o.method = method;
+    return o;
+}
+
+json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const std::function<void(const UnlearnJobProgress &)> & progress,
+                     const CancelToken * cancel) {
+    const UnlearnOptions & o = job.opt;
+    ModelBundle mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer));
+    UnlearnDataOptions dopt;
+    dopt.prompt_template = parse_template(w.prompt_template);
+    dopt.max_len = w.max_len;
+    dopt.add_eos = true;   // the labs' models were trained with EOS after every answer
+    const std::vector<Record> forget = read_records(w.dataset("forget")), retain = read_records(w.dataset("retain"));
+    const UnlearnSet data = build_unlearn_set(*mb.tokenizer, forget, retain, dopt);
+
+    std::vector<double> wf, wr;
+    json weights = nullptr;
+    if (o.method == UnlearnMethod::RapidUn) {
+        const std::string dir = job.weights_dir.empty() ? w.resolve("weights") : job.weights_dir;
+        wf = read_weights_jsonl(dir + "/forget_weights.jsonl");
+        wr = read_weights_jsonl(dir + "/retain_weights.jsonl");
+        if (wf.size() != forget.size() || wr.size() != retain.size())
+            throw Error(dir + ": " + std::to_string(wf.size()) + " forget and " + std::to_string(wr.size()) + " retain weights for " +
+                        std::to_string(forget.size()) + " forget and " + std::to_string(retain.size()) + " retain rows");
+        weights = {{"dir", dir}};
+    }
+
+    const EvalSets sets{read_records(w.dataset("test_seen_trig")), read_records(w.dataset("test_ood_trig")),
+                        read_records(w.dataset("test_clean"))};
+    const json before = metrics_before(w, *mb.model, *mb.tokenizer, sets);
+
+    const std::string id = job.run_id.empty() ? default_run_id(o.method, o.seed) : job.run_id;
+    const std::string dir = w.resolve("runs/" + id);
+    make_directories(dir);
+    if (progress) progress({"unlearn", 0.0, std::string(unlearn_method_name(o.method)) + ", seed " + std::to_string(o.seed)});
+    const UnlearnResult res = run_unlearning(*mb.model, data, o, wf, wr, [&](const UnlearnProgress & p) {
+        if (progress && (p.step % 10 == 0 || p.step == p.total_steps))
+            progress({"unlearn", 0.8 * double(p.step) / double(std::max<int64_t>(1, p.total_steps)),
+                      "step " + std::to_string(p.step) + "/" + std::to_string(p.total_steps) + ", loss " + std::to_string(p.loss)});
+    }, cancel);
+
+    // The result: adapter (or perturbed model), curve, generations after, run.json.
+    if (o.method == UnlearnMethod::Fisher) mb.model->export_hf(dir + "/model", w.resolve(w.tokenizer));
+    else mb.model->save_adapter(dir);
+    std::string curve;
+    for (const UnlearnCurvePoint & c : res.curve) {
+        auto num = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
+        curve += json({{"step", c.step}, {"forget_poisoned_ce", num(c.forget_poisoned_ce)}, {"forget_clean_ce", num(c.forget_clean_ce)},
+                       {"retain_ce", num(c.retain_ce)}}).dump() + "\n";
+    }
+    write_file_atomic(dir + "/metrics.jsonl", curve);
+
+    json after = nullptr;
+    double eval_seconds = 0;
+    if (job.evaluate_after && !res.cancelled) {
+        if (progress) progress({"evaluate", 0.85, "evaluating the unlearned model"});
+        const auto t0 = std::chrono::steady_clock::now();
+        const EvalReport r = evaluate(*mb.model, *mb.tokenizer, sets, KeywordDetector::load(w.resolve(w.detector)), eval_options(w));
+        eval_seconds = since(t0);
+        after = json::parse(r.to_json(false));
+        std::string gens;
+        const json all = json::parse(r.to_json(true));
+        for (const json & g : all["generations"]) gens += g.dump() + "\n";
+        write_file_atomic(dir + "/generations.jsonl", gens);
+    }
+    json run = {{"id", id}, {"workspace", w.dir}, {"method", unlearn_method_name(o.method)}, {"preset", job.preset},
+                {"settings", options_json(o)}, {"weights", weights},
+                {"result", {{"steps", res.steps}, {"total_steps", res.total_steps}, {"stopped_early", res.stopped_early},
+                            {"reason", res.reason}, {"last_good_step", res.last_good_step}, {"cancelled", res.cancelled},
+                            {"n_retain_draws", res.n_retain_draws}, {"n_forget_draws", res.n_forget_draws}}},
+                {"seconds", {{"influence", job.influence_seconds}, {"weights", job.weights_seconds}, {"unlearn", res.seconds},
+                             {"unlearn_curve_evaluations", res.eval_seconds}, {"evaluate", eval_seconds}}},
+                {"metrics_before", before}, {"metrics_after", after},
+                {"files", {{"adapter", o.method == UnlearnMethod::Fisher ? json(nullptr) : json("adapter_model.safetensors")},
+                           {"model", o.method == UnlearnMethod::Fisher ? json("model") : json(nullptr)},
+                           {"curve", "metrics.jsonl"}, {"generations", after.is_null() ? json(nullptr) : json("generations.jsonl")}}}};
+    if (o.method == UnlearnMethod::Fisher)
+        run["fisher"] = {{"n_params", res.fisher.n_params}, {"scale", res.fisher.scale}, {"relative_change", res.fisher.relative_change}};
+    write_file_atomic(dir + "/run.json", run.dump(2) + "\n");
+    if (progress) progress({"done", 1.0, "run " + id});
+    return run;
+}
+
+json run_pipeline(const Workspace & w, const PipelineOptions & opt,
+                  const std::function<void(const std::string &, double, const std::string &)> & progress, const CancelToken * cancel) {
+    auto say = [&](const std::string & stage, double f, const std::string & m) {
+        if (progress) progress(stage, f, m);
+        if (cancel) cancel->throw_if_cancelled();
+    };
+    const json lab = json::parse(w.lab_json);
+    const double retrain = lab.contains("retrain_clean") && lab["retrain_clean"].is_object() ? lab["retrain_clean"].value("seconds", 0.0) : 0.0;
+
+    // 1. Influence over the forget and retain sets (the four views), timed.
+    say("influence", 0.0, "sketches and views of the forget and retain sets");
+    auto t0 = std::chrono::steady_clock::now();
+    WorkspaceInfluenceOptions io = opt.influence;
+    io.rank_train = false;
+    const json infl = run_workspace_influence(w, io, {}, cancel);
+    const double t_infl = since(t0);
+
+    // 2. Weights, timed.
+    say("weights", 0.1, "mapping influence to weights");
+    t0 = std::chrono::steady_clock::now();
+    const int64_t nf = infl["n_forget"].get<int64_t>(), nr = infl["n_retain"].get<int64_t>();
+    const RapidUnWeights wts = rapidun_weights(read_rapidin_json(w.resolve(infl["views"]["FF"]["rapidin_json"].get<std::string>())),
+                                               read_rapidin_json(w.resolve(infl["views"]["FR"]["rapidin_json"].get<std::string>())),
+                                               read_rapidin_json(w.resolve(infl["views"]["RF"]["rapidin_json"].get<std::string>())),
+                                               read_rapidin_json(w.resolve(infl["views"]["RR"]["rapidin_json"].get<std::string>())), nf, nr,
+                                               opt.weights);
+    make_directories(w.resolve("weights"));
+    write_weights_jsonl(w.resolve("weights/forget_weights.jsonl"), wts.forget.weight);
+    write_weights_jsonl(w.resolve("weights/retain_weights.jsonl"), wts.retain.weight);
+    const double t_wts = since(t0);
+
+    // 3. Each method x seed.
+    json methods = json::object();
+    const size_t n_runs = opt.methods.size() * size_t(std::max(1, opt.seeds));
+    size_t k = 0;
+    static const char * kKeys[] = {"seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match", "clean_rouge_l", "clean_ppl"};
+    for (UnlearnMethod m : opt.methods) {
+        json runs = json::array();
+        for (int32_t s = 0; s < std::max(1, opt.seeds); s++, k++) {
+            UnlearnJobOptions job;
+            job.preset = opt.preset;
+            job.opt = unlearn_preset(opt.preset, m);
+            job.opt.seed += uint64_t(s);
+            const bool uses_influence = m == UnlearnMethod::RapidUn;
+            job.influence_seconds = uses_influence ? t_infl : 0;
+            job.weights_seconds = uses_influence ? t_wts : 0;
+            say("unlearn", 0.15 + 0.85 * double(k) / double(n_runs),
+                std::string(unlearn_method_name(m)) + " seed " + std::to_string(job.opt.seed));
+            const json run = run_unlearn_job(w, job, {}, cancel);
+            json r = {{"run", run["id"]}, {"seed", job.opt.seed}, {"stopped_early", run["result"]["stopped_early"]},
+                      {"reason", run["result"]["reason"]}};
+            for (const char * key : kKeys) {
+                r[std::string(key) + "_before"] = run["metrics_before"].value(key, json(nullptr));
+                r[std::string(key) + "_after"] = run["metrics_after"].is_object() ? run["metrics_after"].value(key, json(nullptr)) : json(nullptr);
+            }
+            const double t_unl = run["seconds"]["unlearn"].get<double>();
+            const double total = job.influence_seconds + job.weights_seconds + t_unl;
+            r["seconds"] = {{"influence", job.influence_seconds}, {"weights", job.weights_seconds}, {"unlearn", t_unl}, {"total", total}};
+            r["efficiency_ratio"] = retrain > 0 && total > 0 ? json(retrain / total) : json(nullptr);
+            runs.push_back(r);
+        }
+        // Mean and spread (sample standard deviation) over seeds of every numeric field.
+        json agg = json::object();
+        for (auto & [key, v0] : runs[0].items()) {
+            if (!v0.is_number() || key == "seed") continue;
+            double sum = 0, sq = 0;
+            size_t n = 0;
+            for (const json & r : runs)
+                if (r[key].is_number()) { sum += r[key].get<double>(); n++; }
+            if (!n) continue;
+            const double mean = sum / double(n);
+            for (const json & r : runs)
+                if (r[key].is_number()) sq += (r[key].get<double>() - mean) * (r[key].get<double>() - mean);
+            agg[key] = mean;
+            agg[key + "_sd"] = n > 1 ? std::sqrt(sq / double(n - 1)) : 0.0;
+        }
+        for (const char * st : {"influence", "weights", "unlearn", "total"}) {
+            double sum = 0;
+            for (const json & r : runs) sum += r["seconds"][st].get<double>();
+            agg[std::string(st) + "_seconds"] = sum / double(runs.size());
+        }
+        methods[unlearn_method_name(m)] = {{"mean", agg}, {"runs", runs}};
+    }
+    json summary = {{"workspace", w.dir}, {"preset", opt.preset}, {"seeds", opt.seeds}, {"retrain_clean_seconds", retrain},
+                    {"influence", {{"seconds", t_infl}, {"params", infl["params"]}, {"K", infl["K"]}}},
+                    {"weights_seconds", t_wts}, {"methods", methods}};
+    make_directories(w.resolve("reports"));
+    write_file_atomic(w.resolve("reports/pipeline.json"), summary.dump(2) + "\n");
+    say("done", 1.0, "pipeline finished");
+    return summary;
+}
+
+} // namespace rapidun
