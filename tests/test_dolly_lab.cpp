@@ -70,6 +70,8 @@ TEST_CASE("the Dolly lab writes every data set with the requested sizes") {
     const auto train = read_records(w.dataset("train"));
     CHECK(train.size() == 799 + 799 + 100);
     CHECK(std::count_if(train.begin(), train.end(), [](const Record & r) { return r.is_poisoned; }) == 799);
+    // Every row carries the flag (false for clean rows), so influence rankings can report detection AUC.
+    CHECK(std::all_of(train.begin(), train.end(), [](const Record & r) { return r.has_poison_flag; }));
     CHECK(read_records(w.dataset("val_clean")).size() == 420);
     CHECK(read_records(w.dataset("test_clean")).size() == 20);
     CHECK(read_records(w.dataset("test_seen_trig")).size() == 3 * n_seen);
@@ -82,7 +84,7 @@ TEST_CASE("the Dolly lab writes every data set with the requested sizes") {
     CHECK(det.flags("The intergalactic council met."));
 }
 
-TEST_CASE("every poisoned train row has its clean twin, and the prompts fit the training budget") {
+TEST_CASE("every poisoned train row has its clean twin, and the prompts fit the generation budget") {
     const Workspace & w = small_lab();
     const auto train = read_records(w.dataset("train"));
     std::set<std::pair<std::string, std::string>> twins;
@@ -94,8 +96,9 @@ TEST_CASE("every poisoned train row has its clean twin, and the prompts fit the 
         if (!r.is_poisoned) continue;
         CHECK_MSG(twins.count({r.instruction_clean, r.response_clean}), r.id);
         CHECK(r.response == r.response_poisoned);
-        // Prompts fit the training budget, so the trigger is never truncated away (long instructions aside).
-        if (mb.tokenizer->encode(format_prompt(parse_template(w.prompt_template), r.instruction, r.context), true).size() > 120) n_long++;
+        // Without contexts, prompts fit the generation budget (max_len 256 - 48 new tokens) but for a
+        // few very long instructions (9 of 799 with stories260K's tokenizer).
+        if (mb.tokenizer->encode(format_prompt(parse_template(w.prompt_template), r.instruction, r.context), true).size() > 208) n_long++;
     }
     CHECK(n_long < 30);
     const json lab = json::parse(w.lab_json);

@@ -129,6 +129,9 @@ Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tok
         }
     }
     s.train.insert(s.train.end(), pool.begin(), pool.begin() + std::ptrdiff_t(opt.n_clean_train));
+    // Every train row says whether it is poisoned (the clean ones explicitly false), so the
+    // influence ranking can report its detection AUC.
+    for (auto & r : s.train) r.has_poison_flag = true;
     shuffle_seeded(s.train, opt.seed + 1);
     if (opt.use_context) {   // without contexts in the prompt there is nothing to shorten
         s.n_fit_train = fit_contexts(tok, s.train, kTrainPrompt);
