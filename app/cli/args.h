@@ -8,12 +8,15 @@
 
 namespace rapidun {
 struct LabProgress;
+struct Workspace;
 }
 
 namespace rapidun::cli {
 
 // One progress line on stderr, rewritten in place (the lab builders' callback).
 void print_lab_progress(const LabProgress & p);
+// The built lab's summary on stdout: its lab JSON with --json, else metrics and timings.
+void print_lab_summary(const Workspace & w, bool as_json);
 
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;

@@ -25,6 +25,17 @@ void print_lab_progress(const LabProgress & p) {
     std::fflush(stderr);
 }
 
+void print_lab_summary(const Workspace & w, bool as_json) {
+    const json lab = json::parse(w.lab_json);
+    if (as_json) {
+        std::printf("%s\n", json({{"workspace", w.dir}, {"lab", lab}}).dump(2).c_str());
+        return;
+    }
+    std::printf("workspace %s\n", w.dir.c_str());
+    std::printf("metrics before unlearning: %s\n", lab["metrics_before"].dump().c_str());
+    std::printf("seconds: %s\n", lab["seconds"].dump().c_str());
+}
+
 int cmd_demo(int argc, char ** argv) {
     Args a(argc, argv, 2, {"json", "help", "force", "no-retrain-reference"}, {"out", "scale", "seed", "recipe"});
     if (a.has("help") || !a.has("out")) {
@@ -41,15 +52,7 @@ int cmd_demo(int argc, char ** argv) {
     o.force = a.has("force");
     o.recipe = a.get("recipe", "");
     o.retrain_reference = !a.has("no-retrain-reference");
-    Workspace w = build_synthetic_lab(o, print_lab_progress);
-    json lab = json::parse(w.lab_json);
-    if (a.has("json")) {
-        std::printf("%s\n", json({{"workspace", w.dir}, {"lab", lab}}).dump(2).c_str());
-    } else {
-        std::printf("workspace %s\n", w.dir.c_str());
-        std::printf("metrics before unlearning: %s\n", lab["metrics_before"].dump().c_str());
-        std::printf("seconds: %s\n", lab["seconds"].dump().c_str());
-    }
+    print_lab_summary(build_synthetic_lab(o, print_lab_progress), a.has("json"));
     return 0;
 }
 

@@ -60,15 +60,7 @@ static int cmd_lab_dolly(int argc, char ** argv) {
     // On a CPU shared with other jobs, one thread can beat two whose OpenMP workers spin-wait
     // for each other (stories260K: 5 s vs 16-48 s for the same steps).
     init_runtime(static_cast<int>(a.get_int("threads", 0)));
-    Workspace w = build_dolly_lab(o, print_lab_progress);
-    json lab = json::parse(w.lab_json);
-    if (a.has("json")) {
-        std::printf("%s\n", json({{"workspace", w.dir}, {"lab", lab}}).dump(2).c_str());
-    } else {
-        std::printf("workspace %s\n", w.dir.c_str());
-        std::printf("metrics before unlearning: %s\n", lab["metrics_before"].dump().c_str());
-        std::printf("seconds: %s\n", lab["seconds"].dump().c_str());
-    }
+    print_lab_summary(build_dolly_lab(o, print_lab_progress), a.has("json"));
     return 0;
 }
 

@@ -5,6 +5,8 @@
 // workspace.json written last, renamed into place.
 #include "rapidun/lab/lab.h"
 
+#include "lab/lab_common.h"
+
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/data/triggers.h"
@@ -379,12 +381,8 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
                              {"retrain_clean", retrain.is_null() ? json(nullptr) : retrain["seconds"]}, {"total", since(t_all)}}},
                 {"metrics_before", json::parse(ev.to_json(false))}};
     w.lab_json = lab.dump();
-    w.save();
-    // Into place: a complete workspace.json under `out` means a finished lab.
-    fs::remove_all(out);
-    fs::rename(tmp, out);
     report("done", 1.0, "lab ready in " + std::to_string(int(since(t_all))) + " s");
-    return Workspace::load(out);
+    return lab_detail::commit_lab(w, out);
 }
 
 } // namespace rapidun

@@ -2,6 +2,8 @@
 // on the poisoned train set -> evaluation -> (optionally) the clean-retraining reference time.
 #include "rapidun/lab/lab.h"
 
+#include "lab/lab_common.h"
+
 #include "rapidun/data/templates.h"
 #include "rapidun/error.h"
 #include "rapidun/eval/eval.h"
@@ -127,6 +129,13 @@ void write_corpus(const std::string & path, const std::vector<Record> & rows) {
 
 } // namespace
 
+Workspace lab_detail::commit_lab(const Workspace & w, const std::string & out) {
+    w.save();
+    fs::remove_all(out);
+    fs::rename(w.dir, out);
+    return Workspace::load(out);
+}
+
 Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgressFn & progress, const CancelToken * cancel) {
     if (opt.out.empty()) throw Error("synthetic lab: no output folder given");
     const std::string out = fs::absolute(opt.out).lexically_normal().string();
@@ -243,12 +252,8 @@ Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgress
                              {"retrain_clean", retrain.is_null() ? json(nullptr) : retrain["seconds"]}, {"total", since(t_all)}}},
                 {"metrics_before", json::parse(ev.to_json(false))}};
     w.lab_json = lab.dump();
-    w.save();
-    // Into place: a complete workspace.json under `out` means a finished lab.
-    fs::remove_all(out);
-    fs::rename(tmp, out);
     report("done", 1.0, "lab ready in " + std::to_string(int(since(t_all))) + " s");
-    return Workspace::load(out);
+    return lab_detail::commit_lab(w, out);
 }
 
 } // namespace rapidun
