@@ -1,0 +1,138 @@
+// Runs one long core job at a time off the GUI thread (QtConcurrent on the global pool) and delivers
+// its outcome on the GUI thread. The job gets a JobHandle: a CancelToken to poll (core's own
+// cancellation) and report(), which forwards progress to the GUI thread at most every 50 ms (the
+// final done == total update is always sent). Every start() ends in exactly one finished(),
+// failed() or cancelled(), all on the GUI thread; onDone runs before finished(). The destructor
+// cancels a running job and waits for it, so the worker never outlives the runner.
+//
+//   runner->start<nlohmann::json>(tr("Influence"),
+//       [opts](JobHandle & h) { return run_workspace_influence(w, opts, [&](auto & p) { h.report(...); }, &h.token()); },
+//       [this](nlohmann::json && summary) { ... on the GUI thread ... });
+#pragma once
+#include "rapidun/job.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QMetaObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace rapidun::ui {
+
+class JobRunner;
+
+// Handed to the job on the worker thread.
+class JobHandle {
+public:
+    JobHandle(JobRunner * runner, std::shared_ptr<CancelToken> token) : runner_(runner), token_(std::move(token)) {}
+    const CancelToken & token() const { return *token_; }
+    const CancelToken * tokenPtr() const { return token_.get(); }
+    bool cancelled() const { return token_->cancelled(); }
+    // fraction: of the whole job, 0..1; stage and message: shown as they are (translate at the caller).
+    // eta_s < 0: unknown. Throttled to one update per 50 ms except fraction >= 1.
+    void report(double fraction, const QString & stage, const QString & message = {}, double eta_s = -1);
+
+private:
+    JobRunner *                  runner_;
+    std::shared_ptr<CancelToken> token_;
+    std::mutex                   mutex_;
+    QElapsedTimer                last_;
+};
+
+class JobRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit JobRunner(QObject * parent = nullptr) : QObject(parent) {}
+    ~JobRunner() override {
+        cancel();
+        if (wait_)
+            wait_();
+    }
+
+    bool isBusy() const { return busy_; }
+    bool isCancelling() const { return busy_ && token_ && token_->cancelled(); }
+    QString title() const { return title_; }
+    void cancel() {
+        if (busy_ && token_)
+            token_->cancel();
+    }
+    // Blocks until the running job (if any) has ended and its signals were delivered (tests, quit).
+    void waitForIdle();
+
+    // Returns false (and starts nothing) while a job runs. work runs on a worker thread; onDone on the
+    // GUI thread with the job's result. Exceptions become failed(what()), rapidun::Cancelled cancelled().
+    template <class R>
+    bool start(const QString & title, std::function<R(JobHandle &)> work, std::function<void(R &&)> onDone) {
+        if (busy_)
+            return false;
+        busy_ = true;
+        title_ = title;
+        token_ = std::make_shared<CancelToken>();
+        struct Outcome {
+            std::optional<R> value;
+            bool             cancelled = false;
+            QString          error;
+        };
+        auto handle = std::make_shared<JobHandle>(this, token_);
+        QFuture<Outcome> future = QtConcurrent::run([work = std::move(work), handle]() {
+            Outcome out;
+            try {
+                out.value.emplace(work(*handle));
+            } catch (const Cancelled &) {
+                out.cancelled = true;
+            } catch (const std::exception & e) {
+                out.error = QString::fromUtf8(e.what());
+            } catch (...) {
+                out.error = QStringLiteral("unknown error");
+            }
+            return out;   // nothing is thrown across threads
+        });
+        auto * watcher = new QFutureWatcher<Outcome>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, onDone = std::move(onDone)] {
+            Outcome out = watcher->result();
+            watcher->deleteLater();
+            busy_ = false;
+            token_.reset();
+            wait_ = nullptr;
+            if (out.cancelled)
+                Q_EMIT cancelled();
+            else if (!out.error.isEmpty())
+                Q_EMIT failed(out.error);
+            else {
+                if (onDone)
+                    onDone(std::move(*out.value));
+                Q_EMIT finished();
+            }
+            Q_EMIT idle();
+        });
+        watcher->setFuture(future);   // connect first, then set the future
+        wait_ = [future]() mutable { future.waitForFinished(); };
+        Q_EMIT started(title);
+        return true;
+    }
+
+Q_SIGNALS:
+    void started(const QString & title);
+    void progress(double fraction, const QString & stage, const QString & message, double etaSeconds);
+    void finished();
+    void failed(const QString & error);
+    void cancelled();
+    void idle();   // after any of the three endings
+
+private:
+    friend class JobHandle;
+    bool                         busy_ = false;
+    QString                      title_;
+    std::shared_ptr<CancelToken> token_;
+    std::function<void()>        wait_;
+};
+
+} // namespace rapidun::ui
