@@ -5,6 +5,8 @@
 #include "lab_builder.h"
 #include "model_card.h"
 #include "model_loader.h"
+#include "new_workspace_dialog.h"
+#include "preferences_dialog.h"
 #include "settings.h"
 #include "workspace_loader.h"
 #include "workspace_page.h"
@@ -19,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -73,6 +76,16 @@ MainWindow::MainWindow(QWidget * parent)
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions() {
+    newWorkspaceAction_ = new QAction(tr("&New Workspace..."), this);
+    newWorkspaceAction_->setShortcut(QKeySequence::New);
+    newWorkspaceAction_->setStatusTip(tr("Create a workspace from a model, a tokenizer and data sets with their roles"));
+    connect(newWorkspaceAction_, &QAction::triggered, this, &MainWindow::showNewWorkspaceDialog);
+
+    preferencesAction_ = new QAction(tr("&Preferences..."), this);
+    preferencesAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferencesAction_->setMenuRole(QAction::PreferencesRole);
+    connect(preferencesAction_, &QAction::triggered, this, &MainWindow::showPreferences);
+
     openLabAction_ = new QAction(tr("Open &Synthetic Lab"), this);
     openLabAction_->setStatusTip(tr("Open the synthetic backdoor lab (built on first use, then reused)"));
     connect(openLabAction_, &QAction::triggered, this, [this] { openSyntheticLab(); });
@@ -108,6 +121,7 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu * file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newWorkspaceAction_);
     file->addAction(openLabAction_);
     file->addAction(openWorkspaceAction_);
     recentWorkspacesMenu_ = file->addMenu(tr("Recent Wor&kspaces"));
@@ -119,6 +133,9 @@ void MainWindow::createMenus() {
     recentMenu_->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
     file->addAction(quitAction_);
+
+    QMenu * edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(preferencesAction_);
 
     QMenu * help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutAction_);
@@ -162,7 +179,42 @@ void MainWindow::createStatusBar() {
     runtimeLabel_->setObjectName(QStringLiteral("runtimeSummary"));
     statusBar()->addWidget(jobLabel_, 1);
     statusBar()->addWidget(busyBar_);
+    memoryLabel_ = new QLabel;
+    memoryLabel_->setObjectName(QStringLiteral("memory"));
+    memoryLabel_->setToolTip(tr("Resident memory of the studio"));
+    statusBar()->addPermanentWidget(memoryLabel_);
     statusBar()->addPermanentWidget(runtimeLabel_);
+    updateMemory();
+    auto * memoryTimer = new QTimer(this);
+    connect(memoryTimer, &QTimer::timeout, this, &MainWindow::updateMemory);
+    memoryTimer->start(2000);
+}
+
+void MainWindow::updateMemory() {
+    // Linux: /proc/self/statm's second field is the resident set in pages.
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly)) {
+        memoryLabel_->setVisible(false);
+        return;
+    }
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    const double mib = fields.size() > 1 ? fields[1].toDouble() * 4096.0 / (1024.0 * 1024.0) : 0.0;
+    memoryLabel_->setText(tr("%1 MiB").arg(QLocale().toString(mib, 'f', 0)));
+}
+
+void MainWindow::showNewWorkspaceDialog() {
+    NewWorkspaceDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        openWorkspace(dialog.folder());
+}
+
+void MainWindow::showPreferences() {
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) {
+        QSettings store(QString::fromLatin1(Settings::organization()), QString::fromLatin1(Settings::application()));
+        labRetrainReference_ = Settings(store).retrainReference();
+        statusBar()->showMessage(tr("Preferences saved; the thread count applies at the next start."), 5000);
+    }
 }
 
 void MainWindow::restoreWindow() {
@@ -172,6 +224,7 @@ void MainWindow::restoreWindow() {
     if (!recent_.isEmpty())
         lastDir_ = QFileInfo(recent_.front()).absolutePath();
     recentWorkspaces_ = settings.recentWorkspaces();
+    labRetrainReference_ = settings.retrainReference();
     if (!restoreGeometry(settings.windowGeometry()))
         resize(1100, 760);
     restoreState(settings.windowState(), Settings::kWindowStateVersion);
@@ -290,6 +343,7 @@ void MainWindow::setBusy(bool busy, const QString & state) {
     busyBar_->setRange(0, 0);   // indeterminate until a build reports progress
     busyBar_->setVisible(busy);
     openLabAction_->setEnabled(!busy);
+    newWorkspaceAction_->setEnabled(!busy);
     openWorkspaceAction_->setEnabled(!busy);
     openAction_->setEnabled(!busy);
     openFolderAction_->setEnabled(!busy);
@@ -352,14 +406,17 @@ void MainWindow::openWorkspace(const QString & dir) {
 }
 
 void MainWindow::openSyntheticLab(const QString & dir, const QString & scale) {
-    const QString target = QFileInfo(dir.isEmpty() ? defaultLabDir() : dir).absoluteFilePath();
+    QSettings store(QString::fromLatin1(Settings::organization()), QString::fromLatin1(Settings::application()));
+    const Settings prefs(store);   // Preferences win over the environment's defaults when set
+    const QString chosen = !dir.isEmpty() ? dir : !prefs.labDir().isEmpty() ? prefs.labDir() : defaultLabDir();
+    const QString target = QFileInfo(chosen).absoluteFilePath();
     if (QFileInfo::exists(QDir(target).filePath(QStringLiteral("workspace.json"))) || isLoading()) {
         openWorkspace(target);   // cached (or refused asynchronously while busy)
         return;
     }
     LabBuildOptions options;
     options.dir = target;
-    options.scale = scale.isEmpty() ? defaultLabScale() : scale;
+    options.scale = !scale.isEmpty() ? scale : !prefs.labScale().isEmpty() ? prefs.labScale() : defaultLabScale();
     options.retrainReference = labRetrainReference_;
     builder_->start(options);
     if (pages_->currentIndex() != kBuildPage)

@@ -100,6 +100,9 @@ private:
     void showOpenFolderDialog();
     void showOpenWorkspaceDialog();
     void showAbout();
+    void showNewWorkspaceDialog();
+    void showPreferences();
+    void updateMemory();
     void setBusy(bool busy, const QString & state);
     void showFailure(const QString & title, const QString & message, const QString & brief);
     void onLoaded(const LoadedModel & result);
@@ -121,6 +124,7 @@ private:
     LabBuildPanel *   buildPanel_ = nullptr;
     QLabel *          jobLabel_ = nullptr;
     QLabel *          runtimeLabel_ = nullptr;
+    QLabel *          memoryLabel_ = nullptr;   // resident memory, every 2 s
     QProgressBar *    busyBar_ = nullptr;
     QMenu *           recentMenu_ = nullptr;
     QMenu *           recentWorkspacesMenu_ = nullptr;
@@ -129,6 +133,8 @@ private:
     QAction *         openAction_ = nullptr;
     QAction *         openFolderAction_ = nullptr;
     QAction *         quitAction_ = nullptr;
+    QAction *         newWorkspaceAction_ = nullptr;
+    QAction *         preferencesAction_ = nullptr;
     QAction *         aboutAction_ = nullptr;
     QAction *         aboutQtAction_ = nullptr;
 

@@ -8,6 +8,10 @@ const QString kRecentModels = QStringLiteral("recent/models");
 const QString kRecentWorkspaces = QStringLiteral("recent/workspaces");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
+const QString kThreads = QStringLiteral("runtime/threads");
+const QString kLabDir = QStringLiteral("lab/dir");
+const QString kLabScale = QStringLiteral("lab/scale");
+const QString kRetrain = QStringLiteral("lab/retrain_reference");
 } // namespace
 
 const char * Settings::organization() { return "RapidUn"; }
@@ -42,6 +46,15 @@ QStringList Settings::recentWorkspaces() const {
 void Settings::setRecentWorkspaces(const QStringList & dirs) {
     store_.setValue(kRecentWorkspaces, dirs.mid(0, kMaxRecentModels));
 }
+
+int Settings::threads() const { return qMax(0, store_.value(kThreads, 0).toInt()); }
+void Settings::setThreads(int n) { store_.setValue(kThreads, qMax(0, n)); }
+QString Settings::labDir() const { return store_.value(kLabDir).toString(); }
+void Settings::setLabDir(const QString & dir) { store_.setValue(kLabDir, dir); }
+QString Settings::labScale() const { return store_.value(kLabScale).toString(); }
+void Settings::setLabScale(const QString & scale) { store_.setValue(kLabScale, scale); }
+bool Settings::retrainReference() const { return store_.value(kRetrain, true).toBool(); }
+void Settings::setRetrainReference(bool on) { store_.setValue(kRetrain, on); }
 
 QByteArray Settings::windowGeometry() const { return store_.value(kGeometry).toByteArray(); }
 void Settings::setWindowGeometry(const QByteArray & geometry) { store_.setValue(kGeometry, geometry); }

@@ -1,5 +1,5 @@
-// The one place that knows QSettings keys: UI preferences only (geometry, window state, recent models
-// and recent workspaces).
+// The one place that knows QSettings keys: UI preferences (geometry, window state, recent models and
+// recent workspaces) and the Preferences dialog's values.
 #pragma once
 #include <QByteArray>
 #include <QStringList>
@@ -23,6 +23,18 @@ public:
 
     QStringList recentWorkspaces() const;                     // workspace folders, newest first
     void setRecentWorkspaces(const QStringList & dirs);       // trimmed to kMaxRecentModels
+
+    // Preferences. threads: LibTorch CPU threads at start (0 = all cores but one, applied at the next
+    // start: the thread pool is process-wide); labDir / labScale: empty = the defaults
+    // ($RAPIDUN_LAB_DIR, $RAPIDUN_LAB_SCALE); retrainReference: a lab build also times a clean retrain.
+    int threads() const;
+    void setThreads(int n);
+    QString labDir() const;
+    void setLabDir(const QString & dir);
+    QString labScale() const;
+    void setLabScale(const QString & scale);
+    bool retrainReference() const;
+    void setRetrainReference(bool on);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray & geometry);

@@ -2,6 +2,7 @@
 
 #include "category_chart.h"
 #include "model_card.h"
+#include "pipeline_panel.h"
 
 #include <QDir>
 #include <QFontMetrics>
@@ -81,6 +82,8 @@ WorkspacePage::WorkspacePage(QWidget * parent) : QWidget(parent) {
     tabs_->setObjectName(QStringLiteral("workspaceTabs"));
     tabs_->addTab(createOverview(), tr("&Overview"));
     tabs_->addTab(createModelTab(), tr("&Model"));
+    pipeline_ = new PipelinePanel;
+    tabs_->addTab(pipeline_, tr("&Pipeline"));
 
     auto * layout = new QVBoxLayout(this);
     layout->addWidget(name_);
@@ -196,6 +199,7 @@ void WorkspacePage::clear() {
     lab_->clear();
     card_->clear();
     modelError_->setVisible(false);
+    pipeline_->clear();
     shown_.clear();
     kindKey_.clear();
 }
@@ -207,6 +211,7 @@ void WorkspacePage::setWorkspace(const OpenedWorkspace & ws, const QString & run
     kind_->setText(kindLabel(ws.kind) + QStringLiteral("  \u00b7"));
     folder_->setText(QDir::toNativeSeparators(ws.dir));
     folder_->setToolTip(QDir::toNativeSeparators(ws.dir));
+    pipeline_->setWorkspace(ws.dir);
 
     fillDatasets(ws);
     fillChart(ws);

@@ -1,6 +1,7 @@
 // The "Workspace" page: what a workspace is (name, kind, folder), its data sets (a table of roles with
 // row and poisoned counts, and a per-category bar chart of the train set), the lab's facts (metrics
-// before unlearning, build timings, settings) and, on the "Model" tab, the model card.
+// before unlearning, build timings, settings), on the "Model" tab the model card, and on the
+// "Pipeline" tab the one-click pipeline (PipelinePanel).
 // Display only: the window opens the workspace off the GUI thread and hands the result here.
 //
 // Fact keys (fact()): name, kind, folder; seen_asr, ood_asr, false_trigger_rate, clean_exact_match,
@@ -22,6 +23,7 @@ namespace rapidun::ui {
 
 class CategoryChart;
 class ModelCard;
+class PipelinePanel;
 
 class WorkspacePage : public QWidget {
     Q_OBJECT
@@ -39,6 +41,7 @@ public:
     ModelCard *     modelCard() const { return card_; }
     CategoryChart * chart() const { return chart_; }
     QTabWidget *    tabs() const { return tabs_; }
+    PipelinePanel * pipelinePanel() const { return pipeline_; }
 
 private:
     QWidget * createOverview();
@@ -62,6 +65,7 @@ private:
     QTreeWidget *   lab_ = nullptr;
     ModelCard *     card_ = nullptr;
     QLabel *        modelError_ = nullptr;
+    PipelinePanel * pipeline_ = nullptr;
 
     QVector<DatasetSummary> shown_;
     QString kindKey_;

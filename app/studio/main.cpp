@@ -12,7 +12,41 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <QElapsedTimer>
+#include <QFile>
+
 #include <cstdio>
+
+namespace {
+
+// Milliseconds since the process started (Linux: /proc/self/stat field 22 in clock ticks since boot,
+// against /proc/uptime), so the dynamic loading of LibTorch and Qt before main() counts too.
+// -1 where /proc is not there.
+double msSinceProcessStart() {
+    QFile stat(QStringLiteral("/proc/self/stat")), uptime(QStringLiteral("/proc/uptime"));
+    if (!stat.open(QIODevice::ReadOnly) || !uptime.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray s = stat.readAll();
+    const QList<QByteArray> f = s.mid(s.lastIndexOf(')') + 2).split(' ');   // fields from 3 on
+    const double ticks = f.size() > 19 ? f[19].toDouble() : -1;
+    const double up = uptime.readAll().split(' ').value(0).toDouble();
+    return ticks < 0 ? -1 : (up - ticks / 100.0) * 1000.0;   // USER_HZ is 100 on Linux
+}
+
+// Prints the time of the window's first paint once, then removes itself.
+class FirstPaintReporter : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject * watched, QEvent * event) override {
+        if (event->type() == QEvent::Paint) {
+            std::fprintf(stderr, "rapidun-studio: first paint %.0f ms after the process started\n", msSinceProcessStart());
+            watched->removeEventFilter(this);
+        }
+        return false;
+    }
+};
+
+} // namespace
 
 struct Cli { Q_DECLARE_TR_FUNCTIONS(Cli) };   // the "Cli" context of the .ts files
 
@@ -26,7 +60,11 @@ int main(int argc, char ** argv) {
     if (translator.load(QLocale(), QStringLiteral("rapidun_studio"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
-    rapidun::init_runtime();
+    {
+        QSettings store(QString::fromLatin1(rapidun::ui::Settings::organization()),
+                        QString::fromLatin1(rapidun::ui::Settings::application()));
+        rapidun::init_runtime(rapidun::ui::Settings(store).threads());   // 0: RAPIDUN_THREADS, else every core
+    }
 
     QCommandLineParser cli;
     cli.setApplicationDescription(
@@ -46,8 +84,11 @@ int main(int argc, char ** argv) {
                                      Cli::tr("Save the window to FILE.png once the workspace or model is open (or "
                                              "failed), then quit."),
                                      "FILE.png");
+    const QCommandLineOption startupOpt(QStringLiteral("startup-report"),
+                                        Cli::tr("Print the time from process start to the first paint and to the "
+                                                "open workspace (stderr)."));
     const QCommandLineOption quitOpt(QStringLiteral("quit-after-ms"), Cli::tr("Quit after N milliseconds."), "N");
-    cli.addOptions({workspaceOpt, modelOpt, tokOpt, shotOpt, quitOpt});
+    cli.addOptions({workspaceOpt, modelOpt, tokOpt, shotOpt, startupOpt, quitOpt});
     cli.process(app);
     if (cli.isSet(workspaceOpt) && cli.isSet(modelOpt)) {
         std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("rapidun-studio: --workspace and --model exclude each other")));
@@ -87,6 +128,13 @@ int main(int argc, char ** argv) {
     if (cli.isSet(quitOpt))
         QTimer::singleShot(cli.value(quitOpt).toInt(), &app, &QApplication::quit);
 
+    FirstPaintReporter firstPaint;
+    if (cli.isSet(startupOpt)) {
+        window.installEventFilter(&firstPaint);
+        QObject::connect(&window, &MainWindow::workspaceOpened, &window, [] {
+            std::fprintf(stderr, "rapidun-studio: workspace open %.0f ms after the process started\n", msSinceProcessStart());
+        });
+    }
     window.show();
     if (cli.isSet(modelOpt))
         window.openModel(cli.value(modelOpt), cli.value(tokOpt));
