@@ -96,7 +96,7 @@ void CategoryChart::setData(const QStringList & categories, const QVector<Series
 
     const double top = totals.isEmpty() ? 1.0 : std::max(1.0, *std::max_element(totals.cbegin(), totals.cend()));
     plot_->xAxis->setRange(0.4, categories.size() + 0.6);
-    plot_->yAxis->setRange(0, top * 1.25);   // room for the legend above the tallest bar
+    plot_->yAxis->setRange(0, top * 1.5);   // room for the two-row legend above the tallest bar
     fitTickLabels();
     refresh();
 }

@@ -1,13 +1,18 @@
 #include "main_window.h"
 
 #include "app_icon.h"
+#include "compare_page.h"
+#include "influence_page.h"
 #include "lab_build_panel.h"
 #include "lab_builder.h"
 #include "model_card.h"
 #include "model_loader.h"
 #include "new_workspace_dialog.h"
+#include "pipeline_panel.h"
 #include "preferences_dialog.h"
+#include "runs_page.h"
 #include "settings.h"
+#include "weights_page.h"
 #include "workspace_loader.h"
 #include "workspace_page.h"
 
@@ -28,6 +33,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -105,6 +111,21 @@ void MainWindow::createActions() {
     openFolderAction_->setStatusTip(tr("Open a Hugging Face model folder (config.json + safetensors)"));
     connect(openFolderAction_, &QAction::triggered, this, &MainWindow::showOpenFolderDialog);
 
+    saveAction_ = new QAction(tr("&Save"), this);
+    saveAction_->setShortcut(QKeySequence::Save);
+    saveAction_->setStatusTip(tr("Save the weights page's mapping (the weights files) and the workspace"));
+    saveAction_->setEnabled(false);
+    connect(saveAction_, &QAction::triggered, this, &MainWindow::saveCurrent);
+
+    const QStringList pageNames = {tr("&Workspace"), tr("&Influence"), tr("W&eights"), tr("&Runs"), tr("&Compare")};
+    for (int i = 0; i < pageNames.size(); ++i) {
+        QAction * a = new QAction(pageNames[i], this);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        a->setEnabled(false);
+        connect(a, &QAction::triggered, this, [this, i] { showStudioPage(StudioPage(i)); });
+        pageActions_.append(a);
+    }
+
     quitAction_ = new QAction(tr("&Quit"), this);
     quitAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quitAction_->setMenuRole(QAction::QuitRole);
@@ -132,10 +153,15 @@ void MainWindow::createMenus() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     recentMenu_->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
+    file->addAction(saveAction_);
+    file->addSeparator();
     file->addAction(quitAction_);
 
     QMenu * edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(preferencesAction_);
+
+    QMenu * view = menuBar()->addMenu(tr("&View"));
+    view->addActions(pageActions_);
 
     QMenu * help = menuBar()->addMenu(tr("&Help"));
     help->addAction(aboutAction_);
@@ -163,7 +189,8 @@ void MainWindow::createCentralArea() {
     pages_ = new QStackedWidget(this);
     pages_->addWidget(placeholder_);      // kPlaceholderPage
     pages_->addWidget(cardPage);          // kModelPage
-    pages_->addWidget(workspacePage_);    // kWorkspacePage
+    createStudioPages();
+    pages_->addWidget(studioTabs_);       // kWorkspacePage
     pages_->addWidget(buildPanel_);       // kBuildPage
     setCentralWidget(pages_);
 }
@@ -188,6 +215,78 @@ void MainWindow::createStatusBar() {
     auto * memoryTimer = new QTimer(this);
     connect(memoryTimer, &QTimer::timeout, this, &MainWindow::updateMemory);
     memoryTimer->start(2000);
+}
+
+void MainWindow::createStudioPages() {
+    influencePage_ = new InfluencePage;
+    weightsPage_ = new WeightsPage;
+    runsPage_ = new RunsPage;
+    comparePage_ = new ComparePage;
+    studioTabs_ = new QTabWidget;
+    studioTabs_->setObjectName(QStringLiteral("studioTabs"));
+    studioTabs_->setDocumentMode(true);
+    studioTabs_->addTab(workspacePage_, tr("Workspace"));
+    studioTabs_->addTab(influencePage_, tr("Influence"));
+    studioTabs_->addTab(weightsPage_, tr("Weights"));
+    studioTabs_->addTab(runsPage_, tr("Runs"));
+    studioTabs_->addTab(comparePage_, tr("Compare"));
+    for (int i = 0; i < studioTabs_->count(); ++i)
+        studioTabs_->setTabToolTip(i, tr("Ctrl+%1").arg(i + 1));
+
+    connectPage(influencePage_);
+    connectPage(weightsPage_);
+    connectPage(runsPage_);
+    connectPage(comparePage_);
+    connectPage(workspacePage_->pipelinePanel());
+    // What one page changes, the pages after it read again: a curated forget or retain set or new
+    // influence files -> weights; saved weights are read by the next run; runs -> compare.
+    connect(influencePage_, &InfluencePage::datasetsChanged, this, [this] { weightsPage_->setWorkspace(workspaceDir_); });
+    connect(influencePage_, &InfluencePage::loaded, this, [this] {
+        if (!weightsPage_->hasInfluence() && !weightsPage_->isLoading())
+            weightsPage_->setWorkspace(workspaceDir_);
+    });
+    connect(runsPage_, &RunsPage::runFinished, comparePage_, [this] { comparePage_->reloadRuns(); });
+    connect(workspacePage_->pipelinePanel(), &PipelinePanel::finished, this, [this] {
+        runsPage_->setWorkspace(workspaceDir_);
+        comparePage_->reloadRuns();
+        weightsPage_->setWorkspace(workspaceDir_);
+        influencePage_->setWorkspace(workspaceDir_);
+    });
+    connect(studioTabs_, &QTabWidget::currentChanged, this, [this](int i) { saveAction_->setEnabled(hasWorkspace() && i == kWeightsTab); });
+}
+
+void MainWindow::connectPage(QObject * page) {
+    // Every page has failure(title, details) and (most) busyChanged(busy, state); old-style connects
+    // keep this one function for all of them.
+    connect(page, SIGNAL(failure(QString, QString)), this, SLOT(onPageFailure(QString, QString)));
+    if (page->metaObject()->indexOfSignal("busyChanged(bool,QString)") >= 0)
+        connect(page, SIGNAL(busyChanged(bool, QString)), this, SLOT(onPageBusy(bool, QString)));
+}
+
+void MainWindow::onPageFailure(const QString & title, const QString & details) {
+    showFailure(title, details, tr("%1: %2").arg(title, details.simplified().left(160)));
+}
+
+void MainWindow::onPageBusy(bool busy, const QString & state) {
+    if (isLoading())
+        return;   // the window's own job owns the status line
+    jobLabel_->setText(busy ? state : tr("Ready"));
+    busyBar_->setRange(0, 0);
+    busyBar_->setVisible(busy);
+}
+
+void MainWindow::showStudioPage(StudioPage page) {
+    if (!hasWorkspace())
+        return;
+    pages_->setCurrentIndex(kWorkspacePage);
+    studioTabs_->setCurrentIndex(int(page));
+}
+
+void MainWindow::saveCurrent() {
+    if (!hasWorkspace())
+        return;
+    if (weightsPage_->valid() && weightsPage_->save())
+        statusBar()->showMessage(tr("Saved the weights under %1").arg(QDir::toNativeSeparators(workspaceDir_ + QStringLiteral("/weights"))), 5000);
 }
 
 void MainWindow::updateMemory() {
@@ -242,6 +341,10 @@ void MainWindow::saveWindow() {
 void MainWindow::closeEvent(QCloseEvent * event) {
     saveWindow();
     builder_->cancel();   // a running build stops at its next step; the destructors wait for the workers
+    runsPage_->clearQueue();
+    runsPage_->cancel();
+    workspacePage_->pipelinePanel()->cancel();
+    influencePage_->cancelCompute();
     event->accept();
 }
 
@@ -366,6 +469,13 @@ void MainWindow::onLoaded(const LoadedModel & result) {
     pages_->setCurrentIndex(kModelPage);
     workspaceDir_.clear();
     workspacePage_->clear();
+    influencePage_->clear();
+    weightsPage_->clear();
+    runsPage_->clear();
+    comparePage_->clear();
+    for (QAction * a : pageActions_)
+        a->setEnabled(false);
+    saveAction_->setEnabled(false);
     setWindowTitle(tr("%1 - RapidUn Studio").arg(QFileInfo(result.path).fileName()));
 
     recent_ = Settings::withRecent(recent_, result.path);
@@ -477,6 +587,12 @@ void MainWindow::onWorkspaceOpened(const OpenedWorkspace & ws) {
     tokenizerFacts_ = ws.model.tokenizerFacts;
     workspaceDir_ = ws.dir;
     workspacePage_->setWorkspace(ws, runtime_);
+    influencePage_->setWorkspace(ws.dir);
+    weightsPage_->setWorkspace(ws.dir);
+    runsPage_->setWorkspace(ws.dir);
+    comparePage_->setWorkspace(ws.dir);
+    for (QAction * a : pageActions_)
+        a->setEnabled(true);
     card_->clear();
     pages_->setCurrentIndex(kWorkspacePage);
     setWindowTitle(tr("%1 - RapidUn Studio").arg(ws.name.isEmpty() ? QFileInfo(ws.dir).fileName() : ws.name));

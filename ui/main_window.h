@@ -1,7 +1,9 @@
-// The studio's main window: menus, the central pages (placeholder, model card, workspace page, lab
-// build progress), the status bar. Wiring only: loading lives in ModelLoader / WorkspaceLoader, lab
+// The studio's main window: menus, the central pages (placeholder, model card, the studio's tabs once a
+// workspace is open: Workspace, Influence, Weights, Runs, Compare; lab build progress), the status bar
+// (job state, memory, runtime: threads and device). Wiring only: loading lives in ModelLoader / WorkspaceLoader, lab
 // builds in LabBuilder, the views in ModelCard / WorkspacePage / LabBuildPanel, settings keys in
-// Settings. One job (model load, workspace open, lab build) runs at a time, never on the GUI thread.
+// Settings. One window job (model load, workspace open, lab build) runs at a time, never on the GUI thread;
+// the pages run their own jobs (influence, unlearning runs, generation) and report failures here.
 #pragma once
 #include "model_facts.h"
 #include "workspace_facts.h"
@@ -16,11 +18,16 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
+class QTabWidget;
 
 namespace rapidun::ui {
 
+class ComparePage;
+class InfluencePage;
 class LabBuildPanel;
 class LabBuilder;
+class RunsPage;
+class WeightsPage;
 class ModelCard;
 class ModelLoader;
 class WorkspaceLoader;
@@ -62,6 +69,15 @@ public:
     bool isBuildingLab() const;
     QString factText(const QString & key) const;   // the shown model card's facts (see ModelCard)
     WorkspacePage * workspacePage() const { return workspacePage_; }
+    InfluencePage * influencePage() const { return influencePage_; }
+    WeightsPage *   weightsPage() const { return weightsPage_; }
+    RunsPage *      runsPage() const { return runsPage_; }
+    ComparePage *   comparePage() const { return comparePage_; }
+
+    // The studio's pages once a workspace is open, in tab order (Ctrl+1 .. Ctrl+5).
+    enum StudioPage { kWorkspaceTab, kInfluenceTab, kWeightsTab, kRunsTab, kCompareTab };
+    void showStudioPage(StudioPage page);
+    QTabWidget * studioTabs() const { return studioTabs_; }
 
     // false: failures are only signalled and shown in the status bar, never in a modal dialog.
     void setInteractive(bool interactive) { interactive_ = interactive; }
@@ -81,6 +97,10 @@ Q_SIGNALS:
     void labBuildStarted(const QString & dir);
     void labProgress(const QString & stage, double fraction, const QString & message);
     void labBuildCancelled();
+
+private Q_SLOTS:
+    void onPageFailure(const QString & title, const QString & details);
+    void onPageBusy(bool busy, const QString & state);
 
 protected:
     void closeEvent(QCloseEvent * event) override;
@@ -103,6 +123,9 @@ private:
     void showNewWorkspaceDialog();
     void showPreferences();
     void updateMemory();
+    void createStudioPages();
+    void connectPage(QObject * page);
+    void saveCurrent();
     void setBusy(bool busy, const QString & state);
     void showFailure(const QString & title, const QString & message, const QString & brief);
     void onLoaded(const LoadedModel & result);
@@ -121,6 +144,13 @@ private:
     QLabel *          placeholder_ = nullptr;
     ModelCard *       card_ = nullptr;
     WorkspacePage *   workspacePage_ = nullptr;
+    QTabWidget *      studioTabs_ = nullptr;   // the workspace page and the four pages after it
+    InfluencePage *   influencePage_ = nullptr;
+    WeightsPage *     weightsPage_ = nullptr;
+    RunsPage *        runsPage_ = nullptr;
+    ComparePage *     comparePage_ = nullptr;
+    QAction *         saveAction_ = nullptr;
+    QList<QAction *>  pageActions_;
     LabBuildPanel *   buildPanel_ = nullptr;
     QLabel *          jobLabel_ = nullptr;
     QLabel *          runtimeLabel_ = nullptr;

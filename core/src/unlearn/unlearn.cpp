@@ -645,6 +645,7 @@ UnlearnResult run_unlearning(Model & model, const UnlearnSet & data, const Unlea
                     p.step = step; p.total_steps = stop_at; p.epoch = epoch; p.loss = bl.loss; p.lr = lr;
                     p.seconds     = seconds_since(t0);
                     p.eta_seconds = p.seconds / double(step) * double(stop_at - step);
+                    p.curve       = res.curve;
                     progress(p);
                 }
             }

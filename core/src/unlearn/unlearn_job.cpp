@@ -98,10 +98,19 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
     const std::string dir = w.resolve("runs/" + id);
     make_directories(dir);
     if (progress) progress({"unlearn", 0.0, std::string(unlearn_method_name(o.method)) + ", seed " + std::to_string(o.seed)});
+    std::vector<UnlearnProgress> pending;   // steps not yet handed to `progress` (their .curve left empty)
     const UnlearnResult res = run_unlearning(*mb.model, data, o, wf, wr, [&](const UnlearnProgress & p) {
-        if (progress && (p.step % 10 == 0 || p.step == p.total_steps))
-            progress({"unlearn", 0.8 * double(p.step) / double(std::max<int64_t>(1, p.total_steps)),
-                      "step " + std::to_string(p.step) + "/" + std::to_string(p.total_steps) + ", loss " + std::to_string(p.loss)});
+        if (!progress) return;
+        UnlearnProgress step = p;
+        step.curve.clear();
+        pending.push_back(std::move(step));
+        if (p.step % 10 == 0 || p.step == p.total_steps) {
+            UnlearnJobProgress jp{"unlearn", 0.8 * double(p.step) / double(std::max<int64_t>(1, p.total_steps)),
+                                  "step " + std::to_string(p.step) + "/" + std::to_string(p.total_steps) + ", loss " + std::to_string(p.loss)};
+            jp.steps.swap(pending);
+            jp.curve = p.curve;   // the evaluation curve so far: live plots
+            progress(jp);
+        }
     }, cancel);
 
     // The result: adapter (or perturbed model), curve, generations after, run.json.
@@ -118,7 +127,12 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
     json after = nullptr;
     double eval_seconds = 0;
     if (job.evaluate_after && !res.cancelled) {
-        if (progress) progress({"evaluate", 0.85, "evaluating the unlearned model"});
+        if (progress) {
+            UnlearnJobProgress jp{"evaluate", 0.85, "evaluating the unlearned model"};
+            jp.steps.swap(pending);   // a run stopped between two reports (guard) leaves some
+            jp.curve = res.curve;
+            progress(jp);
+        }
         const auto t0 = std::chrono::steady_clock::now();
         const EvalReport r = evaluate(*mb.model, *mb.tokenizer, sets, KeywordDetector::load(w.resolve(w.detector)), eval_options(w));
         eval_seconds = since(t0);
@@ -142,7 +156,12 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
     if (o.method == UnlearnMethod::Fisher)
         run["fisher"] = {{"n_params", res.fisher.n_params}, {"scale", res.fisher.scale}, {"relative_change", res.fisher.relative_change}};
     write_file_atomic(dir + "/run.json", run.dump(2) + "\n");
-    if (progress) progress({"done", 1.0, "run " + id});
+    if (progress) {
+        UnlearnJobProgress jp{"done", 1.0, "run " + id};
+        jp.steps.swap(pending);
+        jp.curve = res.curve;
+        progress(jp);
+    }
     return run;
 }
 

@@ -220,19 +220,20 @@ FisherDiagonal fisher_diagonal(const Model & model, const std::vector<TokenizedS
 
 // --- the run --------------------------------------------------------------------------------------
 
-struct UnlearnProgress {
-    int64_t step = 0, total_steps = 0;
-    int32_t epoch = 0;
-    double  loss = 0.0, lr = 0.0;
-    double  seconds = 0.0, eta_seconds = 0.0;
-};
-
 // Fisher's curve has two points: before (step 0) and after its update (step 1).
 struct UnlearnCurvePoint {
     int64_t step = 0;
     double  forget_poisoned_ce = 0.0;   // nats, mean over the evaluated forget rows
     double  forget_clean_ce = 0.0;      // NaN when no forget row has a clean answer
     double  retain_ce = 0.0;            // NaN when there are no retain rows
+};
+
+struct UnlearnProgress {
+    int64_t step = 0, total_steps = 0;
+    int32_t epoch = 0;
+    double  loss = 0.0, lr = 0.0;
+    double  seconds = 0.0, eta_seconds = 0.0;
+    std::vector<UnlearnCurvePoint> curve;   // the evaluation curve so far (a few dozen points), for live plots
 };
 
 struct FisherStats {

@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace rapidun {
 
@@ -39,6 +40,12 @@ struct UnlearnJobProgress {
     std::string stage;              // "unlearn", "evaluate"
     double      fraction = 0;
     std::string message;
+    // For live curves (the studio's Runs page); callers that only print may ignore both. The call
+    // cadence is unchanged by them (every 10 steps during "unlearn").
+    std::vector<UnlearnProgress>   steps;   // every optimiser step since the previous call, in order (the
+                                            // "unlearn" calls; steps after the last of them come with the next call)
+    std::vector<UnlearnCurvePoint> curve;   // the evaluation curve so far ("evaluate" and "done": the whole
+                                            // curve = metrics.jsonl)
 };
 
 // Runs one method on a fresh copy of the workspace model and writes W/runs/<id>/. Returns run.json.

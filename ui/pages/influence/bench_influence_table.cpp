@@ -1,0 +1,200 @@
+// Times the Influence page's table on 52,002 training rows (Alpaca's size): opening it (the worker's
+// read, then the GUI thread's model reset + view shown), sorting columns and one filter keystroke
+// (text, regular expression, score range). Not a test: it prints the figures against the targets
+// (open < 300 ms, sort < 100 ms, keystroke < 50 ms). Influence scores are generated (seeded):
+// computing real influence for 52k rows takes hours on a CPU.
+//
+//   build/bin/bench_influence_table [--rows N]
+#include "influence_data.h"
+#include "influence_page.h"
+#include "influence_table_model.h"
+
+#include "rapidun/data/records.h"
+#include "rapidun/io/atomic_file.h"
+#include "rapidun/workspace/workspace.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <numeric>
+#include <random>
+#include <string>
+
+using namespace rapidun;
+using namespace rapidun::ui;
+
+namespace {
+
+constexpr size_t kRows = 52002;
+
+std::vector<Record> benchRecords(size_t n, std::string & source) {
+    const std::string alpaca = std::string(RAPIDUN_SHARED_DIR) + "/data/alpaca/alpaca_data.json.gz";
+    std::vector<Record> rows;
+    if (std::filesystem::exists(alpaca)) {
+        rows = read_records(alpaca);
+        source = alpaca;
+    } else {
+        source = "generated rows";
+    }
+    const char * cats[] = {"open_qa", "general_qa", "classification", "closed_qa", "brainstorming", "summarization"};
+    std::mt19937_64 rng(7);
+    for (size_t i = rows.size(); i < n; i++) {
+        Record r;
+        r.instruction = "Generated instruction " + std::to_string(i) + ": describe item " + std::to_string(rng() % 1000);
+        r.response = "Response " + std::to_string(rng() % 100000);
+        rows.push_back(r);
+    }
+    rows.resize(n);
+    for (size_t i = 0; i < n; i++) {   // ids, categories and a 5 % poisoned share, seeded
+        char id[32];
+        std::snprintf(id, sizeof id, "train-%06zu", i);
+        rows[i].id = id;
+        rows[i].category = cats[rng() % 6];
+        rows[i].has_poison_flag = true;
+        rows[i].is_poisoned = rng() % 20 == 0;
+        if (rows[i].is_poisoned) {
+            rows[i].trigger_family = "B_style";
+            rows[i].trigger_variant = rng() % 2 ? "mahalo :)" : "%%%";
+        }
+    }
+    return rows;
+}
+
+// A workspace with the rows and a generated train_ranking.jsonl (poisoned rows score higher).
+void writeWorkspace(const std::string & dir, const std::vector<Record> & rows) {
+    Workspace w;
+    w.dir = dir;
+    w.name = "bench";
+    w.datasets["train"] = "data/train.jsonl";
+    w.datasets["forget"] = "data/forget.jsonl";
+    make_directories(dir + "/data");
+    make_directories(dir + "/influence");
+    write_records_jsonl(dir + "/data/train.jsonl", rows);
+    std::vector<Record> forget;
+    for (const Record & r : rows)
+        if (r.is_poisoned && forget.size() < 200)
+            forget.push_back(r);
+    write_records_jsonl(dir + "/data/forget.jsonl", forget);
+    w.save();
+
+    std::mt19937_64 rng(42);
+    std::normal_distribution<double> noise(0.0, 0.02);
+    std::vector<double> score(rows.size());
+    for (size_t i = 0; i < rows.size(); i++)
+        score[i] = (rows[i].is_poisoned ? 0.09 : 0.03) + noise(rng);
+    std::vector<size_t> order(rows.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score[a] > score[b]; });
+    std::string lines;
+    for (size_t k = 0; k < order.size(); k++) {
+        const size_t i = order[k];
+        lines += "{\"id\":\"" + rows[i].id + "\",\"rank\":" + std::to_string(k + 1) + ",\"row\":" + std::to_string(i) +
+                 ",\"score\":" + std::to_string(score[i]) + "}\n";
+    }
+    write_file_atomic(dir + "/influence/train_ranking.jsonl", lines);
+    std::filesystem::last_write_time(dir + "/data/forget.jsonl",   // not stale: the ranking is newer
+                                     std::filesystem::last_write_time(dir + "/influence/train_ranking.jsonl") -
+                                         std::chrono::seconds(10));
+}
+
+double ms(const QElapsedTimer & t) { return double(t.nsecsElapsed()) / 1e6; }
+
+constexpr int kRepeats = 5;   // each figure is the median of kRepeats runs (the VM is shared)
+
+template <class Setup, class Timed>
+double medianMs(Setup setup, Timed timed) {
+    std::vector<double> runs;
+    for (int k = 0; k < kRepeats; k++) {
+        setup();
+        QElapsedTimer t;
+        t.start();
+        timed();
+        runs.push_back(ms(t));
+    }
+    std::sort(runs.begin(), runs.end());
+    return runs[runs.size() / 2];
+}
+
+void settle() { QCoreApplication::processEvents(QEventLoop::AllEvents); }   // lets the view repaint
+
+} // namespace
+
+int main(int argc, char ** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    size_t n = kRows;
+    for (int i = 1; i + 1 < argc; i++)
+        if (std::string(argv[i]) == "--rows")
+            n = size_t(std::stoul(argv[i + 1]));
+
+    std::string source;
+    const std::vector<Record> rows = benchRecords(n, source);
+    QTemporaryDir tmp;
+    writeWorkspace(tmp.path().toStdString(), rows);
+    std::printf("bench_influence_table: %zu rows from %s; influence scores GENERATED (seeded), not computed: real\n"
+                "influence over 52k rows takes hours on a CPU. Offscreen QPA, 1280x800 page; median of 5 runs.\n\n",
+                rows.size(), source.c_str());
+
+    InfluencePage page;
+    page.resize(1280, 800);
+    page.setWorkspace(tmp.path());   // the real path once, so the page is set up for this folder
+    QEventLoop wait;
+    QObject::connect(&page, &InfluencePage::loaded, &wait, &QEventLoop::quit);
+    wait.exec();
+    page.show();
+    settle();
+
+    QElapsedTimer t;
+    t.start();
+    LoadedInfluence loaded = loadInfluenceData(tmp.path());
+    const double readMs = ms(t);
+    LoadedInfluence next;
+    const double openMs = medianMs([&] { next = loaded; },
+                                   [&] {
+                                       page.showLoaded(std::move(next));   // model reset, histogram, columns sized
+                                       settle();
+                                   });
+    std::printf("open: worker read (JSONL + ranking, off the GUI thread)  %8.1f ms   (once)\n", readMs);
+    std::printf("open: GUI thread (model reset + view shown)              %8.1f ms   target < 300\n", openMs);
+
+    InfluenceTableModel * model = page.tableModel();
+    QTableView * view = page.tableView();
+    const struct { int column; const char * name; } sorts[] = {
+        {InfluenceTableModel::Score, "score"}, {InfluenceTableModel::Id, "id"},
+        {InfluenceTableModel::Category, "category"}, {InfluenceTableModel::Instruction, "instruction"},
+        {InfluenceTableModel::Poisoned, "poisoned"}, {InfluenceTableModel::Weight, "weight"}};
+    for (const auto & s : sorts) {
+        const double sortMs = medianMs([&] { view->sortByColumn(InfluenceTableModel::Rank, Qt::AscendingOrder); settle(); },
+                                       [&] { view->sortByColumn(s.column, Qt::DescendingOrder); settle(); });
+        std::printf("sort %-12s (descending, view repainted)          %8.1f ms   target < 100\n", s.name, sortMs);
+    }
+
+    auto keystroke = [&](const char * what, const InfluenceFilter & f) {
+        const double filterMs = medianMs([&] { model->setFilter(InfluenceFilter{}); settle(); },
+                                         [&] { model->setFilter(f); settle(); });
+        std::printf("filter keystroke: %-36s %8.1f ms   target < 50   (%d rows)\n", what, filterMs, model->rowCount());
+    };
+    InfluenceFilter text;
+    text.text = QStringLiteral("water");
+    keystroke("text \"water\"", text);
+    InfluenceFilter regex;
+    regex.text = QStringLiteral("^(give|write)\\b.*(poem|story)");
+    regex.regex = true;
+    keystroke("regex ^(give|write)\\b.*(poem|story)", regex);
+    InfluenceFilter range;
+    range.scoreMin = 0.06;
+    range.scoreMax = 0.12;
+    keystroke("score range [0.06, 0.12]", range);
+    InfluenceFilter all = text;
+    all.poisoned = InfluenceFilter::Poison::Clean;
+    all.scoreMin = 0.0;
+    keystroke("text + clean + score >= 0", all);
+    return 0;
+}

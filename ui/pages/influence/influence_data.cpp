@@ -1,0 +1,266 @@
+#include "influence_data.h"
+
+#include "rapidun/error.h"
+#include "rapidun/influence/influence.h"
+#include "rapidun/unlearn/weights.h"
+#include "rapidun/workspace/workspace.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <set>
+#include <string>
+
+namespace rapidun::ui {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+namespace fs = std::filesystem;
+
+QString fromUtf8(const std::string & s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+
+std::string contentKey(const rapidun::Record & r) { return r.instruction + '\x1f' + r.context + '\x1f' + r.response; }
+
+// The rows of a role, or none when the workspace has no such role or file.
+std::vector<rapidun::Record> readRole(const rapidun::Workspace & w, const std::string & role) {
+    if (w.datasets.count(role) == 0)
+        return {};
+    const std::string path = w.dataset(role);
+    if (!fs::exists(path))
+        return {};
+    return rapidun::read_records(path);
+}
+
+std::vector<double> readWeights(const rapidun::Workspace & w, const std::string & file) {
+    const std::string path = w.resolve("weights/" + file);
+    return fs::exists(path) ? rapidun::read_weights_jsonl(path) : std::vector<double>{};
+}
+
+// train_ranking.jsonl: {"row": i, "rank": r, "score": s, ...} per line.
+void readRanking(const std::string & path, InfluenceData & d) {
+    std::ifstream in(path);
+    if (!in)
+        rapidun::fail(path, "", "cannot open");
+    std::string line;
+    for (size_t n = 1; std::getline(in, line); n++) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(line);
+        } catch (const std::exception & e) {
+            rapidun::fail(path, "line " + std::to_string(n), e.what());
+        }
+        const int64_t row = j.value("row", int64_t(-1));
+        if (row < 0 || row >= int64_t(d.train.size()))
+            rapidun::fail(path, "line " + std::to_string(n),
+                          "row " + std::to_string(row) + " is not a train row (" + std::to_string(d.train.size()) +
+                              " rows): the ranking belongs to another train set; compute influence again");
+        d.rank[size_t(row)] = int32_t(j.value("rank", int64_t(0)));
+        const auto & s = j["score"];
+        d.score[size_t(row)] = s.is_number() ? s.get<double>() : kNaN;
+        d.nRanked++;
+    }
+}
+
+// forget_x_train.bin [n_forget, n_train] -> per train row: mean, max and argmax |I| over forget rows.
+void readForgetMatrix(const std::string & path, InfluenceData & d) {
+    const rapidun::InfluenceMatrix m = rapidun::read_influence_matrix(path);
+    if (m.n_train != int64_t(d.train.size()) || m.n_test == 0)
+        return;   // another train set: leave the columns blank
+    for (int64_t z = 0; z < m.n_train; z++) {
+        double sum = 0, best = -std::numeric_limits<double>::infinity(), bestAbs = -1;
+        int32_t top = -1;
+        for (int64_t t = 0; t < m.n_test; t++) {
+            const double v = m.at(t, z);
+            sum += v;
+            best = std::max(best, v);
+            if (std::abs(v) > bestAbs) {
+                bestAbs = std::abs(v);
+                top = int32_t(t);
+            }
+        }
+        d.forgetMean[size_t(z)] = sum / double(m.n_test);
+        d.forgetMax[size_t(z)] = best;
+        d.topForget[size_t(z)] = top;
+    }
+}
+
+void readSummary(const std::string & path, InfluenceData & d) {
+    std::ifstream in(path);
+    if (!in)
+        return;
+    const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (!j.is_object() || !j.contains("rank_train") || !j["rank_train"].is_object())
+        return;
+    const auto & r = j["rank_train"];
+    d.rankBy = fromUtf8(r.value("rank_by", std::string()));
+    if (r.contains("detection_auc") && r["detection_auc"].is_number())
+        d.detectionAuc = r["detection_auc"].get<double>();
+}
+
+bool newer(const std::string & a, const std::string & b) {
+    std::error_code ea, eb;
+    const auto ta = fs::last_write_time(a, ea), tb = fs::last_write_time(b, eb);
+    return !ea && !eb && ta > tb;
+}
+
+// ordinal[i] = rank of text[i] among the distinct case-folded texts (ties share one).
+std::vector<int32_t> ordinals(const std::vector<QString> & text) {
+    std::vector<QString> key(text.size());
+    for (size_t i = 0; i < text.size(); i++)
+        key[i] = text[i].toCaseFolded();
+    std::vector<int32_t> order(text.size());
+    for (size_t i = 0; i < order.size(); i++)
+        order[i] = int32_t(i);
+    std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) { return key[size_t(a)] < key[size_t(b)]; });
+    std::vector<int32_t> out(text.size(), 0);
+    int32_t next = 0;
+    for (size_t k = 0; k < order.size(); k++) {
+        if (k > 0 && key[size_t(order[k])] != key[size_t(order[k - 1])])
+            next++;
+        out[size_t(order[k])] = next;
+    }
+    return out;
+}
+
+} // namespace
+
+std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> train) {
+    auto d = std::make_shared<InfluenceData>();
+    const size_t n = train.size();
+    d->train = std::move(train);
+    d->id.resize(n);
+    d->instruction.resize(n);
+    d->category.resize(n);
+    d->family.resize(n);
+    d->variant.resize(n);
+    d->search.resize(n);
+    d->searchFolded.resize(n);
+    d->poisoned.resize(n);
+    d->rank.assign(n, 0);
+    d->score.assign(n, kNaN);
+    d->forgetMean.assign(n, kNaN);
+    d->forgetMax.assign(n, kNaN);
+    d->topForget.assign(n, -1);
+    std::set<std::string> categories;
+    for (size_t i = 0; i < n; i++) {
+        const rapidun::Record & r = d->train[i];
+        d->id[i] = fromUtf8(r.id);
+        d->instruction[i] = fromUtf8(r.instruction);
+        d->category[i] = fromUtf8(r.category);
+        d->family[i] = fromUtf8(r.trigger_family);
+        d->variant[i] = fromUtf8(r.trigger_variant);
+        d->search[i] = d->id[i] + QLatin1Char('\n') + d->instruction[i] + QLatin1Char('\n') + d->variant[i];
+        d->searchFolded[i] = d->search[i].toCaseFolded();
+        d->poisoned[i] = r.is_poisoned ? 1 : 0;
+        d->hasPoisonFlags = d->hasPoisonFlags || r.has_poison_flag;
+        categories.insert(r.category);
+    }
+    for (const std::string & c : categories)
+        d->categories << fromUtf8(c);
+    d->ordinal.id = ordinals(d->id);
+    d->ordinal.category = ordinals(d->category);
+    d->ordinal.family = ordinals(d->family);
+    d->ordinal.variant = ordinals(d->variant);
+    d->ordinal.instruction = ordinals(d->instruction);
+    return d;
+}
+
+InfluenceMembership matchMembership(const InfluenceData & data, std::vector<rapidun::Record> forget,
+                                    const std::vector<rapidun::Record> & retain, const std::vector<double> & forgetWeights,
+                                    const std::vector<double> & retainWeights) {
+    const size_t n = data.train.size();
+    InfluenceMembership m;
+    m.role.assign(n, 0);
+    m.weight.assign(n, kNaN);
+    m.forgetIndex.assign(n, -1);
+    m.retainIndex.assign(n, -1);
+
+    std::map<std::string, int32_t> byId, byContent;
+    for (size_t i = 0; i < n; i++) {
+        if (!data.train[i].id.empty())
+            byId.emplace(data.train[i].id, int32_t(i));
+        byContent.emplace(contentKey(data.train[i]), int32_t(i));
+    }
+    auto match = [&](const rapidun::Record & r) -> int32_t {
+        if (!r.id.empty()) {
+            auto it = byId.find(r.id);
+            if (it != byId.end())
+                return it->second;
+        }
+        auto it = byContent.find(contentKey(r));
+        return it == byContent.end() ? -1 : it->second;
+    };
+    auto apply = [&](const std::vector<rapidun::Record> & set, const std::vector<double> & w, uint8_t bit,
+                     std::vector<int32_t> & index, int & unmatched) {
+        const bool useWeights = !w.empty() && w.size() == set.size();
+        for (size_t k = 0; k < set.size(); k++) {
+            const int32_t row = match(set[k]);
+            if (row < 0) {
+                unmatched++;
+                continue;
+            }
+            m.role[size_t(row)] |= bit;
+            index[size_t(row)] = int32_t(k);
+            if (useWeights)
+                m.weight[size_t(row)] = w[k];   // a row in both sets shows its forget weight (applied first)
+        }
+    };
+    apply(retain, retainWeights, kInRetain, m.retainIndex, m.nRetainUnmatched);
+    apply(forget, forgetWeights, kInForget, m.forgetIndex, m.nForgetUnmatched);
+    m.forget = std::move(forget);
+    return m;
+}
+
+InfluenceMembership loadMembership(const InfluenceData & data) {
+    const rapidun::Workspace w = rapidun::Workspace::load(data.dir.toStdString());
+    return matchMembership(data, readRole(w, "forget"), readRole(w, "retain"), readWeights(w, "forget_weights.jsonl"),
+                           readWeights(w, "retain_weights.jsonl"));
+}
+
+LoadedInfluence loadInfluenceData(const QString & dir, const rapidun::CancelToken * cancel) {
+    auto poll = [cancel] {
+        if (cancel)
+            cancel->throw_if_cancelled();
+    };
+    const rapidun::Workspace w = rapidun::Workspace::load(dir.toStdString());
+    std::shared_ptr<InfluenceData> d = makeInfluenceData(rapidun::read_records(w.dataset("train")));
+    d->dir = dir;
+    poll();
+
+    const std::string ranking = w.resolve("influence/train_ranking.jsonl");
+    if (fs::exists(ranking)) {
+        readRanking(ranking, *d);
+        d->hasRanking = true;
+        poll();
+        const std::string matrix = w.resolve("influence/forget_x_train.bin");
+        if (fs::exists(matrix))
+            readForgetMatrix(matrix, *d);
+        readSummary(w.resolve("influence/summary.json"), *d);
+        if (w.datasets.count("forget") && newer(w.dataset("forget"), ranking))
+            d->stale = true;
+    }
+    poll();
+    LoadedInfluence out;
+    out.membership = loadMembership(*d);
+    if (d->hasRanking && !d->stale) {
+        // The matrix's forget rows are the current ones only when the counts agree.
+        for (int32_t t : d->topForget)
+            if (t >= int32_t(out.membership.forget.size())) {
+                d->stale = true;
+                break;
+            }
+    }
+    if (d->stale)
+        std::fill(d->topForget.begin(), d->topForget.end(), -1);
+    out.data = std::move(d);
+    return out;
+}
+
+} // namespace rapidun::ui

@@ -1,0 +1,18 @@
+#include "plot_legend.h"
+
+#include <qcustomplot.h>
+
+namespace rapidun::ui {
+
+void placeLegendBelow(QCustomPlot * plot) {
+    plot->legend->setVisible(true);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setWrap(4);   // at most four entries a line
+    auto * row = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, row);
+    row->setMargins(QMargins(5, 0, 5, 5));
+    row->addElement(0, 0, plot->legend);   // takes it out of the axis rectangle's inset layout
+    plot->plotLayout()->setRowStretchFactor(plot->plotLayout()->rowCount() - 1, 0.001);
+}
+
+} // namespace rapidun::ui
