@@ -5,6 +5,7 @@
 // aggregation against core on synthetic lists (odd test counts, ties, negative values, repeats).
 // To add a case: move a knob as a user would, wait for !recomputePending(), call expectCore().
 #include "knob_row.h"
+#include "mapping_curve_chart.h"
 #include "weights_engine.h"
 #include "weights_knob_panel.h"
 #include "weights_page.h"
@@ -18,6 +19,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -315,6 +317,40 @@ private Q_SLOTS:
         CHECK(expectCore(page));
     }
 
+    // A broken influence file and a missing view: failure(title, details) naming the file, the empty
+    // state, no crash; a folder that is not a workspace: the same.
+    void unreadableInfluenceIsAFailure() {
+        if (ff_.tests.empty())
+            QSKIP("needs emptyStateThenReload");
+        QTemporaryDir other;
+        const QString ws = other.filePath(QStringLiteral("lab"));
+        std::filesystem::copy(ws_.toStdString(), ws.toStdString(), std::filesystem::copy_options::recursive);
+        const auto views = ui::findInfluenceViews((ws + QStringLiteral("/influence")).toStdString());
+        QVERIFY(views.has_value());
+        {
+            QFile f(QString::fromStdString(views->rf));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("{\"config\": ");
+        }
+        WeightsPage page;
+        QSignalSpy failures(&page, &WeightsPage::failure);
+        page.setWorkspace(ws);
+        QTRY_COMPARE(failures.count(), 1);
+        QVERIFY(failures.first().at(1).toString().contains(QStringLiteral("RTF")));
+        QVERIFY(page.showsEmptyState());
+        QVERIFY(!page.hasInfluence());
+
+        QVERIFY(QFile::remove(QString::fromStdString(views->rf)));
+        page.setWorkspace(ws);
+        QTRY_COMPARE(failures.count(), 2);
+        QVERIFY(failures.last().at(1).toString().contains(QStringLiteral("3 of the four")));
+        QVERIFY(page.showsEmptyState());
+
+        page.setWorkspace(other.filePath(QStringLiteral("nowhere")));
+        QTRY_COMPARE(failures.count(), 3);
+        QVERIFY(page.showsEmptyState());
+    }
+
     void summaryModelPassesTester() {
         if (ff_.tests.empty())
             QSKIP("needs emptyStateThenReload");
@@ -330,8 +366,43 @@ private Q_SLOTS:
         QCOMPARE(page.summaryModel()->value(M::Sigma, 1), w.retain.sigma);
         QCOMPARE(page.summaryModel()->value(M::AtLower, 0), double(w.forget.n_at_min));
         QCOMPARE(page.summaryModel()->data(page.summaryModel()->index(M::Mad, 0), M::RawValueRole).toDouble(), w.forget.mad);
+        for (int g = 0; g < 2; g++) {   // the O(n) statistics against the CLI's summary (sorts)
+            const nlohmann::json s = ui::groupSummary(g ? w.retain : w.forget);
+            QCOMPARE(page.summaryModel()->value(M::MinWeight, g), s["min"].get<double>());
+            QCOMPARE(page.summaryModel()->value(M::MedianWeight, g), s["median"].get<double>());
+            QCOMPARE(page.summaryModel()->value(M::MaxWeight, g), s["max"].get<double>());
+            QVERIFY(std::fabs(page.summaryModel()->value(M::MeanWeight, g) - 1.0) < 1e-12);
+        }
         page.clear();
         QCOMPARE(page.summaryModel()->rowCount(), 0);
+    }
+
+    // Above kDecimateAbove samples the chart draws one sample per 2x2 px cell: fewer points, each one
+    // a real sample, and every sample within one cell of a drawn one.
+    void largeScattersAreThinnedNotMoved() {
+        ui::MappingCurveChart chart;
+        chart.resize(600, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const int n = 20000;
+        QVector<double> x(n), y(n);
+        for (int i = 0; i < n; i++)
+            x[i] = -1.0 + 2.0 * i / (n - 1), y[i] = 0.2 + 2.8 / (1.0 + std::exp(-6 * x[i]));
+        chart.setData(x, y, {{-1, 0.2}, {1, 3}}, 0.2, 3.0);
+        chart.redraw();
+        const QVector<QPointF> drawn = chart.samplePoints();
+        QCOMPARE(chart.sampleCount(), n);
+        QVERIFY2(drawn.size() > 100 && drawn.size() < n / 4, qPrintable(QString::number(drawn.size())));
+        const double cellX = 4.0 * 2.12 / 480, cellY = 4.0 * 3.3 / 300;   // 2 cells of 2 px, axis rect >= 480 x 300
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            while (j + 1 < drawn.size() && drawn[j + 1].x() <= x[i])
+                j++;
+            QCOMPARE(drawn[j].x() <= x[i], true);
+            QVERIFY2(x[i] - drawn[j].x() <= cellX && std::fabs(y[i] - drawn[j].y()) <= cellY, qPrintable(QString::number(i)));
+        }
+        for (const QPointF & p : drawn)
+            QVERIFY(std::find(x.begin(), x.end(), p.x()) != x.end());
     }
 
     // The sparse, cached aggregation equals core's on lists with odd and even test counts, ties,

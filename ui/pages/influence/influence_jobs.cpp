@@ -33,9 +33,13 @@ rapidun::WorkspaceInfluenceOptions lastRunOptions(const rapidun::Workspace & w) 
     const nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
     if (!j.is_object())
         return o;
-    if (j.contains("params") && j["params"].is_string() && j["params"] != "names") {
+    if (j.contains("params") && j["params"].is_string()) {
         o.influence.params = rapidun::parse_param_set(j["params"].get<std::string>());
         o.params_given = true;
+        if (j.contains("names") && j["names"].is_array())
+            o.influence.names = j["names"].get<std::vector<std::string>>();
+        if (o.influence.params == rapidun::ParamSet::Names && o.influence.names.empty())
+            o.params_given = false;   // an older summary without the names: the workspace's default set
     }
     if (j.contains("loss") && j["loss"].is_string())
         o.influence.loss = rapidun::parse_loss_convention(j["loss"].get<std::string>());
@@ -46,8 +50,10 @@ rapidun::WorkspaceInfluenceOptions lastRunOptions(const rapidun::Workspace & w) 
         o.adapter = j["adapter"].get<std::string>();
     if (j.contains("rank_train") && j["rank_train"].is_object() && j["rank_train"].contains("rank_by"))
         o.rank_by = rapidun::parse_rank_aggregate(j["rank_train"]["rank_by"].get<std::string>());
-    // K stays the default request: summary.json holds the K after clamping to D0, which maps back to
-    // the same sketch (sketch_width(K, D0) = min(K, D0)).
+    // summary.json holds K after clamping to D0; asking for it again gives the same sketch
+    // (sketch_width(K, D0) = min(K, D0)).
+    if (j.contains("K") && j["K"].is_number_integer() && j["K"].get<int64_t>() > 0)
+        o.influence.K = j["K"].get<int64_t>();
     return o;
 }
 

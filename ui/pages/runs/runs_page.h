@@ -18,7 +18,8 @@
 //
 // Curves. One plot: the training loss of every step (arriving live, in batches of 10 steps, through
 // UnlearnJobProgress::steps) and the evaluation curve (forget poisoned / clean CE, retain CE, nats;
-// complete once unlearning ends, through UnlearnJobProgress::curve). The worker appends to a locked
+// the curve so far arrives with every report through UnlearnJobProgress::curve, so it grows at each
+// evaluation, every eval_every steps). The worker appends to a locked
 // buffer; a 100 ms GUI timer drains it into the plot. Selecting a history row shows that run's
 // evaluation curve from its metrics.jsonl (plus its loss curve when it ran in this session: the
 // loss is not stored in the run folder). A new run takes the plot over when it starts.

@@ -90,6 +90,8 @@ void MappingCurveChart::setData(const QVector<double> & score, const QVector<dou
     std::vector<qint64> stamp(size_t(nRows), -1);
     QVector<double> keepX, keepY;
     for (int i = 0; i < score.size(); ++i) {
+        if (!std::isfinite(score[i]) || !std::isfinite(weight[i]))
+            continue;   // not drawable; the legend still counts it
         const qint64 col = qint64(std::floor((score[i] - xMin) / cellX));
         const int row = std::clamp(int(std::floor(weight[i] / cellY)), 0, nRows - 1);
         if (stamp[size_t(row)] == col)

@@ -11,9 +11,12 @@ namespace rapidun::ui {
 WeightHistogramChart::WeightHistogramChart(QWidget * parent) : WeightsPlot(parent) {
     bars_ = new QCPBars(plot_->xAxis, plot_->yAxis);
     bars_->setWidthType(QCPBars::wtPlotCoords);
-    plot_->yAxis->setNumberFormat(QStringLiteral("f"));   // counts: no exponents, no decimals
+    auto counts = QSharedPointer<QCPAxisTickerFixed>::create();   // counts: integer ticks only
+    counts->setTickStep(1.0);
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot_->yAxis->setTicker(counts);
+    plot_->yAxis->setNumberFormat(QStringLiteral("f"));   // no exponents, no decimals
     plot_->yAxis->setNumberPrecision(0);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setColor(QColor(0x2c, 0x7f, 0xb8));
 }
 

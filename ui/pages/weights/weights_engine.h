@@ -72,7 +72,7 @@ private:
     using ListKey = std::tuple<int, bool, bool>;                  // view, harmful, per-test robust
     using AggKey  = std::tuple<int, bool, bool, int64_t, bool>;   // view, harmful, robust, top-k, rank
 
-    SortedLists     const SortedLists & sorted(InfluenceView v, bool harmful, bool robust); sorted(InfluenceView v, bool harmful, bool robust);
+    SortedLists & sorted(InfluenceView v, bool harmful, bool robust);
     static void indexByItem(SortedLists & s, int64_t nTrain);
     static std::vector<double> valueModeMedians(const SortedLists & s, int64_t k, int64_t nTrain);
     static std::vector<double> rankModeMedians(const SortedLists & s, int64_t k, int64_t nTrain);

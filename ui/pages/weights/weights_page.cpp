@@ -69,6 +69,8 @@ WeightsPage::WeightsPage(QWidget * parent) : QWidget(parent) {
     connect(knobs_, &WeightsKnobPanel::optionsChanged, debounce_, qOverload<>(&QTimer::start));
     connect(save_, &QPushButton::clicked, this, [this] { save(); });
     connect(loader_, &JobRunner::failed, this, [this](const QString & error) {
+        if (reloadPending_ || workspaceDir_.isEmpty())
+            return;   // a read for a workspace that is no longer shown
         showEmpty(tr("The influence results in %1 could not be read:\n%2").arg(influenceDir_, error));
         Q_EMIT failure(tr("Cannot read the influence results"), error);
     });
@@ -110,7 +112,7 @@ QWidget * WeightsPage::createContent() {
     auto * scroll = new QScrollArea(content);
     scroll->setWidget(left);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(420);
+    scroll->setMinimumWidth(left->sizeHint().width() + 24);   // room for the vertical scroll bar
 
     auto * charts = new QWidget(content);
     auto * grid = new QGridLayout(charts);

@@ -10,8 +10,9 @@
 //    the box shows "Custom" when the knobs match neither.
 //  - Plots, per group (forget top, retain bottom): score -> weight (the mapping as a line, each
 //    sample as a point, the clip levels dashed) and a 40-bin histogram of the final weights over
-//    [0, upper clip level]. Summary table: samples, median score, MAD, sigma, clipped low / high,
-//    min / median / max / mean weight.
+//    [0, upper clip level]. Above 4,000 samples the scatter draws one sample per 2x2 px cell
+//    (MappingCurveChart); the legend counts all. Summary table: samples, median score, MAD, sigma,
+//    clipped low / high, min / median / max / mean weight.
 //  - Recompute: 10 ms after the last knob move (coalesces a preset's 20 changes), synchronous on the
 //    GUI thread (it takes milliseconds: see WeightsEngine); the status line shows the time spent.
 //    Invalid combinations (w_min > w_max; bounds after normalising with 1 outside [w_min, w_max])

@@ -1,6 +1,8 @@
 // QCustomPlot chart base (see weights_plot.h).
 #include "weights_plot.h"
 
+#include "plot_legend.h"
+
 #include <qcustomplot.h>
 
 #include <QShowEvent>
@@ -36,7 +38,7 @@ WeightsPlot::WeightsPlot(QWidget * parent) : QWidget(parent) {
     plot_->legend->setTextColor(text);
     plot_->legend->setBrush(QBrush(palette().color(QPalette::Base)));
     plot_->legend->setBorderPen(QPen(palette().color(QPalette::Mid)));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    placeLegendBelow(plot_);
 }
 
 void WeightsPlot::setTitle(const QString & title) {

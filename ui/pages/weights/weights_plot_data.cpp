@@ -16,10 +16,14 @@ CurveData curveData(const GroupWeights & g, double tau, double wMin, double wMax
     const bool sameOrder = order.size() == n && std::is_sorted(order.begin(), order.end(), [&](int64_t a, int64_t b) {
         return g.score[size_t(a)] < g.score[size_t(b)];
     });
-    if (!sameOrder) {
+    if (!sameOrder) {   // by (score, index): a direct sort of pairs is twice as fast as an indirect one
+        std::vector<std::pair<double, int64_t>> keyed(n);
+        for (size_t i = 0; i < n; i++)
+            keyed[i] = {g.score[i], int64_t(i)};
+        std::sort(keyed.begin(), keyed.end());
         order.resize(n);
-        std::iota(order.begin(), order.end(), int64_t(0));
-        std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) { return g.score[size_t(a)] < g.score[size_t(b)]; });
+        for (size_t k = 0; k < n; k++)
+            order[k] = keyed[k].second;
     }
     d.sampleScore.resize(n);
     d.sampleWeight.resize(n);

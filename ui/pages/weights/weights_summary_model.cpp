@@ -1,11 +1,11 @@
 // Summary table model (see weights_summary_model.h).
 #include "weights_summary_model.h"
 
-#include "weights_settings.h"
-
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <limits>
 
 namespace rapidun::ui {
@@ -16,18 +16,27 @@ void WeightsSummaryModel::setWeights(const RapidUnWeights & w) {
     beginResetModel();
     values_.assign(NStats, {0.0, 0.0});
     int col = 0;
+    std::vector<double> scratch;
     for (const GroupWeights * g : {&w.forget, &w.retain}) {
-        const nlohmann::json s = groupSummary(*g);
         values_[Samples][col] = double(g->weight.size());
         values_[MedianScore][col] = g->median;
         values_[Mad][col] = g->mad;
         values_[Sigma][col] = g->sigma;
         values_[AtLower][col] = double(g->n_at_min);
         values_[AtUpper][col] = double(g->n_at_max);
-        values_[MinWeight][col] = s["min"].get<double>();
-        values_[MedianWeight][col] = s["median"].get<double>();
-        values_[MaxWeight][col] = s["max"].get<double>();
-        values_[MeanWeight][col] = s["mean"].get<double>();
+        if (!g->weight.empty()) {
+            // O(n): no sort per knob move (52,002 weights); the median as median_of computes it.
+            scratch = g->weight;
+            const size_t n = scratch.size(), mid = n / 2;
+            std::nth_element(scratch.begin(), scratch.begin() + long(mid), scratch.end());
+            double median = scratch[mid];
+            if (n % 2 == 0)
+                median = 0.5 * (*std::max_element(scratch.begin(), scratch.begin() + long(mid)) + median);
+            values_[MinWeight][col] = *std::min_element(g->weight.begin(), g->weight.end());
+            values_[MedianWeight][col] = median;
+            values_[MaxWeight][col] = *std::max_element(g->weight.begin(), g->weight.end());
+            values_[MeanWeight][col] = std::accumulate(g->weight.begin(), g->weight.end(), 0.0) / double(n);
+        }
         ++col;
     }
     endResetModel();
