@@ -4,10 +4,10 @@
 
 namespace rapidun::ui {
 
-void placeLegendBelow(QCustomPlot * plot) {
+void placeLegendBelow(QCustomPlot * plot, int columns) {
     plot->legend->setVisible(true);
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot->legend->setWrap(4);   // at most four entries a line
+    plot->legend->setWrap(columns);
     auto * row = new QCPLayoutGrid;
     plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, row);
     row->setMargins(QMargins(5, 0, 5, 5));

@@ -7,6 +7,7 @@ class QCustomPlot;
 
 namespace rapidun::ui {
 
-void placeLegendBelow(QCustomPlot * plot);
+// columns: legend entries per line (narrow plots with long names: 1).
+void placeLegendBelow(QCustomPlot * plot, int columns = 4);
 
 } // namespace rapidun::ui

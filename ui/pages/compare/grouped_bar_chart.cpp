@@ -1,5 +1,7 @@
 #include "grouped_bar_chart.h"
 
+#include "plot_legend.h"
+
 #include <qcustomplot.h>
 
 #include <QResizeEvent>
@@ -47,7 +49,7 @@ GroupedBarChart::GroupedBarChart(QWidget * parent) : QWidget(parent) {
     plot_->legend->setTextColor(text);
     plot_->legend->setBrush(QBrush(palette().color(QPalette::Base)));
     plot_->legend->setBorderPen(QPen(palette().color(QPalette::Mid)));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    placeLegendBelow(plot_, 2);
 }
 
 void GroupedBarChart::setTitle(const QString & title) {
@@ -96,7 +98,7 @@ void GroupedBarChart::setData(const QStringList & categories, const QVector<Seri
         }
     }
     plot_->xAxis->setRange(0.4, categories.size() + 0.6);
-    plot_->yAxis->setRange(0, top > 0 ? top * 1.3 : 1.0);   // room for the legend above the tallest bar
+    plot_->yAxis->setRange(0, top > 0 ? top * 1.1 : 1.0);
     refresh();
 }
 

@@ -95,22 +95,25 @@ RunsPage::RunsPage(QWidget * parent) : QWidget(parent) {
     auto * historyBox = new QGroupBox(tr("Finished runs"));
     (new QVBoxLayout(historyBox))->addWidget(historyView_);
 
-    auto * right = new QSplitter(Qt::Vertical);
-    auto * top = new QWidget;
-    auto * topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(createProgressBox());
-    topLayout->addWidget(plot_, 1);
-    right->addWidget(top);
-    right->addWidget(historyBox);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
+    // Top: the form and queue beside the current run and its curves; below, over the full width
+    // (its dozen columns need it), the finished runs.
+    auto * right = new QWidget;
+    auto * rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(createProgressBox());
+    rightLayout->addWidget(plot_, 1);
 
-    auto * split = new QSplitter(Qt::Horizontal);
-    split->addWidget(leftScroll);
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
+    auto * top = new QSplitter(Qt::Horizontal);
+    top->addWidget(leftScroll);
+    top->addWidget(right);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 3);
+
+    auto * split = new QSplitter(Qt::Vertical);
+    split->addWidget(top);
+    split->addWidget(historyBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
     (new QVBoxLayout(this))->addWidget(split);
 
     connect(runner_, &JobRunner::progress, this,

@@ -38,7 +38,7 @@ WeightsPlot::WeightsPlot(QWidget * parent) : QWidget(parent) {
     plot_->legend->setTextColor(text);
     plot_->legend->setBrush(QBrush(palette().color(QPalette::Base)));
     plot_->legend->setBorderPen(QPen(palette().color(QPalette::Mid)));
-    placeLegendBelow(plot_);
+    placeLegendBelow(plot_, 1);   // a plot is ~350 px wide: one entry a line
 }
 
 void WeightsPlot::setTitle(const QString & title) {
