@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -456,8 +457,15 @@ void MainWindow::setBusy(bool busy, const QString & state) {
 
 void MainWindow::showFailure(const QString & title, const QString & message, const QString & brief) {
     statusBar()->showMessage(brief, 10000);
-    if (interactive_)
-        QMessageBox::critical(this, title, message);
+    if (!interactive_)
+        return;
+    // The message as it came (core's "file:line: what"), and under "Show Details..." what a bug
+    // report needs: the workspace, the runtime, the time.
+    QMessageBox box(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    box.setDetailedText(tr("%1\n\nWorkspace: %2\nRuntime: %3\nTime: %4")
+                            .arg(message, workspaceDir_.isEmpty() ? tr("none") : QDir::toNativeSeparators(workspaceDir_),
+                                 runtime_, QDateTime::currentDateTime().toString(Qt::ISODate)));
+    box.exec();
 }
 
 void MainWindow::onLoaded(const LoadedModel & result) {

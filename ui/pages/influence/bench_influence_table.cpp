@@ -2,7 +2,8 @@
 // read, then the GUI thread's model reset + view shown), sorting columns and one filter keystroke
 // (text, regular expression, score range). Not a test: it prints the figures against the targets
 // (open < 300 ms, sort < 100 ms, keystroke < 50 ms). Influence scores are generated (seeded):
-// computing real influence for 52k rows takes hours on a CPU.
+// the table's speed does not depend on where the scores came from, and real influence for 52k rows
+// needs a model and tokenizer that fit Alpaca (minutes to hours on this CPU, by model size).
 //
 //   build/bin/bench_influence_table [--rows N]
 #include "influence_data.h"
@@ -139,7 +140,7 @@ int main(int argc, char ** argv) {
     QTemporaryDir tmp;
     writeWorkspace(tmp.path().toStdString(), rows);
     std::printf("bench_influence_table: %zu rows from %s; influence scores GENERATED (seeded), not computed: real\n"
-                "influence over 52k rows takes hours on a CPU. Offscreen QPA, 1280x800 page; median of 5 runs.\n\n",
+                "influence is not what this measures. Offscreen QPA, 1280x800 page; median of 5 runs.\n\n",
                 rows.size(), source.c_str());
 
     InfluencePage page;
