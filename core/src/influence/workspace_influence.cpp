@@ -198,6 +198,9 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
         const Scored & train = sets[2];
         const InfluenceMatrix m = tracin_matrix(sk[0], sk[2], K);   // [n_forget, n_train]
         write_influence_matrix(w.resolve("influence/forget_x_train.bin"), m);
+        // The retain view of every train row too (the studio's "Mean I (retain)"): what unlearning a
+        // row would cost the behaviour to keep. Same sketches, one more product.
+        write_influence_matrix(w.resolve("influence/retain_x_train.bin"), tracin_matrix(sk[1], sk[2], K));
         const std::vector<double> score = rank_scores(m, opt.rank_by, row_norms(sk[0], K), row_norms(sk[2], K));
         const std::vector<int64_t> order = rank_descending(score);
         std::string lines;
@@ -219,7 +222,7 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
         write_file_atomic(w.resolve("influence/train_ranking.jsonl"), lines);
         size_t n_pos = 0;
         for (uint8_t p : poisoned) n_pos += p;
-        json rank = {{"file", "influence/train_ranking.jsonl"}, {"rank_by", rank_aggregate_name(opt.rank_by)}, {"matrix", "influence/forget_x_train.bin"},
+        json rank = {{"file", "influence/train_ranking.jsonl"}, {"rank_by", rank_aggregate_name(opt.rank_by)}, {"matrix", "influence/forget_x_train.bin"}, {"retain_matrix", "influence/retain_x_train.bin"},
                      {"n_train", train.samples.size()}, {"detection_auc", nullptr}};
         if (flags && n_pos > 0 && n_pos < poisoned.size()) {
             rank["detection_auc"] = roc_auc(score, poisoned);

@@ -162,6 +162,16 @@ void TestInfluencePage::computeThroughThePage() {
     QCOMPARE(model.data(model.index(0, M::Id)).toString(), QString::fromStdString(j["id"].get<std::string>()));
     QCOMPARE(model.data(model.index(0, M::Score), M::RawValueRole).toDouble(), j["score"].get<double>());
     QVERIFY(!std::isnan(model.data(model.index(0, M::ForgetMean), M::RawValueRole).toDouble()));
+    // The retain aggregate: the mean of the row's column of retain_x_train.bin.
+    const InfluenceMatrix rm = read_influence_matrix(dir_.toStdString() + "/influence/retain_x_train.bin");
+    QCOMPARE(rm.n_train, int64_t(600));
+    QCOMPARE(rm.n_test, int64_t(read_records(dir_.toStdString() + "/data/retain.jsonl").size()));
+    const int z = model.sampleRow(0);
+    double mean = 0;
+    for (int64_t t = 0; t < rm.n_test; t++)
+        mean += rm.at(t, z);
+    mean /= double(rm.n_test);
+    QVERIFY(std::abs(model.data(model.index(0, M::RetainMean), M::RawValueRole).toDouble() - mean) <= 1e-12 * (1 + std::abs(mean)));
     // The forget rows are train rows: 12 of them show "forget", with the same ids as forget.jsonl.
     int nForget = 0;
     for (int r = 0; r < 600; r++)
@@ -287,8 +297,10 @@ void TestInfluencePage::exportSelection() {
         const size_t s = size_t(selected[k]);
         QCOMPARE(row[1], model.influence()->train[s].id);
         QCOMPARE(std::stod(row[2]), model.influence()->score[s]);   // 17 digits: exact
-        QCOMPARE(row[10], std::string(model.influence()->train[s].is_poisoned ? "true" : "false"));
-        QCOMPARE(row[11], model.influence()->train[s].instruction);
+        QCOMPARE(table[0][5], std::string("retain_mean"));
+        QCOMPARE(std::stod(row[5]), model.influence()->retainMean[s]);
+        QCOMPARE(row[11], std::string(model.influence()->train[s].is_poisoned ? "true" : "false"));
+        QCOMPARE(row[12], model.influence()->train[s].instruction);
     }
 }
 

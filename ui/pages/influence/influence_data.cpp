@@ -91,6 +91,19 @@ void readForgetMatrix(const std::string & path, InfluenceData & d) {
     }
 }
 
+// retain_x_train.bin [n_retain, n_train] -> per train row: the mean over retain rows.
+void readRetainMatrix(const std::string & path, InfluenceData & d) {
+    const rapidun::InfluenceMatrix m = rapidun::read_influence_matrix(path);
+    if (m.n_train != int64_t(d.train.size()) || m.n_test == 0)
+        return;
+    for (int64_t z = 0; z < m.n_train; z++) {
+        double sum = 0;
+        for (int64_t t = 0; t < m.n_test; t++)
+            sum += m.at(t, z);
+        d.retainMean[size_t(z)] = sum / double(m.n_test);
+    }
+}
+
 void readSummary(const std::string & path, InfluenceData & d) {
     std::ifstream in(path);
     if (!in)
@@ -147,6 +160,7 @@ std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> tr
     d->score.assign(n, kNaN);
     d->forgetMean.assign(n, kNaN);
     d->forgetMax.assign(n, kNaN);
+    d->retainMean.assign(n, kNaN);
     d->topForget.assign(n, -1);
     std::set<std::string> categories;
     for (size_t i = 0; i < n; i++) {
@@ -242,6 +256,9 @@ LoadedInfluence loadInfluenceData(const QString & dir, const rapidun::CancelToke
         const std::string matrix = w.resolve("influence/forget_x_train.bin");
         if (fs::exists(matrix))
             readForgetMatrix(matrix, *d);
+        const std::string retainMatrix = w.resolve("influence/retain_x_train.bin");
+        if (fs::exists(retainMatrix))
+            readRetainMatrix(retainMatrix, *d);
         readSummary(w.resolve("influence/summary.json"), *d);
         if (w.datasets.count("forget") && newer(w.dataset("forget"), ranking))
             d->stale = true;

@@ -34,6 +34,7 @@ struct InfluenceData {
     std::vector<double>  score;          // ranking score (rank_by, default cos_abs); NaN = not ranked
     std::vector<double>  forgetMean;     // mean_t I(t, z) over the forget rows (TracIn, signed); NaN = no matrix
     std::vector<double>  forgetMax;      // max_t I(t, z); NaN = no matrix
+    std::vector<double>  retainMean;     // mean_r I(r, z) over the retain rows (retain_x_train.bin); NaN = none
     std::vector<int32_t> topForget;      // argmax_t |I(t, z)|: the forget query this row moves most; -1 = none
     // Each text column's case-insensitive order, prefetched on the worker (sorting 52k strings on the
     // GUI thread takes ~100 ms; integers ~10 ms): ordinal[i] = position of row i's text among the

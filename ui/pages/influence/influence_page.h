@@ -5,8 +5,8 @@
 //
 // Choices where the issue is silent:
 //  - Score = train_ranking.jsonl's score (rank_by, default cos_abs); the view aggregates are the
-//    signed TracIn mean and max over the forget rows from forget_x_train.bin. A retain aggregate is
-//    not shown: no retain x train matrix is on disk (see the report to core).
+//    signed TracIn mean and max over the forget rows (forget_x_train.bin) and the mean over the
+//    retain rows (retain_x_train.bin).
 //  - Set membership: a forget / retain row is the train row with the same id, else the one with the
 //    same instruction + context + response. Weight = that row's weight in W/weights/*.jsonl when the
 //    file has one weight per set row (else blank).

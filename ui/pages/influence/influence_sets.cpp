@@ -117,7 +117,7 @@ void exportJsonl(const QString & path, const InfluenceData & data, const std::ve
 
 void exportCsv(const QString & path, const InfluenceData & data, const InfluenceMembership & m,
                const std::vector<int> & trainRows) {
-    std::string out = "rank,id,score,forget_mean,forget_max,weight,set,category,trigger_family,trigger_variant,"
+    std::string out = "rank,id,score,forget_mean,forget_max,retain_mean,weight,set,category,trigger_family,trigger_variant,"
                       "is_poisoned,instruction,context,response\r\n";
     for (int row : trainRows) {
         if (row < 0 || row >= data.rows())
@@ -131,7 +131,7 @@ void exportCsv(const QString & path, const InfluenceData & data, const Influence
                                                                          : "train";
         const double weight = m.weight.size() > i ? m.weight[i] : std::nan("");
         out += (data.rank[i] > 0 ? std::to_string(data.rank[i]) : std::string()) + ',' + csvField(r.id) + ',' +
-               number(data.score[i]) + ',' + number(data.forgetMean[i]) + ',' + number(data.forgetMax[i]) + ',' +
+               number(data.score[i]) + ',' + number(data.forgetMean[i]) + ',' + number(data.forgetMax[i]) + ',' + number(data.retainMean[i]) + ',' +
                number(weight) + ',' + set + ',' + csvField(r.category) + ',' + csvField(r.trigger_family) + ',' +
                csvField(r.trigger_variant) + ',' + (r.is_poisoned ? "true" : "false") + ',' + csvField(r.instruction) +
                ',' + csvField(r.context) + ',' + csvField(r.response) + "\r\n";

@@ -121,6 +121,7 @@ QVariant InfluenceTableModel::rawValue(int s, int column) const {
     case Score: return d.score[i];
     case ForgetMean: return d.forgetMean[i];
     case ForgetMax: return d.forgetMax[i];
+    case RetainMean: return d.retainMean[i];
     case Weight: return membership_.weight[i];
     case SetRole: return int(membership_.role[i]);
     case Category: return d.category[i];
@@ -141,7 +142,7 @@ QVariant InfluenceTableModel::data(const QModelIndex & index, int role) const {
     case Qt::DisplayRole:
         switch (c) {
         case Rank: return data_->rank[size_t(s)] > 0 ? QString::number(data_->rank[size_t(s)]) : QString();
-        case Score: case ForgetMean: case ForgetMax: case Weight: return number(rawValue(s, c).toDouble());
+        case Score: case ForgetMean: case ForgetMax: case RetainMean: case Weight: return number(rawValue(s, c).toDouble());
         case SetRole: return roleName(s);
         case Poisoned: return data_->hasPoisonFlags ? (data_->poisoned[size_t(s)] ? tr("yes") : tr("no")) : QString();
         case Instruction: return preview(data_->instruction[size_t(s)]);
@@ -154,7 +155,7 @@ QVariant InfluenceTableModel::data(const QModelIndex & index, int role) const {
             return data_->instruction[size_t(s)].left(1000);
         return {};
     case Qt::TextAlignmentRole:
-        if (c == Rank || c == Score || c == ForgetMean || c == ForgetMax || c == Weight)
+        if (c == Rank || c == Score || c == ForgetMean || c == ForgetMax || c == RetainMean || c == Weight)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
     default: return {};
@@ -171,6 +172,7 @@ QVariant InfluenceTableModel::headerData(int section, Qt::Orientation orientatio
         case Score: return tr("Score");
         case ForgetMean: return tr("Mean I (forget)");
         case ForgetMax: return tr("Max I (forget)");
+        case RetainMean: return tr("Mean I (retain)");
         case Weight: return tr("Weight");
         case SetRole: return tr("Set");
         case Category: return tr("Category");
@@ -188,6 +190,7 @@ QVariant InfluenceTableModel::headerData(int section, Qt::Orientation orientatio
                 .arg(data_ && !data_->rankBy.isEmpty() ? data_->rankBy : QStringLiteral("cos_abs"));
         case ForgetMean: return tr("Mean TracIn influence I(t, z) of this row over the forget rows (signed)");
         case ForgetMax: return tr("Largest TracIn influence of this row on one forget row");
+        case RetainMean: return tr("Mean TracIn influence of this row over the retain rows (signed): what unlearning it may cost");
         case Weight: return tr("The row's unlearning weight from the weights files (blank: not in a weighted set)");
         case SetRole: return tr("Whether the row is in the forget set, the retain set or only in the train set");
         }
@@ -242,6 +245,7 @@ void InfluenceTableModel::sortOrderVector() {
     case Score: byDouble(d.score); break;
     case ForgetMean: byDouble(d.forgetMean); break;
     case ForgetMax: byDouble(d.forgetMax); break;
+    case RetainMean: byDouble(d.retainMean); break;
     case Weight: byDouble(membership_.weight); break;
     case SetRole: sortRows(order_, o, [&](int32_t r) { return membership_.role[size_t(r)]; }, never); break;
     case Category: byText(d.ordinal.category); break;

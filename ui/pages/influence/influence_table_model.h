@@ -31,7 +31,7 @@ struct InfluenceFilter {
 class InfluenceTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Rank, Id, Score, ForgetMean, ForgetMax, Weight, SetRole, Category, Family, Variant, Poisoned,
+    enum Column { Rank, Id, Score, ForgetMean, ForgetMax, RetainMean, Weight, SetRole, Category, Family, Variant, Poisoned,
                   Instruction, ColumnCount };
     enum Role { RawValueRole = Qt::UserRole + 1,   // double / int / QString as sorted; NaN for blank numbers
                 SampleRowRole };                   // int: the row of train.jsonl
