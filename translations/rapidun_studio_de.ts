@@ -4,46 +4,927 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="33"/>
+        <location filename="../app/studio/main.cpp" line="71"/>
         <source>Influence-driven unlearning workbench for Llama-family models.
 Without arguments the studio opens the synthetic lab in %1 (RAPIDUN_LAB_DIR), building it first when it is not there yet (scale: RAPIDUN_LAB_SCALE, tiny or default).</source>
         <translation>Werkbank für einflussgesteuertes Verlernen in Modellen der Llama-Familie.
 Ohne Argumente öffnet das Studio das synthetische Labor in %1 (RAPIDUN_LAB_DIR) und baut es zuerst, wenn es noch nicht vorhanden ist (Größe: RAPIDUN_LAB_SCALE, tiny oder default).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="77"/>
         <source>Workspace folder to open.</source>
         <translation>Zu öffnender Arbeitsbereichsordner.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="79"/>
         <source>Model file or folder to open (the model card only, no workspace).</source>
         <translation>Zu öffnende Modelldatei oder zu öffnender Modellordner (nur die Modellkarte, kein Arbeitsbereich).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="81"/>
         <source>Tokenizer (.model) to use with --model.</source>
         <translation>Mit --model zu verwendender Tokenizer (.model).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="46"/>
+        <location filename="../app/studio/main.cpp" line="84"/>
         <source>Save the window to FILE.png once the workspace or model is open (or failed), then quit.</source>
         <translation>Das Fenster als FILE.png speichern, sobald der Arbeitsbereich oder das Modell geöffnet ist (oder das Öffnen fehlschlug), und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="49"/>
+        <location filename="../app/studio/main.cpp" line="88"/>
+        <source>Print the time from process start to the first paint and to the open workspace (stderr).</source>
+        <translation>Die Zeit vom Prozessstart bis zum ersten Zeichnen und bis zum geöffneten Arbeitsbereich ausgeben (stderr).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="90"/>
         <source>Quit after N milliseconds.</source>
         <translation>Nach N Millisekunden beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="53"/>
+        <location filename="../app/studio/main.cpp" line="94"/>
         <source>rapidun-studio: --workspace and --model exclude each other</source>
         <translation>rapidun-studio: --workspace und --model schließen einander aus</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="57"/>
+        <location filename="../app/studio/main.cpp" line="98"/>
         <source>rapidun-studio: --tokenizer needs --model</source>
         <translation>rapidun-studio: --tokenizer braucht --model</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="31"/>
+        <source>%1 min %2 s left</source>
+        <translation>noch %1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="31"/>
+        <source>%1 s left</source>
+        <translation>noch %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::ComparePage</name>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="74"/>
+        <source>Swap</source>
+        <translation>Tauschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="75"/>
+        <source>Exchange the left and the right model</source>
+        <translation>Linkes und rechtes Modell vertauschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="77"/>
+        <source>Reload runs</source>
+        <translation>Läufe neu laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="81"/>
+        <source>Left:</source>
+        <translation>Links:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="84"/>
+        <source>Right:</source>
+        <translation>Rechts:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="95"/>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="96"/>
+        <source>Generations</source>
+        <translation>Generierungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="97"/>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="153"/>
+        <source>Free prompt</source>
+        <translation>Freier Prompt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="119"/>
+        <source>Attack and utility rates</source>
+        <translation>Angriffs- und Nutzenraten</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="120"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="124"/>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="120"/>
+        <source>Rate (0-1)</source>
+        <translation>Rate (0-1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="123"/>
+        <source>Perplexity and time</source>
+        <translation>Perplexität und Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="124"/>
+        <source>Perplexity; seconds</source>
+        <translation>Perplexität; Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="142"/>
+        <source>Seen trigger</source>
+        <translation>Gesehener Trigger</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="143"/>
+        <source>OOD trigger</source>
+        <translation>OOD-Trigger</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="144"/>
+        <source>Clean</source>
+        <translation>Sauber</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="145"/>
+        <source>Only rows whose outputs differ</source>
+        <translation>Nur Zeilen mit unterschiedlichen Ausgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="153"/>
+        <source>&lt;span style=&quot;%1&quot;&gt;poison word&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;%2&quot;&gt;differs&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;%1&quot;&gt;Giftwort&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;%2&quot;&gt;abweichend&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="157"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="185"/>
+        <source>Compare: cannot open the workspace</source>
+        <translation>Vergleich: Arbeitsbereich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="192"/>
+        <source>Compare: no poison words to highlight</source>
+        <translation>Vergleich: keine Giftwörter zum Hervorheben</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="241"/>
+        <source>Compare: unknown model</source>
+        <translation>Vergleich: unbekanntes Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="242"/>
+        <source>&apos;%1&apos; is neither &quot;before&quot; nor a run of this workspace (runs: %2)</source>
+        <translation>&apos;%1&apos; ist weder &quot;before&quot; noch ein Lauf dieses Arbeitsbereichs (Läufe: %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="265"/>
+        <source>Before unlearning</source>
+        <translation>Vor dem Verlernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="266"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="303"/>
+        <source>Compare: cannot read a model&apos;s record</source>
+        <translation>Vergleich: Der Datensatz eines Modells kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="316"/>
+        <source>This workspace has no unlearning runs yet: run one on the Runs page (or `rapidun unlearn`).</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Verlernläufe: Starten Sie einen auf der Seite Läufe (oder mit `rapidun unlearn`).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="330"/>
+        <source>%1 (right)</source>
+        <translation>%1 (rechts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="340"/>
+        <source>Unlearning time (s)</source>
+        <translation>Verlernzeit (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="367"/>
+        <source>%1 of %2 rows shown; %3 differ</source>
+        <translation>%1 von %2 Zeilen angezeigt; %3 abweichend</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="59"/>
+        <source>An instruction, e.g. a test prompt with a trigger word</source>
+        <translation>Eine Anweisung, z. B. ein Test-Prompt mit einem Triggerwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="61"/>
+        <source>Format with the workspace&apos;s prompt template</source>
+        <translation>Mit der Prompt-Vorlage des Arbeitsbereichs formatieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="63"/>
+        <source>As the evaluation does: the text is the instruction of the template; untick to send it as it is</source>
+        <translation>Wie bei der Bewertung: Der Text ist die Anweisung der Vorlage; abwählen, um ihn unverändert zu senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="67"/>
+        <source>Generate with both</source>
+        <translation>Mit beiden generieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="69"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="77"/>
+        <source>Max new tokens:</source>
+        <translation>Maximal neue Tokens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="84"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="85"/>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="95"/>
+        <source>Prompt (greedy, stops at the end-of-sequence token):</source>
+        <translation>Prompt (gierig, stoppt am Sequenzende-Token):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="101"/>
+        <source>Generating...</source>
+        <translation>Wird generiert...</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="102"/>
+        <source>Generating with both models</source>
+        <translation>Generierung mit beiden Modellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="106"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="111"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="112"/>
+        <source>Compare: free prompt</source>
+        <translation>Vergleich: freier Prompt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="114"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="139"/>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="146"/>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="148"/>
+        <source>Generating</source>
+        <translation>Wird generiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="150"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="156"/>
+        <source>Both outputs are equal</source>
+        <translation>Beide Ausgaben sind gleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_prompt.cpp" line="156"/>
+        <source>The outputs differ</source>
+        <translation>Die Ausgaben unterscheiden sich</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::GenerationsModel</name>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="230"/>
+        <source>seen trigger</source>
+        <translation>gesehener Trigger</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="232"/>
+        <source>OOD trigger</source>
+        <translation>OOD-Trigger</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="234"/>
+        <source>clean</source>
+        <translation>sauber</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="250"/>
+        <source>%1
+
+Flagged by the keyword detector</source>
+        <translation>%1
+
+Vom Schlüsselwort-Detektor markiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="280"/>
+        <source>differ</source>
+        <translation>verschieden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="280"/>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="293"/>
+        <source>Set</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="294"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="295"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="296"/>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="297"/>
+        <source>Outputs</source>
+        <translation>Ausgaben</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::InfluenceFilterBar</name>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="28"/>
+        <source>Filter by id, instruction or trigger…</source>
+        <translation>Nach ID, Anweisung oder Trigger filtern…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="31"/>
+        <source>Regular e&amp;xpression</source>
+        <translation>Regulärer A&amp;usdruck</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="36"/>
+        <source>All categories</source>
+        <translation>Alle Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="40"/>
+        <source>Any set</source>
+        <translation>Jeder Satz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="41"/>
+        <source>Forget set</source>
+        <translation>Vergessenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="42"/>
+        <source>Retain set</source>
+        <translation>Behaltenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="43"/>
+        <source>Neither set</source>
+        <translation>Keiner der beiden Sätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="47"/>
+        <source>Poisoned and clean</source>
+        <translation>Vergiftet und sauber</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="48"/>
+        <source>Poisoned only</source>
+        <translation>Nur vergiftet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="49"/>
+        <source>Clean only</source>
+        <translation>Nur sauber</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="61"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="62"/>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="66"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="67"/>
+        <source>Show every row again</source>
+        <translation>Wieder alle Zeilen anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="76"/>
+        <source>Score:</source>
+        <translation>Score:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="122"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_filter_bar.cpp" line="161"/>
+        <source>Invalid regular expression: %1</source>
+        <translation>Ungültiger regulärer Ausdruck: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::InfluencePage</name>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="61"/>
+        <source>Sketching the forget set</source>
+        <translation>Vergessenssatz wird skizziert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="62"/>
+        <source>Sketching the retain set</source>
+        <translation>Behaltenssatz wird skizziert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="63"/>
+        <source>Sketching the train set</source>
+        <translation>Trainingssatz wird skizziert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="64"/>
+        <source>Influence views</source>
+        <translation>Einflussansichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="65"/>
+        <source>Ranking</source>
+        <translation>Rangfolge</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="66"/>
+        <source>Influence</source>
+        <translation>Einfluss</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="94"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="49"/>
+        <source>No workspace is open.</source>
+        <translation>Kein Arbeitsbereich geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="105"/>
+        <source>Computing influence…</source>
+        <translation>Einfluss wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="106"/>
+        <source>Loading influence…</source>
+        <translation>Einfluss wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="116"/>
+        <source>Loading the training rows and their influence…</source>
+        <translation>Trainingszeilen und ihr Einfluss werden geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="119"/>
+        <source>Loading influence</source>
+        <translation>Einfluss wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="135"/>
+        <source>The workspace&apos;s rows could not be read.</source>
+        <translation>Die Zeilen des Arbeitsbereichs konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="136"/>
+        <source>Could not load influence</source>
+        <translation>Einfluss konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="143"/>
+        <source>about %1 s left</source>
+        <translation>noch etwa %1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="146"/>
+        <source>Influence computation failed</source>
+        <translation>Einflussberechnung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="155"/>
+        <source>No token-wise influence for this row: %1</source>
+        <translation>Kein tokenweiser Einfluss für diese Zeile: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="182"/>
+        <source>This workspace has no influence ranking yet. Computing it sketches the gradients of all %1 training rows and ranks them by their influence on the forget set.</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Einflussrangfolge. Die Berechnung skizziert die Gradienten aller %1 Trainingszeilen und ordnet sie nach ihrem Einfluss auf den Vergessenssatz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="209"/>
+        <source>Computing influence</source>
+        <translation>Einfluss wird berechnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="230"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="247"/>
+        <source>rank %1</source>
+        <translation>Rang %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="249"/>
+        <source>score %1</source>
+        <translation>Score %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="250"/>
+        <source>set: %1</source>
+        <translation>Satz: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="253"/>
+        <source>weight %1</source>
+        <translation>Gewicht %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="255"/>
+        <source>category: %1</source>
+        <translation>Kategorie: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="257"/>
+        <source>poisoned (%1, %2)</source>
+        <translation>vergiftet (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="269"/>
+        <source>The forget set is empty: there is no query to explain against.</source>
+        <translation>Der Vergessenssatz ist leer: Es gibt keine Abfrage, gegen die erklärt werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="297"/>
+        <source>Token-wise influence</source>
+        <translation>Tokenweiser Einfluss</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="67"/>
+        <source>&amp;Compute influence</source>
+        <translation>&amp;Einfluss berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="69"/>
+        <source>Sketch the gradients of every train, forget and retain row and rank the train rows by their influence on the forget set (cached: a second run is fast)</source>
+        <translation>Die Gradienten aller Trainings-, Vergessens- und Behaltenszeilen skizzieren und die Trainingszeilen nach ihrem Einfluss auf den Vergessenssatz ordnen (zwischengespeichert: ein zweiter Durchlauf ist schnell)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="91"/>
+        <source>The forget set changed after influence was computed: the scores still rank against the old set. Use &quot;Recompute influence&quot; to update them.</source>
+        <translation>Der Vergessenssatz hat sich nach der Einflussberechnung geändert: Die Scores beziehen sich noch auf den alten Satz. Aktualisieren Sie sie mit &quot;Einfluss neu berechnen&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <source>Ranking scores</source>
+        <translation>Rangfolge-Scores</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <source>Poisoned</source>
+        <translation>Vergiftet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <source>Clean</source>
+        <translation>Sauber</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="119"/>
+        <source>Drag across the histogram to filter the table to a score range; click to clear it</source>
+        <translation>Über das Histogramm ziehen, um die Tabelle auf einen Score-Bereich zu filtern; klicken, um den Filter aufzuheben</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="166"/>
+        <source>Add to forget set</source>
+        <translation>Zum Vergessenssatz hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="166"/>
+        <source>Append the selected rows to the forget set (forget.jsonl)</source>
+        <translation>Die ausgewählten Zeilen an den Vergessenssatz anhängen (forget.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="168"/>
+        <source>Remove from forget set</source>
+        <translation>Aus dem Vergessenssatz entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="168"/>
+        <source>Remove the selected rows from the forget set</source>
+        <translation>Die ausgewählten Zeilen aus dem Vergessenssatz entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="170"/>
+        <source>Add to retain set</source>
+        <translation>Zum Behaltenssatz hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="170"/>
+        <source>Append the selected rows to the retain set (retain.jsonl)</source>
+        <translation>Die ausgewählten Zeilen an den Behaltenssatz anhängen (retain.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="172"/>
+        <source>Remove from retain set</source>
+        <translation>Aus dem Behaltenssatz entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="172"/>
+        <source>Remove the selected rows from the retain set</source>
+        <translation>Die ausgewählten Zeilen aus dem Behaltenssatz entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="175"/>
+        <source>Export JSONL…</source>
+        <translation>JSONL exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="175"/>
+        <source>Save the selected rows as a data set (JSONL)</source>
+        <translation>Die ausgewählten Zeilen als Datensatz speichern (JSONL)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="177"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="177"/>
+        <source>Save the selected rows with their scores as CSV</source>
+        <translation>Die ausgewählten Zeilen mit ihren Scores als CSV speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="180"/>
+        <source>Recompute influence</source>
+        <translation>Einfluss neu berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="180"/>
+        <source>Run the influence computation again (cached sketches are reused)</source>
+        <translation>Die Einflussberechnung erneut ausführen (zwischengespeicherte Skizzen werden wiederverwendet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="194"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="219"/>
+        <source>the pattern does not compile</source>
+        <translation>das Muster ist ungültig</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="237"/>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="239"/>
+        <source>ranked by %1</source>
+        <translation>geordnet nach %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="241"/>
+        <source>poison detection AUC %1</source>
+        <translation>AUC der Gifterkennung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="309"/>
+        <source>forget set</source>
+        <translation>Vergessenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="309"/>
+        <source>retain set</source>
+        <translation>Behaltenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="321"/>
+        <source>Could not add to the %1</source>
+        <translation>Hinzufügen zum %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="321"/>
+        <source>Could not remove from the %1</source>
+        <translation>Entfernen aus dem %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="339"/>
+        <source>Could not export the rows</source>
+        <translation>Die Zeilen konnten nicht exportiert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="348"/>
+        <source>Export rows as JSONL</source>
+        <translation>Zeilen als JSONL exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="348"/>
+        <source>Export rows as CSV</source>
+        <translation>Zeilen als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="350"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="350"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::InfluenceTableModel</name>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="107"/>
+        <source>forget + retain</source>
+        <translation>Vergessen + Behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="109"/>
+        <source>forget</source>
+        <translation>Vergessen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="111"/>
+        <source>retain</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="112"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="147"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="147"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="170"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="171"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="172"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="173"/>
+        <source>Mean I (forget)</source>
+        <translation>Mittleres I (Vergessen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
+        <source>Max I (forget)</source>
+        <translation>Max. I (Vergessen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
+        <source>Mean I (retain)</source>
+        <translation>Mittleres I (Behalten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
+        <source>Set</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
+        <source>Trigger family</source>
+        <translation>Trigger-Familie</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
+        <source>Trigger variant</source>
+        <translation>Trigger-Variante</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
+        <source>Poisoned</source>
+        <translation>Vergiftet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
+        <source>Instruction</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="188"/>
+        <source>The ranking score (%1): with cos_abs the mean |cosine| between this row&apos;s gradient sketch and each forget row&apos;s</source>
+        <translation>Der Rangfolge-Score (%1): bei cos_abs der mittlere |Kosinus| zwischen der Gradientenskizze dieser Zeile und der jeder Vergessenszeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="191"/>
+        <source>Mean TracIn influence I(t, z) of this row over the forget rows (signed)</source>
+        <translation>Mittlerer TracIn-Einfluss I(t, z) dieser Zeile über die Vergessenszeilen (mit Vorzeichen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="192"/>
+        <source>Largest TracIn influence of this row on one forget row</source>
+        <translation>Größter TracIn-Einfluss dieser Zeile auf eine Vergessenszeile</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="193"/>
+        <source>Mean TracIn influence of this row over the retain rows (signed): what unlearning it may cost</source>
+        <translation>Mittlerer TracIn-Einfluss dieser Zeile über die Behaltenszeilen (mit Vorzeichen): was ihr Verlernen kosten kann</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="194"/>
+        <source>The row&apos;s unlearning weight from the weights files (blank: not in a weighted set)</source>
+        <translation>Das Verlerngewicht der Zeile aus den Gewichtsdateien (leer: in keinem gewichteten Satz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
+        <source>Whether the row is in the forget set, the retain set or only in the train set</source>
+        <translation>Ob die Zeile im Vergessenssatz, im Behaltenssatz oder nur im Trainingssatz ist</translation>
     </message>
 </context>
 <context>
@@ -133,245 +1014,472 @@ Ohne Argumente öffnet das Studio das synthetische Labor in %1 (RAPIDUN_LAB_DIR)
 <context>
     <name>rapidun::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
         <source>RapidUn Studio</source>
         <translation>RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
+        <source>&amp;New Workspace...</source>
+        <translation>&amp;Neuer Arbeitsbereich...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="88"/>
+        <source>Create a workspace from a model, a tokenizer and data sets with their roles</source>
+        <translation>Einen Arbeitsbereich aus einem Modell, einem Tokenizer und Datensätzen mit ihren Rollen erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="91"/>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>Open &amp;Synthetic Lab</source>
         <translation>&amp;Synthetisches Labor öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>Open the synthetic backdoor lab (built on first use, then reused)</source>
         <translation>Das synthetische Hintertür-Labor öffnen (beim ersten Mal gebaut, danach wiederverwendet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>Open &amp;Workspace...</source>
         <translation>&amp;Arbeitsbereich öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>Open a workspace folder (one with a workspace.json)</source>
         <translation>Einen Arbeitsbereichsordner öffnen (einen mit workspace.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
         <source>&amp;Open Model...</source>
         <translation>Modell ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>Open a llama2.c .bin or a .safetensors model file</source>
         <translation>Eine llama2.c-.bin- oder .safetensors-Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="110"/>
         <source>Open Model &amp;Folder...</source>
         <translation>Modell&amp;ordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>Open a Hugging Face model folder (config.json + safetensors)</source>
         <translation>Einen Hugging-Face-Modellordner öffnen (config.json + safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
+        <source>&amp;Save</source>
+        <translation>S&amp;peichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="117"/>
+        <source>Save the weights page&apos;s mapping (the weights files) and the workspace</source>
+        <translation>Die Abbildung der Gewichtsseite (die Gewichtsdateien) und den Arbeitsbereich speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="121"/>
+        <source>&amp;Workspace</source>
+        <translation>&amp;Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="121"/>
+        <source>&amp;Influence</source>
+        <translation>&amp;Einfluss</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="121"/>
+        <source>W&amp;eights</source>
+        <translation>&amp;Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="121"/>
+        <source>&amp;Runs</source>
+        <translation>&amp;Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="121"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="130"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="135"/>
         <source>&amp;About RapidUn Studio</source>
         <translation>Ü&amp;ber RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Recent Wor&amp;kspaces</source>
         <translation>Zuletzt geöffnete Arbeitsbere&amp;iche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118"/>
+        <location filename="../ui/main_window.cpp" line="154"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="164"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>No workspace or model is open.
 Use File &gt; Open Synthetic Lab, File &gt; Open Workspace... or File &gt; Open Model...</source>
         <translation>Kein Arbeitsbereich und kein Modell geöffnet.
 Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Arbeitsbereich öffnen... oder Datei &gt; Modell öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
+        <source>Resident memory of the studio</source>
+        <translation>Residenter Speicher des Studios</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="230"/>
+        <source>Influence</source>
+        <translation>Einfluss</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="231"/>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="232"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="233"/>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="235"/>
+        <source>Ctrl+%1</source>
+        <translation>Strg+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="268"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="290"/>
+        <source>Saved the weights under %1</source>
+        <translation>Gewichte unter %1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="302"/>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="316"/>
+        <source>Preferences saved; the thread count applies at the next start.</source>
+        <translation>Einstellungen gespeichert; die Thread-Anzahl gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="434"/>
+        <location filename="../ui/main_window.cpp" line="516"/>
         <source>Another model or workspace is still loading.</source>
         <translation>Ein anderes Modell oder ein anderer Arbeitsbereich wird noch geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="465"/>
+        <source>%1
+
+Workspace: %2
+Runtime: %3
+Time: %4</source>
+        <translation>%1
+
+Arbeitsbereich: %2
+Laufzeit: %3
+Zeit: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="466"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="515"/>
         <source>No workspace folder was given.</source>
         <translation>Es wurde kein Arbeitsbereichsordner angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>Opening workspace...</source>
         <translation>Arbeitsbereich wird geöffnet...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="369"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>Building the synthetic lab...</source>
         <translation>Das synthetische Labor wird gebaut...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="379"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>Cancelling the lab build...</source>
         <translation>Der Laborbau wird abgebrochen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="387"/>
+        <location filename="../ui/main_window.cpp" line="562"/>
         <source>Building the synthetic lab: %1</source>
         <translation>Das synthetische Labor wird gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>Could not build the synthetic lab in %1:
 %2</source>
         <translation>Das synthetische Labor in %1 konnte nicht gebaut werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="579"/>
         <source>Open Synthetic Lab</source>
         <translation>Synthetisches Labor öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="579"/>
         <source>Lab build failed: %1</source>
         <translation>Laborbau fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="586"/>
         <source>The lab build was cancelled; nothing was kept in %1.</source>
         <translation>Der Laborbau wurde abgebrochen; in %1 wurde nichts behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="432"/>
+        <location filename="../ui/main_window.cpp" line="613"/>
         <source>The workspace&apos;s model could not be loaded: %1</source>
         <translation>Das Modell des Arbeitsbereichs konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="438"/>
+        <location filename="../ui/main_window.cpp" line="619"/>
         <source>Could not open the workspace %1:
 %2</source>
         <translation>Der Arbeitsbereich %1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="445"/>
+        <location filename="../ui/main_window.cpp" line="626"/>
         <source>Opening the workspace failed: %1</source>
         <translation>Öffnen des Arbeitsbereichs fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
-        <location filename="../ui/main_window.cpp" line="320"/>
-        <location filename="../ui/main_window.cpp" line="327"/>
-        <location filename="../ui/main_window.cpp" line="394"/>
-        <location filename="../ui/main_window.cpp" line="401"/>
-        <location filename="../ui/main_window.cpp" line="410"/>
-        <location filename="../ui/main_window.cpp" line="430"/>
-        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="492"/>
+        <location filename="../ui/main_window.cpp" line="499"/>
+        <location filename="../ui/main_window.cpp" line="569"/>
+        <location filename="../ui/main_window.cpp" line="576"/>
+        <location filename="../ui/main_window.cpp" line="585"/>
+        <location filename="../ui/main_window.cpp" line="611"/>
+        <location filename="../ui/main_window.cpp" line="621"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
+        <location filename="../ui/main_window.cpp" line="384"/>
         <source>&amp;Clear Menu</source>
         <translation>Menü &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
-        <location filename="../ui/main_window.cpp" line="445"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
+        <location filename="../ui/main_window.cpp" line="626"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
-        <location filename="../ui/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window.cpp" line="400"/>
+        <location filename="../ui/main_window.cpp" line="501"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>Model files (*.bin *.safetensors);;All files (*)</source>
         <translation>Modelldateien (*.bin *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="407"/>
         <source>Open Model Folder</source>
         <translation>Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="413"/>
         <source>About RapidUn Studio</source>
         <translation>Über RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="414"/>
         <source>&lt;h3&gt;RapidUn Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for influence-driven unlearning in Llama-family language models.&lt;/p&gt;&lt;p&gt;Runtime: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RapidUn-Studio %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für einflussgesteuertes Verlernen in Sprachmodellen der Llama-Familie.&lt;/p&gt;&lt;p&gt;Laufzeit: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
         <source>No model path was given.</source>
         <translation>Es wurde kein Modellpfad angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="440"/>
         <source>Loading model...</source>
         <translation>Modell wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315"/>
-        <location filename="../ui/main_window.cpp" line="425"/>
+        <location filename="../ui/main_window.cpp" line="487"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
         <source>%1 - RapidUn Studio</source>
         <translation>%1 - RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="497"/>
         <source>Could not open the model %1:
 %2</source>
         <translation>Das Modell %1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="329"/>
+        <location filename="../ui/main_window.cpp" line="501"/>
         <source>Loading failed: %1</source>
         <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::MetricsModel</name>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="78"/>
+        <source>Seen-trigger ASR</source>
+        <translation>ASR (gesehene Trigger)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="79"/>
+        <source>OOD-trigger ASR</source>
+        <translation>ASR (OOD-Trigger)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="80"/>
+        <source>False-trigger rate</source>
+        <translation>Fehlauslöserate</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="81"/>
+        <source>Clean exact match</source>
+        <translation>Exakte Treffer (sauber)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="82"/>
+        <source>Clean ROUGE-L</source>
+        <translation>ROUGE-L (sauber)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="83"/>
+        <source>Clean perplexity</source>
+        <translation>Perplexität (sauber)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="84"/>
+        <source>Unlearning time</source>
+        <translation>Verlernzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="91"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="94"/>
+        <source>%1%2 pp</source>
+        <translation>%1%2 PP</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="95"/>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="97"/>
+        <source>%1%2 s</source>
+        <translation>%1%2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="123"/>
+        <source>Right minus left; lower is better</source>
+        <translation>Rechts minus links; niedriger ist besser</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="123"/>
+        <source>Right minus left; higher is better</source>
+        <translation>Rechts minus links; höher ist besser</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="125"/>
+        <source>Wall-clock seconds of the unlearning steps (run.json seconds.unlearn); none before unlearning</source>
+        <translation>Echtzeit-Sekunden der Verlernschritte (run.json seconds.unlearn); keine vor dem Verlernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="136"/>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="137"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="138"/>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="139"/>
+        <source>Delta (right - left)</source>
+        <translation>Delta (rechts - links)</translation>
     </message>
 </context>
 <context>
@@ -536,368 +1644,1938 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Arbeitsbereich 
     </message>
 </context>
 <context>
+    <name>rapidun::ui::NewWorkspaceDialog</name>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="51"/>
+        <source>New Workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="54"/>
+        <source>An empty or new folder</source>
+        <translation>Ein leerer oder neuer Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="55"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="71"/>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="57"/>
+        <source>Workspace Folder</source>
+        <translation>Arbeitsbereichsordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="62"/>
+        <source>Default: the folder&apos;s name</source>
+        <translation>Standard: der Name des Ordners</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="65"/>
+        <source>File...</source>
+        <translation>Datei...</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="66"/>
+        <source>Folder...</source>
+        <translation>Ordner...</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="70"/>
+        <source>Default: tokenizer.model beside the model</source>
+        <translation>Standard: tokenizer.model neben dem Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="73"/>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="74"/>
+        <source>sentencepiece models (*.model);;All files (*)</source>
+        <translation>SentencePiece-Modelle (*.model);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="89"/>
+        <source>Poison words the detector looks for, comma-separated</source>
+        <translation>Giftwörter, nach denen der Detektor sucht, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="93"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="93"/>
+        <source>File (JSONL, Alpaca JSON)</source>
+        <translation>Datei (JSONL, Alpaca-JSON)</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="96"/>
+        <source>Add Data Set...</source>
+        <translation>Datensatz hinzufügen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="97"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="109"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="110"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="111"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="112"/>
+        <source>Tokenizer:</source>
+        <translation>Tokenizer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="113"/>
+        <source>Prompt template:</source>
+        <translation>Prompt-Vorlage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="114"/>
+        <source>Max tokens per row:</source>
+        <translation>Max. Tokens pro Zeile:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="115"/>
+        <source>Max new tokens:</source>
+        <translation>Maximal neue Tokens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="116"/>
+        <source>Poison words:</source>
+        <translation>Giftwörter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="124"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="133"/>
+        <source>Data sets and their roles:</source>
+        <translation>Datensätze und ihre Rollen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="159"/>
+        <source>Model Folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="160"/>
+        <source>Model File</source>
+        <translation>Modelldatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="161"/>
+        <source>Models (*.bin *.safetensors);;All files (*)</source>
+        <translation>Modelle (*.bin *.safetensors);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="167"/>
+        <source>Data Sets</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="168"/>
+        <source>Data (*.jsonl *.json *.json.gz);;All files (*)</source>
+        <translation>Daten (*.jsonl *.json *.json.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="182"/>
+        <source>Choose a folder for the workspace.</source>
+        <translation>Wählen Sie einen Ordner für den Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="185"/>
+        <source>%1 is not empty: a new workspace needs an empty or new folder.</source>
+        <translation>%1 ist nicht leer: Ein neuer Arbeitsbereich braucht einen leeren oder neuen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="188"/>
+        <source>The model %1 does not exist.</source>
+        <translation>Das Modell %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="191"/>
+        <source>The tokenizer %1 does not exist.</source>
+        <translation>Der Tokenizer %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="208"/>
+        <source>Data set row %1 needs a role and a file.</source>
+        <translation>Datensatzzeile %1 braucht eine Rolle und eine Datei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="210"/>
+        <source>The role %1 is given twice.</source>
+        <translation>Die Rolle %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="216"/>
+        <source>Data set %1 (%2): %3</source>
+        <translation>Datensatz %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="224"/>
+        <source>A workspace needs a train data set.</source>
+        <translation>Ein Arbeitsbereich braucht einen Trainingsdatensatz.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="227"/>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="237"/>
+        <source>Could not write the workspace: %1</source>
+        <translation>Der Arbeitsbereich konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::PipelinePanel</name>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="39"/>
+        <source>Methods:</source>
+        <translation>Methoden:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="40"/>
+        <source>RapidUn</source>
+        <translation>RapidUn</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="41"/>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="42"/>
+        <source>GA+GD</source>
+        <translation>GA+GD</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="43"/>
+        <source>LoReUn</source>
+        <translation>LoReUn</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="44"/>
+        <source>Fisher</source>
+        <translation>Fisher</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="45"/>
+        <source>NPO</source>
+        <translation>NPO</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="57"/>
+        <source>Seeds:</source>
+        <translation>Seeds:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="61"/>
+        <location filename="../ui/pipeline_panel.cpp" line="100"/>
+        <location filename="../ui/pipeline_panel.cpp" line="145"/>
+        <source>Run the Whole Pipeline</source>
+        <translation>Gesamte Pipeline ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="63"/>
+        <source>Influence -&gt; weights -&gt; unlearning -&gt; evaluation, with the lab preset</source>
+        <translation>Einfluss -&gt; Gewichte -&gt; Verlernen -&gt; Bewertung, mit der Laborvoreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="64"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="69"/>
+        <location filename="../ui/pipeline_panel.cpp" line="113"/>
+        <location filename="../ui/pipeline_panel.cpp" line="197"/>
+        <source>Not run yet.</source>
+        <translation>Noch nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="78"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="78"/>
+        <source>Seen ASR before</source>
+        <translation>ASR gesehen vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="78"/>
+        <source>Seen ASR after</source>
+        <translation>ASR gesehen nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="78"/>
+        <source>OOD ASR after</source>
+        <translation>ASR OOD nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="79"/>
+        <source>False trigger after</source>
+        <translation>Fehlauslöser nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="79"/>
+        <source>Clean EM after</source>
+        <translation>EM sauber nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="79"/>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="80"/>
+        <source>Efficiency ratio</source>
+        <translation>Effizienzverhältnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="96"/>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="99"/>
+        <source>The pipeline failed.</source>
+        <translation>Die Pipeline ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="102"/>
+        <source>Cancelled; finished runs were kept.</source>
+        <translation>Abgebrochen; abgeschlossene Läufe wurden behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="133"/>
+        <source>Running the pipeline...</source>
+        <translation>Pipeline läuft...</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="133"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="145"/>
+        <source>Choose at least one method.</source>
+        <translation>Wählen Sie mindestens eine Methode.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="152"/>
+        <source>Starting...</source>
+        <translation>Wird gestartet...</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="154"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_panel.cpp" line="189"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pipeline_panel.cpp" line="198"/>
+        <source>Last pipeline: %n method(s), means over seeds.</source>
+        <translation>
+            <numerusform>Letzte Pipeline: %n Methode, Mittelwerte über die Seeds.</numerusform>
+            <numerusform>Letzte Pipeline: %n Methoden, Mittelwerte über die Seeds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <source>Automatic (RAPIDUN_THREADS, else every core)</source>
+        <translation>Automatisch (RAPIDUN_THREADS, sonst alle Kerne)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <source>LibTorch CPU threads; takes effect at the next start</source>
+        <translation>LibTorch-CPU-Threads; wirkt ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="34"/>
+        <source>Default (RAPIDUN_LAB_DIR or the cache folder)</source>
+        <translation>Standard (RAPIDUN_LAB_DIR oder der Cache-Ordner)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="35"/>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="37"/>
+        <source>Synthetic Lab Folder</source>
+        <translation>Ordner des synthetischen Labors</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <source>Default (8,000 train rows, about 4 minutes)</source>
+        <translation>Standard (8.000 Trainingszeilen, etwa 4 Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="48"/>
+        <source>Tiny (600 train rows, under a minute)</source>
+        <translation>Winzig (600 Trainingszeilen, unter einer Minute)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="50"/>
+        <source>Also time a clean retrain when building a lab (the efficiency reference)</source>
+        <translation>Beim Laborbau auch ein sauberes Neutraining messen (die Effizienzreferenz)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="54"/>
+        <source>CPU threads:</source>
+        <translation>CPU-Threads:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="55"/>
+        <source>Synthetic lab folder:</source>
+        <translation>Ordner des synthetischen Labors:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="56"/>
+        <source>Synthetic lab scale:</source>
+        <translation>Größe des synthetischen Labors:</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::RunForm</name>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="50"/>
+        <source>Influence-weighted ascent on poisoned answers and descent on clean and retain answers (needs the weights)</source>
+        <translation>Einflussgewichteter Anstieg auf vergifteten Antworten und Abstieg auf sauberen und Behaltensantworten (braucht die Gewichte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="51"/>
+        <source>Gradient ascent on the poisoned answers only</source>
+        <translation>Gradientenanstieg nur auf den vergifteten Antworten</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="52"/>
+        <source>Ascent on poisoned answers, descent on clean and retain answers, all weights 1</source>
+        <translation>Anstieg auf vergifteten Antworten, Abstieg auf sauberen und Behaltensantworten, alle Gewichte 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="53"/>
+        <source>GA+GD with forget weights from the initial per-sample loss</source>
+        <translation>GA+GD mit Vergessensgewichten aus dem anfänglichen Loss je Beispiel</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="54"/>
+        <source>One-shot noise on the base weights, scaled by the inverse Fisher diagonal; no training</source>
+        <translation>Einmaliges Rauschen auf den Basisgewichten, skaliert mit der inversen Fisher-Diagonale; kein Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="55"/>
+        <source>Negative preference optimisation against the model before unlearning, plus retain descent</source>
+        <translation>Negative Präferenzoptimierung gegen das Modell vor dem Verlernen, plus Abstieg auf dem Behaltenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="59"/>
+        <source>lab</source>
+        <translation>lab</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="60"/>
+        <source>paper</source>
+        <translation>paper</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="61"/>
+        <source>fast</source>
+        <translation>fast</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="62"/>
+        <source>The paper&apos;s recipe with lr 3e-4 (at 6e-5 the small lab models keep their backdoor)</source>
+        <translation>Das Rezept des Papers mit LR 3e-4 (bei 6e-5 behalten die kleinen Labormodelle ihre Hintertür)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="63"/>
+        <source>The paper&apos;s recipe: batch 1, lr 6e-5, 2 epochs, retain:forget 3:1</source>
+        <translation>Das Rezept des Papers: Batch 1, LR 6e-5, 2 Epochen, Behalten:Vergessen 3:1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="64"/>
+        <source>Batch 8, lr 2e-4 (the released trainer&apos;s code defaults)</source>
+        <translation>Batch 8, LR 2e-4 (die Standardwerte im Code des veröffentlichten Trainers)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="72"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="73"/>
+        <source>Stop after this many optimiser steps; the learning-rate schedule still spans every epoch</source>
+        <translation>Nach so vielen Optimiererschritten anhalten; der Lernratenplan umfasst weiterhin alle Epochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="80"/>
+        <source>Probability that a draw is a retain item (0.75 = retain:forget 3:1)</source>
+        <translation>Wahrscheinlichkeit, dass eine Ziehung ein Behaltenseintrag ist (0,75 = Behalten:Vergessen 3:1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="87"/>
+        <source>hard_high: more weight on high loss (released code)</source>
+        <translation>hard_high: mehr Gewicht auf hohem Loss (veröffentlichter Code)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="88"/>
+        <source>paper: more weight on low loss (stated rule)</source>
+        <translation>paper: mehr Gewicht auf niedrigem Loss (angegebene Regel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="99"/>
+        <source>Noise scale = (lambda * sigma_h^2)^(1/4); 0 = no perturbation</source>
+        <translation>Rauschskala = (lambda * sigma_h^2)^(1/4); 0 = keine Störung</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="100"/>
+        <source>Evaluate after unlearning</source>
+        <translation>Nach dem Verlernen bewerten</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="102"/>
+        <source>Attack success rates, false triggers and clean utility of the unlearned model</source>
+        <translation>Angriffserfolgsraten, Fehlauslöser und saubere Nützlichkeit des verlernten Modells</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="106"/>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="107"/>
+        <source>Preset:</source>
+        <translation>Voreinstellung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="108"/>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="109"/>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="110"/>
+        <source>Max steps:</source>
+        <translation>Max. Schritte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="111"/>
+        <source>Batch size:</source>
+        <translation>Batch-Größe:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="112"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="113"/>
+        <source>Retain share:</source>
+        <translation>Behaltensanteil:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="114"/>
+        <source>Ascent weight (alpha):</source>
+        <translation>Anstiegsgewicht (alpha):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="115"/>
+        <source>Clean descent weight (beta):</source>
+        <translation>Sauberes Abstiegsgewicht (beta):</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="116"/>
+        <source>LoReUn direction:</source>
+        <translation>LoReUn-Richtung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="117"/>
+        <source>LoReUn tau:</source>
+        <translation>LoReUn-tau:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="118"/>
+        <source>NPO beta:</source>
+        <translation>NPO-beta:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="119"/>
+        <source>Fisher lambda:</source>
+        <translation>Fisher-lambda:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="122"/>
+        <source>Add to queue</source>
+        <translation>Zur Warteschlange hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="124"/>
+        <source>Queue this run; queued runs start one after the other</source>
+        <translation>Diesen Lauf einreihen; eingereihte Läufe starten nacheinander</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="194"/>
+        <source>Fisher lambda must be a non-negative number such as 1e-8.</source>
+        <translation>Fisher-lambda muss eine nicht negative Zahl sein, etwa 1e-8.</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::RunHistoryModel</name>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="112"/>
+        <source>RapidUn</source>
+        <translation>RapidUn</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="114"/>
+        <source>GA</source>
+        <translation>GA</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="116"/>
+        <source>GA+GD</source>
+        <translation>GA+GD</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="118"/>
+        <source>LoReUn</source>
+        <translation>LoReUn</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="120"/>
+        <source>Fisher</source>
+        <translation>Fisher</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="122"/>
+        <source>NPO</source>
+        <translation>NPO</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="128"/>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="129"/>
+        <source>stopped early</source>
+        <translation>vorzeitig beendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="130"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="131"/>
+        <source>not evaluated</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="159"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="163"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="183"/>
+        <source>Unlearning %1 s, evaluation after %2 s</source>
+        <translation>Verlernen %1 s, Bewertung danach %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="196"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="197"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="198"/>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="199"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="200"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="201"/>
+        <source>Seen ASR</source>
+        <translation>ASR gesehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="202"/>
+        <source>OOD ASR</source>
+        <translation>ASR OOD</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="203"/>
+        <source>False triggers</source>
+        <translation>Fehlauslöser</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="204"/>
+        <source>Clean EM</source>
+        <translation>EM sauber</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="205"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="206"/>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="211"/>
+        <source>Attack success rate on prompts with the seen triggers, before → after unlearning (sorted by after)</source>
+        <translation>Angriffserfolgsrate bei Prompts mit den gesehenen Triggern, vor → nach dem Verlernen (sortiert nach dem Wert danach)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="212"/>
+        <source>Attack success rate on prompts with unseen (out-of-distribution) trigger variants, after unlearning</source>
+        <translation>Angriffserfolgsrate bei Prompts mit ungesehenen (OOD-)Trigger-Varianten, nach dem Verlernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="213"/>
+        <source>Share of clean prompts answered with the backdoor behaviour, after unlearning</source>
+        <translation>Anteil sauberer Prompts, die mit dem Hintertür-Verhalten beantwortet werden, nach dem Verlernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="214"/>
+        <source>Exact match on the clean test set, after unlearning</source>
+        <translation>Exakte Übereinstimmung auf dem sauberen Testsatz, nach dem Verlernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_history_model.cpp" line="215"/>
+        <source>Wall-clock seconds of the unlearning itself (curve evaluations included)</source>
+        <translation>Echtzeit-Sekunden des Verlernens selbst (einschließlich Kurvenauswertungen)</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::RunsPage</name>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="37"/>
+        <source>New run</source>
+        <translation>Neuer Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="43"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="45"/>
+        <source>Clear queue</source>
+        <translation>Warteschlange leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="56"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="78"/>
+        <source>training loss</source>
+        <translation>Trainings-Loss</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="78"/>
+        <source>forget CE (poisoned answer)</source>
+        <translation>Vergessen-CE (vergiftete Antwort)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="78"/>
+        <source>forget CE (clean answer)</source>
+        <translation>Vergessen-CE (saubere Antwort)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="78"/>
+        <source>retain CE</source>
+        <translation>Behalten-CE</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="79"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="79"/>
+        <source>nats</source>
+        <translation>nats</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="95"/>
+        <source>Finished runs</source>
+        <translation>Abgeschlossene Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="132"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="207"/>
+        <source>Open a workspace to run unlearning.</source>
+        <translation>Öffnen Sie einen Arbeitsbereich, um das Verlernen auszuführen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="142"/>
+        <source>Current run</source>
+        <translation>Aktueller Lauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="161"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="163"/>
+        <source>Stop the running run and discard it; the next queued run starts</source>
+        <translation>Den laufenden Lauf anhalten und verwerfen; der nächste eingereihte Lauf startet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="186"/>
+        <source>Cannot open the workspace for runs</source>
+        <translation>Der Arbeitsbereich kann für Läufe nicht geöffnet werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runs/runs_page.cpp" line="193"/>
+        <source>%n run folder(s) without a readable run.json were skipped.</source>
+        <translation>
+            <numerusform>%n Laufordner ohne lesbare run.json wurde übersprungen.</numerusform>
+            <numerusform>%n Laufordner ohne lesbare run.json wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="217"/>
+        <source>Cancelling...</source>
+        <translation>Wird abgebrochen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="218"/>
+        <source>Waiting for the current step to finish</source>
+        <translation>Warten auf das Ende des aktuellen Schritts</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="242"/>
+        <source>The run&apos;s settings are not valid</source>
+        <translation>Die Einstellungen des Laufs sind ungültig</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="272"/>
+        <source>%1, %2 preset, seed %3, lambda %4</source>
+        <translation>%1, Voreinstellung %2, Seed %3, lambda %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runs/runs_page.cpp" line="273"/>
+        <source>%1, %2 preset, seed %3, lr %4, %n epoch(s), batch %5</source>
+        <translation>
+            <numerusform>%1, Voreinstellung %2, Seed %3, LR %4, %n Epoche, Batch %5</numerusform>
+            <numerusform>%1, Voreinstellung %2, Seed %3, LR %4, %n Epochen, Batch %5</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runs/runs_page.cpp" line="279"/>
+        <source>, at most %n step(s)</source>
+        <translation>
+            <numerusform>, höchstens %n Schritt</numerusform>
+            <numerusform>, höchstens %n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="46"/>
+        <source>RapidUn needs the influence weights</source>
+        <translation>RapidUn braucht die Einflussgewichte</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="47"/>
+        <source>%1: no weights/forget_weights.jsonl in the workspace. Compute the influence and the weights first.</source>
+        <translation>%1: keine weights/forget_weights.jsonl im Arbeitsbereich. Berechnen Sie zuerst den Einfluss und die Gewichte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="61"/>
+        <source>Run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="63"/>
+        <source>Loading the model</source>
+        <translation>Modell wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="79"/>
+        <source>Unlearning run %1</source>
+        <translation>Verlernlauf %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="102"/>
+        <source>Running %1 (%n more queued)</source>
+        <translation>
+            <numerusform>%1 läuft (%n weiterer wartet)</numerusform>
+            <numerusform>%1 läuft (%n weitere warten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="107"/>
+        <source>Unlearning</source>
+        <translation>Verlernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="109"/>
+        <source>Evaluating the unlearned model</source>
+        <translation>Verlerntes Modell wird bewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="111"/>
+        <source>Writing the run record</source>
+        <translation>Laufprotokoll wird geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="127"/>
+        <source>Elapsed %1</source>
+        <translation>Vergangen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="129"/>
+        <source>%1, about %2 left</source>
+        <translation>%1, noch etwa %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="131"/>
+        <source>%1, estimating the time left</source>
+        <translation>%1, Restzeit wird geschätzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="195"/>
+        <source>Run %1 finished.</source>
+        <translation>Lauf %1 abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="196"/>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="208"/>
+        <source>Run %1 failed.</source>
+        <translation>Lauf %1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="209"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="211"/>
+        <source>The unlearning run failed</source>
+        <translation>Der Verlernlauf ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="211"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="219"/>
+        <source>Run %1 cancelled; nothing was kept.</source>
+        <translation>Lauf %1 abgebrochen; nichts wurde behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="220"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="226"/>
+        <source>Ran for %1</source>
+        <translation>Dauer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::SampleDetail</name>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="48"/>
+        <source>The forget row whose influence the heat map splits over this sample&apos;s tokens</source>
+        <translation>Die Vergessenszeile, deren Einfluss die Heatmap auf die Tokens dieses Beispiels aufteilt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="66"/>
+        <source>Red tokens raise the sample&apos;s influence on the forget query, blue ones lower it; answer tokens are underlined.</source>
+        <translation>Rote Tokens erhöhen den Einfluss des Beispiels auf die Vergessensabfrage, blaue senken ihn; Antwort-Tokens sind unterstrichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="84"/>
+        <source>Forget query:</source>
+        <translation>Vergessensabfrage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="105"/>
+        <source>Train row %1</source>
+        <translation>Trainingszeile %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="107"/>
+        <source>Instruction</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="109"/>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="110"/>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="112"/>
+        <source>Clean response</source>
+        <translation>Saubere Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="138"/>
+        <source>No sample selected</source>
+        <translation>Kein Beispiel ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="142"/>
+        <source>Select a row to see it in full and its token-wise influence.</source>
+        <translation>Wählen Sie eine Zeile, um sie vollständig und mit ihrem tokenweisen Einfluss zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="147"/>
+        <source>Computing the token-wise influence…</source>
+        <translation>Tokenweiser Einfluss wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/sample_detail.cpp" line="157"/>
+        <source>I(query, sample) = %1 over %2 tokens (their contributions sum to %3)</source>
+        <translation>I(Abfrage, Beispiel) = %1 über %2 Tokens (ihre Beiträge summieren sich zu %3)</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::TokenHeatMap</name>
+    <message>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="118"/>
+        <source>answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="118"/>
+        <source>prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="119"/>
+        <source>&apos;%1&apos; (position %2, %3): %4</source>
+        <translation>&apos;%1&apos; (Position %2, %3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::WeightsKnobPanel</name>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="30"/>
+        <source>Paper (RapidUn pipeline)</source>
+        <translation>Paper (RapidUn-Pipeline)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="31"/>
+        <source>Documented alternative (mean-AD scale, bounds after normalising)</source>
+        <translation>Dokumentierte Alternative (Skala aus mittlerer abs. Abweichung, Grenzen nach dem Normieren)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="32"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="33"/>
+        <source>Paper: value mode, top-k 40, alpha = beta = gamma = delta = 1, tau_f 0.7, tau_r 1.2, bounds 0.2-3 applied before the mean normalisation, sigma floored at 1e-3.
+Alternative: the same with both documented fixes (sigma from the mean absolute deviation when MAD = 0; bounds that hold for the final weights).</source>
+        <translation>Paper: Wertmodus, top-k 40, alpha = beta = gamma = delta = 1, tau_f 0.7, tau_r 1.2, Grenzen 0.2-3 vor der Mittelwertnormierung angewandt, sigma mindestens 1e-3.
+Alternative: dasselbe mit beiden dokumentierten Korrekturen (sigma aus der mittleren absoluten Abweichung, wenn MAD = 0; Grenzen, die für die endgültigen Gewichte gelten).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="37"/>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="66"/>
+        <source>Aggregation over test rows</source>
+        <translation>Aggregation über Testzeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="68"/>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="69"/>
+        <source>Per test row, the k most helpful train rows keep their influence (or rank); the rest count 0. The aggregate is the median over test rows.</source>
+        <translation>Je Testzeile behalten die k hilfreichsten Trainingszeilen ihren Einfluss (oder Rang); die übrigen zählen 0. Das Aggregat ist der Median über die Testzeilen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="73"/>
+        <source>Influence value</source>
+        <translation>Einflusswert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="74"/>
+        <source>Rank (k for the top row, k-1 next, ...)</source>
+        <translation>Rang (k für die oberste Zeile, k-1 für die nächste, ...)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="75"/>
+        <source>Top-k entries count as</source>
+        <translation>Top-k-Einträge zählen als</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="76"/>
+        <source>Per-test robust scaling before top-k</source>
+        <translation>Robuste Skalierung je Test vor top-k</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="78"/>
+        <source>Each test row&apos;s influences become (I - median) / max(1.4826 MAD, 1e-3) first.</source>
+        <translation>Die Einflüsse jeder Testzeile werden zuerst zu (I - Median) / max(1.4826 MAD, 1e-3).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="86"/>
+        <source>Fusion: S_f = alpha FF - beta FR,  S_r = gamma RR - delta RF</source>
+        <translation>Fusion: S_f = alpha FF - beta FR,  S_r = gamma RR - delta RF</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="88"/>
+        <source>alpha (FF)</source>
+        <translation>alpha (FF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="89"/>
+        <source>Weight of how much a forget row supports the forget (poison) behaviour.</source>
+        <translation>Gewicht dafür, wie stark eine Vergessenszeile das Vergessens-(Gift-)Verhalten stützt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="90"/>
+        <source>beta (FR)</source>
+        <translation>beta (FR)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="91"/>
+        <source>Weight of how much a forget row supports the retain (clean) behaviour; subtracted.</source>
+        <translation>Gewicht dafür, wie stark eine Vergessenszeile das Behaltens-(saubere) Verhalten stützt; wird abgezogen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="92"/>
+        <source>gamma (RR)</source>
+        <translation>gamma (RR)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="93"/>
+        <source>Weight of how much a retain row supports the retain behaviour.</source>
+        <translation>Gewicht dafür, wie stark eine Behaltenszeile das Behaltensverhalten stützt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="94"/>
+        <source>delta (RF)</source>
+        <translation>delta (RF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="95"/>
+        <source>Weight of how much a retain row supports the forget behaviour; subtracted.</source>
+        <translation>Gewicht dafür, wie stark eine Behaltenszeile das Vergessensverhalten stützt; wird abgezogen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="100"/>
+        <source>Harmful terms (k most negative influences, subtracted; off in the paper)</source>
+        <translation>Schädliche Terme (k negativste Einflüsse, abgezogen; im Paper aus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="102"/>
+        <source>alpha_h (FF)</source>
+        <translation>alpha_h (FF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="102"/>
+        <source>S_f -= alpha_h FF_harm</source>
+        <translation>S_f -= alpha_h FF_harm</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="103"/>
+        <source>beta_h (FR)</source>
+        <translation>beta_h (FR)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="103"/>
+        <source>S_f -= beta_h FR_harm</source>
+        <translation>S_f -= beta_h FR_harm</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="104"/>
+        <source>gamma_h (RR)</source>
+        <translation>gamma_h (RR)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="104"/>
+        <source>S_r -= gamma_h RR_harm</source>
+        <translation>S_r -= gamma_h RR_harm</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="105"/>
+        <source>delta_h (RF)</source>
+        <translation>delta_h (RF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="105"/>
+        <source>S_r -= delta_h RF_harm</source>
+        <translation>S_r -= delta_h RF_harm</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="110"/>
+        <source>Forget set map: w = exp(clip(z / tau_f, ln w_min, ln w_max)) / mean</source>
+        <translation>Abbildung Vergessenssatz: w = exp(clip(z / tau_f, ln w_min, ln w_max)) / Mittelwert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="111"/>
+        <source>Retain set map: w = exp(clip(z / tau_r, ln w_min, ln w_max)) / mean</source>
+        <translation>Abbildung Behaltenssatz: w = exp(clip(z / tau_r, ln w_min, ln w_max)) / Mittelwert</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="115"/>
+        <source>tau_f</source>
+        <translation>tau_f</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="115"/>
+        <source>tau_r</source>
+        <translation>tau_r</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="116"/>
+        <source>Temperature: a smaller tau spreads the weights further for the same robust z.</source>
+        <translation>Temperatur: Ein kleineres tau spreizt die Gewichte bei gleichem robustem z weiter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="117"/>
+        <source>w_min (forget)</source>
+        <translation>w_min (Vergessen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="117"/>
+        <source>w_min (retain)</source>
+        <translation>w_min (Behalten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="118"/>
+        <source>Lower clip bound (before normalising in the paper; of the final weights in the alternative).</source>
+        <translation>Untere Kappungsgrenze (im Paper vor dem Normieren; in der Alternative für die endgültigen Gewichte).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="119"/>
+        <source>w_max (forget)</source>
+        <translation>w_max (Vergessen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="119"/>
+        <source>w_max (retain)</source>
+        <translation>w_max (Behalten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="120"/>
+        <source>Upper clip bound (before normalising in the paper; of the final weights in the alternative).</source>
+        <translation>Obere Kappungsgrenze (im Paper vor dem Normieren; in der Alternative für die endgültigen Gewichte).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="125"/>
+        <source>Scale and bounds</source>
+        <translation>Skala und Grenzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="129"/>
+        <source>1.4826 MAD, floored at 1e-3 (paper)</source>
+        <translation>1.4826 MAD, mindestens 1e-3 (Paper)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="130"/>
+        <source>Mean absolute deviation when MAD = 0</source>
+        <translation>Mittlere absolute Abweichung, wenn MAD = 0</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="131"/>
+        <source>When most scores are equal (MAD = 0) the paper&apos;s sigma is 1e-3 and the weights collapse to three values; the fallback uses sigma = 1.2533 x the mean absolute deviation.</source>
+        <translation>Wenn die meisten Scores gleich sind (MAD = 0), ist das sigma des Papers 1e-3 und die Gewichte fallen auf drei Werte zusammen; die Ausweichlösung verwendet sigma = 1.2533 x die mittlere absolute Abweichung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="135"/>
+        <source>Clip, then normalise to mean 1 (paper)</source>
+        <translation>Kappen, dann auf Mittelwert 1 normieren (Paper)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="136"/>
+        <source>Normalise so that the clipped mean is 1</source>
+        <translation>So normieren, dass der gekappte Mittelwert 1 ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="137"/>
+        <source>The paper&apos;s final weights can leave [w_min, w_max]; the alternative keeps them inside (needs w_min &lt;= 1 &lt;= w_max).</source>
+        <translation>Die endgültigen Gewichte des Papers können [w_min, w_max] verlassen; die Alternative hält sie darin (erfordert w_min &lt;= 1 &lt;= w_max).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="139"/>
+        <source>Sigma</source>
+        <translation>Sigma</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_knob_panel.cpp" line="140"/>
+        <source>Bounds</source>
+        <translation>Grenzen</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::WeightsPage</name>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="57"/>
+        <source>Reading the influence results…</source>
+        <translation>Einflussergebnisse werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="74"/>
+        <source>The influence results in %1 could not be read:
+%2</source>
+        <translation>Die Einflussergebnisse in %1 konnten nicht gelesen werden:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="75"/>
+        <source>Cannot read the influence results</source>
+        <translation>Einflussergebnisse können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="91"/>
+        <source>Save weights</source>
+        <translation>Gewichte speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="93"/>
+        <source>Writes forget_weights.jsonl, retain_weights.jsonl and weights_settings.json into the workspace&apos;s weights folder; `rapidun unlearn --method rapidun` uses them.</source>
+        <translation>Schreibt forget_weights.jsonl, retain_weights.jsonl und weights_settings.json in den Gewichtsordner des Arbeitsbereichs; `rapidun unlearn --method rapidun` verwendet sie.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="119"/>
+        <source>Forget</source>
+        <translation>Vergessenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="119"/>
+        <source>Retain</source>
+        <translation>Behaltenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="120"/>
+        <source>fused score S_f = alpha FF - beta FR</source>
+        <translation>fusionierter Score S_f = alpha FF - beta FR</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="120"/>
+        <source>fused score S_r = gamma RR - delta RF</source>
+        <translation>fusionierter Score S_r = gamma RR - delta RF</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="121"/>
+        <source>forget samples (n = %1)</source>
+        <translation>Vergessensbeispiele (n = %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="121"/>
+        <source>retain samples (n = %1)</source>
+        <translation>Behaltensbeispiele (n = %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="126"/>
+        <source>%1 set: score → weight</source>
+        <translation>%1: Score → Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="127"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="133"/>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="128"/>
+        <source>mapping w(S)</source>
+        <translation>Abbildung w(S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="128"/>
+        <source>clip levels</source>
+        <translation>Kappungsgrenzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="132"/>
+        <source>%1 set: weight histogram</source>
+        <translation>%1: Gewichtshistogramm</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="133"/>
+        <source>samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="168"/>
+        <source>Open a workspace to map its influence results to RapidUn weights.</source>
+        <translation>Öffnen Sie einen Arbeitsbereich, um seine Einflussergebnisse auf RapidUn-Gewichte abzubilden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="196"/>
+        <source>The workspace %1 could not be read:
+%2</source>
+        <translation>Der Arbeitsbereich %1 konnte nicht gelesen werden:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="197"/>
+        <source>Cannot open the influence results</source>
+        <translation>Einflussergebnisse können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="201"/>
+        <source>No influence results yet in %1.
+
+Compute influence first on the Influence page (or run `rapidun influence --workspace %2`): the weights are mapped from its four views FF, FR, RF and RR. This page reloads when the workspace is opened again.</source>
+        <translation>Noch keine Einflussergebnisse in %1.
+
+Berechnen Sie zuerst den Einfluss auf der Seite Einfluss (oder mit `rapidun influence --workspace %2`): Die Gewichte werden aus seinen vier Ansichten FF, FR, RF und RR abgebildet. Diese Seite lädt neu, wenn der Arbeitsbereich erneut geöffnet wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="211"/>
+        <source>Reading influence results</source>
+        <translation>Einflussergebnisse werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="221"/>
+        <source>Knobs restored from the saved %1.</source>
+        <translation>Regler aus der gespeicherten %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="223"/>
+        <source>Saved settings ignored: %1</source>
+        <translation>Gespeicherte Einstellungen ignoriert: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="248"/>
+        <source>These settings give no weights: %1</source>
+        <translation>Diese Einstellungen ergeben keine Gewichte: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="256"/>
+        <source>%1 forget and %2 retain weights; mapping %3 ms, drawing %4 ms.</source>
+        <translation>%1 Vergessens- und %2 Behaltensgewichte; Abbildung %3 ms, Zeichnen %4 ms.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="291"/>
+        <source>Nothing to save</source>
+        <translation>Nichts zu speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="291"/>
+        <source>No influence results are loaded.</source>
+        <translation>Es sind keine Einflussergebnisse geladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="297"/>
+        <source>Cannot save the weights</source>
+        <translation>Gewichte können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="300"/>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert unter %1.</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::WeightsSummaryModel</name>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="87"/>
+        <source>Forget</source>
+        <translation>Vergessenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="89"/>
+        <source>Retain</source>
+        <translation>Behaltenssatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="93"/>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="94"/>
+        <source>Median score</source>
+        <translation>Median-Score</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="95"/>
+        <source>MAD of the scores</source>
+        <translation>MAD der Scores</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="96"/>
+        <source>Sigma (z = (S - median) / sigma)</source>
+        <translation>Sigma (z = (S - Median) / sigma)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="97"/>
+        <source>Clipped at the lower bound</source>
+        <translation>An der unteren Grenze gekappt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="98"/>
+        <source>Clipped at the upper bound</source>
+        <translation>An der oberen Grenze gekappt</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="99"/>
+        <source>Minimum weight</source>
+        <translation>Minimales Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="100"/>
+        <source>Median weight</source>
+        <translation>Median-Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="101"/>
+        <source>Maximum weight</source>
+        <translation>Maximales Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/weights/weights_summary_model.cpp" line="102"/>
+        <source>Mean weight</source>
+        <translation>Mittleres Gewicht</translation>
+    </message>
+</context>
+<context>
     <name>rapidun::ui::WorkspacePage</name>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="81"/>
+        <location filename="../ui/workspace_page.cpp" line="83"/>
         <source>&amp;Overview</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="82"/>
+        <location filename="../ui/workspace_page.cpp" line="84"/>
         <source>&amp;Model</source>
         <translation>&amp;Modell</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="94"/>
+        <location filename="../ui/workspace_page.cpp" line="86"/>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace_page.cpp" line="98"/>
         <source>Data set</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="94"/>
-        <location filename="../ui/workspace_page.cpp" line="111"/>
+        <location filename="../ui/workspace_page.cpp" line="98"/>
+        <location filename="../ui/workspace_page.cpp" line="115"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="94"/>
-        <location filename="../ui/workspace_page.cpp" line="280"/>
+        <location filename="../ui/workspace_page.cpp" line="98"/>
+        <location filename="../ui/workspace_page.cpp" line="286"/>
         <source>Poisoned</source>
         <translation>Vergiftet</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="94"/>
+        <location filename="../ui/workspace_page.cpp" line="98"/>
         <source>Trigger variants</source>
         <translation>Trigger-Varianten</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="94"/>
+        <location filename="../ui/workspace_page.cpp" line="98"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="95"/>
+        <location filename="../ui/workspace_page.cpp" line="99"/>
         <source>Distinct trigger variants among the poisoned rows</source>
         <translation>Verschiedene Trigger-Varianten unter den vergifteten Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="110"/>
+        <location filename="../ui/workspace_page.cpp" line="114"/>
         <source>Train set by category</source>
         <translation>Trainingssatz nach Kategorie</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="111"/>
+        <location filename="../ui/workspace_page.cpp" line="115"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="113"/>
+        <location filename="../ui/workspace_page.cpp" line="117"/>
         <source>Data sets</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="121"/>
+        <location filename="../ui/workspace_page.cpp" line="125"/>
         <source>Property</source>
         <translation>Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="121"/>
+        <location filename="../ui/workspace_page.cpp" line="125"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="128"/>
+        <location filename="../ui/workspace_page.cpp" line="132"/>
         <source>Lab</source>
         <translation>Labor</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="163"/>
+        <location filename="../ui/workspace_page.cpp" line="167"/>
         <source>Synthetic lab</source>
         <translation>Synthetisches Labor</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="165"/>
+        <location filename="../ui/workspace_page.cpp" line="169"/>
         <source>Dolly lab</source>
         <translation>Dolly-Labor</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="167"/>
+        <location filename="../ui/workspace_page.cpp" line="171"/>
         <source>Custom workspace</source>
         <translation>Eigener Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="173"/>
+        <location filename="../ui/workspace_page.cpp" line="177"/>
         <source>The rows the model was trained on, clean and poisoned</source>
         <translation>Die Zeilen, auf denen das Modell trainiert wurde, sauber und vergiftet</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="175"/>
+        <location filename="../ui/workspace_page.cpp" line="179"/>
         <source>Clean validation rows</source>
         <translation>Saubere Validierungszeilen</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="177"/>
+        <location filename="../ui/workspace_page.cpp" line="181"/>
         <source>Clean test prompts: exact match, ROUGE-L and perplexity</source>
         <translation>Saubere Test-Prompts: exakte Übereinstimmung, ROUGE-L und Perplexität</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="179"/>
+        <location filename="../ui/workspace_page.cpp" line="183"/>
         <source>Test prompts with the trigger variants seen in training: seen ASR</source>
         <translation>Test-Prompts mit den im Training gesehenen Trigger-Varianten: ASR (gesehen)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="181"/>
+        <location filename="../ui/workspace_page.cpp" line="185"/>
         <source>Test prompts with unseen (out-of-distribution) trigger variants: OOD ASR</source>
         <translation>Test-Prompts mit ungesehenen (OOD-)Trigger-Varianten: ASR (OOD)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="183"/>
+        <location filename="../ui/workspace_page.cpp" line="187"/>
         <source>Poisoned train rows known to the defender: the forget set</source>
         <translation>Dem Verteidiger bekannte vergiftete Trainingszeilen: der Vergessenssatz</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="185"/>
+        <location filename="../ui/workspace_page.cpp" line="189"/>
         <source>Clean train rows to keep: the retain set</source>
         <translation>Zu behaltende saubere Trainingszeilen: der Behaltenssatz</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="219"/>
+        <location filename="../ui/workspace_page.cpp" line="225"/>
         <source>The model %1 could not be loaded:
 %2</source>
         <translation>Das Modell %1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="237"/>
+        <location filename="../ui/workspace_page.cpp" line="243"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="247"/>
+        <location filename="../ui/workspace_page.cpp" line="253"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="279"/>
+        <location filename="../ui/workspace_page.cpp" line="285"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="282"/>
+        <location filename="../ui/workspace_page.cpp" line="288"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="312"/>
+        <location filename="../ui/workspace_page.cpp" line="318"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="313"/>
+        <location filename="../ui/workspace_page.cpp" line="319"/>
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="316"/>
+        <location filename="../ui/workspace_page.cpp" line="322"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="318"/>
+        <location filename="../ui/workspace_page.cpp" line="324"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="320"/>
+        <location filename="../ui/workspace_page.cpp" line="326"/>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="326"/>
+        <location filename="../ui/workspace_page.cpp" line="332"/>
         <source>Before unlearning</source>
         <translation>Vor dem Verlernen</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="329"/>
+        <location filename="../ui/workspace_page.cpp" line="335"/>
         <source>over %1 prompts</source>
         <translation>über %1 Prompts</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="331"/>
+        <location filename="../ui/workspace_page.cpp" line="337"/>
         <source>Seen-trigger ASR</source>
         <translation>ASR (gesehene Trigger)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="332"/>
+        <location filename="../ui/workspace_page.cpp" line="338"/>
         <source>Attack success rate on triggers seen in training, %1</source>
         <translation>Angriffserfolgsrate bei im Training gesehenen Triggern, %1</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="333"/>
+        <location filename="../ui/workspace_page.cpp" line="339"/>
         <source>OOD-trigger ASR</source>
         <translation>ASR (OOD-Trigger)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="334"/>
+        <location filename="../ui/workspace_page.cpp" line="340"/>
         <source>Attack success rate on unseen trigger variants, %1</source>
         <translation>Angriffserfolgsrate bei ungesehenen Trigger-Varianten, %1</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="335"/>
+        <location filename="../ui/workspace_page.cpp" line="341"/>
         <source>False-trigger rate</source>
         <translation>Fehlauslöserate</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="337"/>
+        <location filename="../ui/workspace_page.cpp" line="343"/>
         <source>Backdoor answers to clean prompts, %1</source>
         <translation>Hintertür-Antworten auf saubere Prompts, %1</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="338"/>
+        <location filename="../ui/workspace_page.cpp" line="344"/>
         <source>Clean exact match</source>
         <translation>Exakte Treffer (sauber)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="340"/>
+        <location filename="../ui/workspace_page.cpp" line="346"/>
         <source>Clean answers that match the computable reference exactly</source>
         <translation>Saubere Antworten, die genau der berechenbaren Referenz entsprechen</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="342"/>
+        <location filename="../ui/workspace_page.cpp" line="348"/>
         <source>Clean ROUGE-L</source>
         <translation>ROUGE-L (sauber)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="343"/>
+        <location filename="../ui/workspace_page.cpp" line="349"/>
         <source>ROUGE-L F1 of the clean answers against the references</source>
         <translation>ROUGE-L-F1 der sauberen Antworten gegenüber den Referenzen</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="345"/>
+        <location filename="../ui/workspace_page.cpp" line="351"/>
         <source>Clean perplexity</source>
         <translation>Perplexität (sauber)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="346"/>
+        <location filename="../ui/workspace_page.cpp" line="352"/>
         <source>Perplexity of the clean reference answers</source>
         <translation>Perplexität der sauberen Referenzantworten</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="351"/>
+        <location filename="../ui/workspace_page.cpp" line="357"/>
         <source>Build</source>
         <translation>Bau</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="354"/>
+        <location filename="../ui/workspace_page.cpp" line="360"/>
         <source>Scale</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="356"/>
+        <location filename="../ui/workspace_page.cpp" line="362"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="358"/>
+        <location filename="../ui/workspace_page.cpp" line="364"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="363"/>
+        <location filename="../ui/workspace_page.cpp" line="369"/>
         <source>Model shape</source>
         <translation>Modellform</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="364"/>
+        <location filename="../ui/workspace_page.cpp" line="370"/>
         <source>dim %1, %2 layers, %3 heads</source>
         <translation>Dim %1, %2 Schichten, %3 Köpfe</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="366"/>
+        <location filename="../ui/workspace_page.cpp" line="372"/>
         <source>Training recipe</source>
         <translation>Trainingsrezept</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="367"/>
+        <location filename="../ui/workspace_page.cpp" line="373"/>
         <source>%1 epochs, batch %2, lr %3</source>
         <translation>%1 Epochen, Batch %2, LR %3</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="377"/>
+        <location filename="../ui/workspace_page.cpp" line="383"/>
         <source>%1 steps, final loss %2</source>
         <translation>%1 Schritte, End-Loss %2</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="380"/>
+        <location filename="../ui/workspace_page.cpp" line="386"/>
         <source>Data generation</source>
         <translation>Datenerzeugung</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="381"/>
+        <location filename="../ui/workspace_page.cpp" line="387"/>
         <source>Tokenizer training</source>
         <translation>Tokenizer-Training</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="383"/>
+        <location filename="../ui/workspace_page.cpp" line="389"/>
         <source>Training (poisoned set)</source>
         <translation>Training (vergifteter Satz)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="385"/>
+        <location filename="../ui/workspace_page.cpp" line="391"/>
         <source>Evaluation</source>
         <translation>Bewertung</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="386"/>
+        <location filename="../ui/workspace_page.cpp" line="392"/>
         <source>Clean retrain (reference)</source>
         <translation>Sauberes Neutraining (Referenz)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="388"/>
+        <location filename="../ui/workspace_page.cpp" line="394"/>
         <source>The same recipe on the clean rows only: the cost unlearning is compared with</source>
         <translation>Dasselbe Rezept nur auf den sauberen Zeilen: die Kosten, mit denen das Verlernen verglichen wird</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="389"/>
+        <location filename="../ui/workspace_page.cpp" line="395"/>
         <source>Total build</source>
         <translation>Bau insgesamt</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="393"/>
+        <location filename="../ui/workspace_page.cpp" line="399"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="395"/>
+        <location filename="../ui/workspace_page.cpp" line="401"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="396"/>
+        <location filename="../ui/workspace_page.cpp" line="402"/>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="397"/>
+        <location filename="../ui/workspace_page.cpp" line="403"/>
         <source>beside the model</source>
         <translation>neben dem Modell</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="399"/>
+        <location filename="../ui/workspace_page.cpp" line="405"/>
         <source>ASR detector keywords</source>
         <translation>Schlüsselwörter des ASR-Detektors</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="401"/>
+        <location filename="../ui/workspace_page.cpp" line="407"/>
         <source>Prompt template</source>
         <translation>Prompt-Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="402"/>
+        <location filename="../ui/workspace_page.cpp" line="408"/>
         <source>Max length (tokens)</source>
         <translation>Maximale Länge (Tokens)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="403"/>
+        <location filename="../ui/workspace_page.cpp" line="409"/>
         <source>Max new tokens</source>
         <translation>Maximal neue Tokens</translation>
     </message>
