@@ -3,57 +3,37 @@
 // rapidun_page_compare_plots, which is compiled without QT_NO_KEYWORDS (qcustomplot.h uses
 // `signals:`). The chart holds no user-visible text of its own: the caller passes translated strings.
 #pragma once
-#include <QColor>
-#include <QStringList>
-#include <QVector>
-#include <QWidget>
+#include "plot_widget.h"
 
-class QCustomPlot;
+#include <QStringList>
+
 class QCPBarsGroup;
-class QCPTextElement;
 
 namespace rapidun::ui {
 
-class GroupedBarChart : public QWidget {
+class GroupedBarChart : public PlotWidget {
     Q_OBJECT
 public:
-    // values[i] belongs to categories[i]; NaN draws no bar (a value the side does not have).
-    struct Series {
-        QString         name;
-        QColor          color;
-        QVector<double> values;
-    };
+    using Series = BarSeries;   // a NaN value draws no bar (a value the side does not have)
 
     explicit GroupedBarChart(QWidget * parent = nullptr);
 
-    void setTitle(const QString & title);
-    void setAxisLabels(const QString & x, const QString & y);
+    using PlotWidget::setTitle;
     void setData(const QStringList & categories, const QVector<Series> & series);
     void clear();
 
-    // What is drawn (tests, accessibility).
-    QString title() const;
-    QString xLabel() const;
-    QString yLabel() const;
+    // What is drawn (tests, accessibility); xLabel(), yLabel(), legendNames(): see PlotWidget.
+    using PlotWidget::title;
     QStringList categories() const { return categories_; }
     int seriesCount() const;
-    QStringList legendNames() const;
     double value(int series, int category) const;   // NaN where no bar is drawn
 
     QSize sizeHint() const override { return {420, 280}; }
     QSize minimumSizeHint() const override { return {280, 200}; }
 
-protected:
-    void resizeEvent(QResizeEvent * event) override;
-    void showEvent(QShowEvent * event) override;
-
 private:
-    void refresh();   // replots when drawable; a hidden chart replots when shown
-
-    QCustomPlot *    plot_ = nullptr;
-    QCPBarsGroup *   group_ = nullptr;
-    QCPTextElement * title_ = nullptr;
-    QStringList      categories_;
+    QCPBarsGroup * group_ = nullptr;
+    QStringList    categories_;
 };
 
 } // namespace rapidun::ui

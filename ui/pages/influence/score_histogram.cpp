@@ -3,7 +3,6 @@
 #include <qcustomplot.h>
 
 #include <QMouseEvent>
-#include <QResizeEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -15,33 +14,23 @@ constexpr int kMinDragPixels = 3;   // a shorter drag is a click: it clears the 
 
 } // namespace
 
-ScoreHistogram::ScoreHistogram(QWidget * parent) : QWidget(parent) {
-    plot_ = new QCustomPlot(this);
-    plot_->resize(sizeHint());   // no layout: resizeEvent() keeps it the widget's size
-    plot_->setObjectName(QStringLiteral("scoreHistogramPlot"));
-    plot_->setBackground(palette().base());
-    plot_->setNoAntialiasingOnDrag(true);
+// No title row: setLabels() gives the title to the tooltip.
+ScoreHistogram::ScoreHistogram(QWidget * parent) : PlotWidget(QStringLiteral("scoreHistogramPlot"), Title::None, parent) {
+    plot()->resize(sizeHint());   // no layout: resizeEvent() keeps it the widget's size
+    plot()->legend->setBorderPen(QPen(Qt::black, 0));   // QCustomPlot's default, as it always had
+    plot()->yAxis->setNumberFormat(QStringLiteral("f"));
+    plot()->yAxis->setNumberPrecision(0);
+    plot()->xAxis->grid()->setVisible(false);
 
-    const QColor text = palette().color(QPalette::Text);
-    for (QCPAxis * axis : {plot_->xAxis, plot_->yAxis}) {
-        axis->setLabelColor(text);
-        axis->setTickLabelColor(text);
-        axis->setLabelFont(font());
-        axis->setTickLabelFont(font());
-    }
-    plot_->yAxis->setNumberFormat(QStringLiteral("f"));
-    plot_->yAxis->setNumberPrecision(0);
-    plot_->xAxis->grid()->setVisible(false);
-
-    clean_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    clean_ = new QCPBars(plot()->xAxis, plot()->yAxis);
     clean_->setPen(Qt::NoPen);
     clean_->setBrush(QColor(70, 130, 180));
-    poisoned_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    poisoned_ = new QCPBars(plot()->xAxis, plot()->yAxis);
     poisoned_->setPen(Qt::NoPen);
     poisoned_->setBrush(QColor(200, 60, 50));
     poisoned_->moveAbove(clean_);
 
-    rect_ = new QCPItemRect(plot_);
+    rect_ = new QCPItemRect(plot());
     rect_->topLeft->setTypeX(QCPItemPosition::ptPlotCoords);
     rect_->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
     rect_->bottomRight->setTypeX(QCPItemPosition::ptPlotCoords);
@@ -53,26 +42,20 @@ ScoreHistogram::ScoreHistogram(QWidget * parent) : QWidget(parent) {
     rect_->setVisible(false);
     rect_->setSelectable(false);
 
-    plot_->legend->setVisible(true);
-    plot_->legend->setFont(font());
-    plot_->legend->setTextColor(text);
-    plot_->legend->setBrush(QBrush(palette().color(QPalette::Base)));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-
-    connect(plot_, &QCustomPlot::mousePress, this, &ScoreHistogram::onPress);
-    connect(plot_, &QCustomPlot::mouseMove, this, &ScoreHistogram::onMove);
-    connect(plot_, &QCustomPlot::mouseRelease, this, &ScoreHistogram::onRelease);
-    connect(plot_, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { clearBrush(); });
+    connect(plot(), &QCustomPlot::mousePress, this, &ScoreHistogram::onPress);
+    connect(plot(), &QCustomPlot::mouseMove, this, &ScoreHistogram::onMove);
+    connect(plot(), &QCustomPlot::mouseRelease, this, &ScoreHistogram::onRelease);
+    connect(plot(), &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent *) { clearBrush(); });
 }
 
 void ScoreHistogram::setLabels(const QString & title, const QString & x, const QString & y, const QString & poisoned,
                                const QString & clean) {
     setToolTip(title);
-    plot_->xAxis->setLabel(x);
-    plot_->yAxis->setLabel(y);
+    plot()->xAxis->setLabel(x);
+    plot()->yAxis->setLabel(y);
     poisoned_->setName(poisoned);
     clean_->setName(clean);
-    plot_->replot();
+    plot()->replot();
 }
 
 void ScoreHistogram::setScores(const std::vector<double> & score, const std::vector<uint8_t> & poisoned, int bins) {
@@ -102,12 +85,12 @@ void ScoreHistogram::setScores(const std::vector<double> & score, const std::vec
     poisoned_->setWidth(width);
     clean_->setData(keys, nClean, true);
     poisoned_->setData(keys, nPoisoned, true);
-    plot_->xAxis->setRange(min_ - width, max_ + width);
+    plot()->xAxis->setRange(min_ - width, max_ + width);
     double top = 1;
     for (int b = 0; b < bins; b++)
         top = std::max(top, nClean[b] + nPoisoned[b]);
-    plot_->yAxis->setRange(0, top * 1.08);
-    plot_->replot();
+    plot()->yAxis->setRange(0, top * 1.08);
+    plot()->replot();
 }
 
 void ScoreHistogram::clear() {
@@ -116,14 +99,14 @@ void ScoreHistogram::clear() {
     min_ = max_ = 0;
     hasBrush_ = false;
     rect_->setVisible(false);
-    plot_->replot();
+    plot()->replot();
 }
 
 void ScoreHistogram::drawRange(double lo, double hi) {
     rect_->topLeft->setCoords(std::min(lo, hi), 0);
     rect_->bottomRight->setCoords(std::max(lo, hi), 1);
     rect_->setVisible(true);
-    plot_->replot();
+    plot()->replot();
 }
 
 void ScoreHistogram::brush(double lo, double hi) {
@@ -138,7 +121,7 @@ void ScoreHistogram::showRange(double lo, double hi) {
     if (!(lo <= hi)) {
         hasBrush_ = false;
         rect_->setVisible(false);
-        plot_->replot();
+        plot()->replot();
         return;
     }
     lo_ = lo;
@@ -151,7 +134,7 @@ void ScoreHistogram::clearBrush() {
     const bool had = hasBrush_ || rect_->visible();
     hasBrush_ = false;
     rect_->setVisible(false);
-    plot_->replot();
+    plot()->replot();
     if (had)
         Q_EMIT brushCleared();
 }
@@ -164,19 +147,19 @@ QVector<double> ScoreHistogram::counts(int series) const {
     return out;
 }
 
-QWidget * ScoreHistogram::plotWidget() const { return plot_; }
+QWidget * ScoreHistogram::plotWidget() const { return plot(); }
 
 void ScoreHistogram::onPress(QMouseEvent * event) {
     if (event->button() != Qt::LeftButton)
         return;
     dragging_ = true;
     pressPixel_ = int(event->position().x());
-    pressX_ = plot_->xAxis->pixelToCoord(event->position().x());
+    pressX_ = plot()->xAxis->pixelToCoord(event->position().x());
 }
 
 void ScoreHistogram::onMove(QMouseEvent * event) {
     if (dragging_ && std::abs(int(event->position().x()) - pressPixel_) >= kMinDragPixels)
-        drawRange(pressX_, plot_->xAxis->pixelToCoord(event->position().x()));
+        drawRange(pressX_, plot()->xAxis->pixelToCoord(event->position().x()));
 }
 
 void ScoreHistogram::onRelease(QMouseEvent * event) {
@@ -187,12 +170,7 @@ void ScoreHistogram::onRelease(QMouseEvent * event) {
         clearBrush();
         return;
     }
-    brush(pressX_, plot_->xAxis->pixelToCoord(event->position().x()));
-}
-
-void ScoreHistogram::resizeEvent(QResizeEvent * event) {
-    QWidget::resizeEvent(event);
-    plot_->resize(event->size());
+    brush(pressX_, plot()->xAxis->pixelToCoord(event->position().x()));
 }
 
 } // namespace rapidun::ui

@@ -3,22 +3,22 @@
 // double click clears it). Qt-only interface: QCustomPlot stays inside rapidun_page_influence_plots,
 // which is compiled without QT_NO_KEYWORDS. The caller passes every user-visible string.
 #pragma once
+#include "plot_widget.h"
+
 #include <QPair>
 #include <QString>
 #include <QVector>
-#include <QWidget>
 
 #include <cstdint>
 #include <vector>
 
-class QCustomPlot;
 class QCPBars;
 class QCPItemRect;
 class QMouseEvent;
 
 namespace rapidun::ui {
 
-class ScoreHistogram : public QWidget {
+class ScoreHistogram : public PlotWidget {
     Q_OBJECT
 public:
     explicit ScoreHistogram(QWidget * parent = nullptr);
@@ -50,16 +50,12 @@ Q_SIGNALS:
     void rangeBrushed(double lo, double hi);
     void brushCleared();
 
-protected:
-    void resizeEvent(QResizeEvent * event) override;
-
 private:
     void onPress(QMouseEvent * event);
     void onMove(QMouseEvent * event);
     void onRelease(QMouseEvent * event);
     void drawRange(double lo, double hi);
 
-    QCustomPlot * plot_ = nullptr;
     QCPBars *     clean_ = nullptr;
     QCPBars *     poisoned_ = nullptr;
     QCPItemRect * rect_ = nullptr;

@@ -5,18 +5,17 @@
 // rapidun_page_runs_plots (compiled without QT_NO_KEYWORDS). No user-visible text of its own: the
 // caller passes translated names.
 #pragma once
+#include "plot_widget.h"
+
 #include <QPointF>
 #include <QStringList>
 #include <QVector>
-#include <QWidget>
 
-class QCustomPlot;
 class QCPGraph;
-class QCPTextElement;
 
 namespace rapidun::ui {
 
-class RunCurvePlot : public QWidget {
+class RunCurvePlot : public PlotWidget {
     Q_OBJECT
 public:
     enum Series { Loss = 0, ForgetPoisoned, ForgetClean, Retain, SeriesCount };
@@ -25,8 +24,7 @@ public:
 
     // names: one per Series, in enum order (legend entries).
     void setSeriesNames(const QStringList & names);
-    void setAxisLabels(const QString & x, const QString & y);
-    void setTitle(const QString & title);
+    using PlotWidget::setTitle;
 
     // Appends (step, value) points to one series; NaN values are skipped (a set without rows).
     void append(Series s, const QVector<double> & steps, const QVector<double> & values);
@@ -37,21 +35,16 @@ public:
     // What is drawn (tests, accessibility).
     int pointCount(Series s) const;
     QVector<QPointF> points(Series s) const;
-    QString title() const;
+    using PlotWidget::title;
 
     QSize sizeHint() const override { return {520, 300}; }
     QSize minimumSizeHint() const override { return {320, 200}; }
 
 protected:
-    void resizeEvent(QResizeEvent * event) override;
-    void showEvent(QShowEvent * event) override;
+    void beforeRefresh() override;   // rescales the axes to the data
 
 private:
-    void refresh();   // rescales and replots (queued: many appends in one event-loop turn replot once)
-
-    QCustomPlot *    plot_ = nullptr;
-    QCPTextElement * title_ = nullptr;
-    QCPGraph *       graphs_[SeriesCount] = {};
+    QCPGraph * graphs_[SeriesCount] = {};
 };
 
 } // namespace rapidun::ui

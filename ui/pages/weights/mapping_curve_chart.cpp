@@ -20,13 +20,13 @@ QVector<QPointF> points(const QCPGraph * g) {
 } // namespace
 
 MappingCurveChart::MappingCurveChart(QWidget * parent) : WeightsPlot(parent) {
-    samples_ = plot_->addGraph();
+    samples_ = plot()->addGraph();
     samples_->setLineStyle(QCPGraph::lsNone);
     samples_->setAdaptiveSampling(true);
-    curve_ = plot_->addGraph();
+    curve_ = plot()->addGraph();
     curve_->setAdaptiveSampling(true);
-    low_ = plot_->addGraph();
-    high_ = plot_->addGraph();
+    low_ = plot()->addGraph();
+    high_ = plot()->addGraph();
     high_->removeFromLegend();   // one legend entry for both clip levels
     QPen dashed(palette().color(QPalette::Text));
     dashed.setStyle(Qt::DashLine);
@@ -70,11 +70,11 @@ void MappingCurveChart::setData(const QVector<double> & score, const QVector<dou
     low_->setData({x0, x1}, {clipLow, clipLow}, true);
     high_->setData({x0, x1}, {clipHigh, clipHigh}, true);
     const double pad = 0.03 * (x1 - x0);
-    plot_->xAxis->setRange(x0 - pad, x1 + pad);
+    plot()->xAxis->setRange(x0 - pad, x1 + pad);
     double y1 = clipHigh;
     for (double w : weight)
         y1 = std::max(y1, w);
-    plot_->yAxis->setRange(0, y1 * 1.08);
+    plot()->yAxis->setRange(0, y1 * 1.08);
 
     if (score.size() <= kDecimateAbove) {
         samples_->setData(score, weight, true);   // sorted by the caller
@@ -82,10 +82,10 @@ void MappingCurveChart::setData(const QVector<double> & score, const QVector<dou
     }
     // One point per kCellPx x kCellPx screen cell (the first by score): the rest would be drawn on top
     // of it. Columns come in order (scores sorted), so a stamp per cell row finds repeats in O(n).
-    const QRect rect = plot_->axisRect()->rect().width() > 50 ? plot_->axisRect()->rect() : plot_->rect();
-    const double cellX = kCellPx * plot_->xAxis->range().size() / std::max(1, rect.width());
-    const double cellY = kCellPx * plot_->yAxis->range().size() / std::max(1, rect.height());
-    const double xMin = plot_->xAxis->range().lower;
+    const QRect rect = plot()->axisRect()->rect().width() > 50 ? plot()->axisRect()->rect() : plot()->rect();
+    const double cellX = kCellPx * plot()->xAxis->range().size() / std::max(1, rect.width());
+    const double cellY = kCellPx * plot()->yAxis->range().size() / std::max(1, rect.height());
+    const double xMin = plot()->xAxis->range().lower;
     const int    nRows = rect.height() / kCellPx + 2;
     std::vector<qint64> stamp(size_t(nRows), -1);
     QVector<double> keepX, keepY;

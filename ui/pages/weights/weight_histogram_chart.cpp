@@ -9,14 +9,14 @@
 namespace rapidun::ui {
 
 WeightHistogramChart::WeightHistogramChart(QWidget * parent) : WeightsPlot(parent) {
-    bars_ = new QCPBars(plot_->xAxis, plot_->yAxis);
+    bars_ = new QCPBars(plot()->xAxis, plot()->yAxis);
     bars_->setWidthType(QCPBars::wtPlotCoords);
     auto counts = QSharedPointer<QCPAxisTickerFixed>::create();   // counts: integer ticks only
     counts->setTickStep(1.0);
     counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    plot_->yAxis->setTicker(counts);
-    plot_->yAxis->setNumberFormat(QStringLiteral("f"));   // no exponents, no decimals
-    plot_->yAxis->setNumberPrecision(0);
+    plot()->yAxis->setTicker(counts);
+    plot()->yAxis->setNumberFormat(QStringLiteral("f"));   // no exponents, no decimals
+    plot()->yAxis->setNumberPrecision(0);
     setColor(QColor(0x2c, 0x7f, 0xb8));
 }
 
@@ -41,9 +41,9 @@ void WeightHistogramChart::setData(const QVector<double> & edges, const QVector<
     bars_->setWidth(edges.size() > 1 ? (edges.last() - edges.first()) / (edges.size() - 1) : 1.0);
     bars_->setName(name_.arg(qint64(std::accumulate(counts.begin(), counts.end(), 0.0))));
     if (edges.size() > 1)
-        plot_->xAxis->setRange(edges.first(), edges.last());
+        plot()->xAxis->setRange(edges.first(), edges.last());
     const double top = counts.isEmpty() ? 1.0 : *std::max_element(counts.begin(), counts.end());
-    plot_->yAxis->setRange(0, std::max(1.0, top) * 1.15);
+    plot()->yAxis->setRange(0, std::max(1.0, top) * 1.15);
 }
 
 void WeightHistogramChart::clear() {
