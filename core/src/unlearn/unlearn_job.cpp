@@ -99,7 +99,10 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
     make_directories(dir);
     if (progress) progress({"unlearn", 0.0, std::string(unlearn_method_name(o.method)) + ", seed " + std::to_string(o.seed)});
     std::vector<UnlearnProgress> pending;   // steps not yet handed to `progress` (their .curve left empty)
+    std::string losses;                      // loss.jsonl: every logged step's training loss and lr
     const UnlearnResult res = run_unlearning(*mb.model, data, o, wf, wr, [&](const UnlearnProgress & p) {
+        auto num = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
+        losses += json({{"step", p.step}, {"epoch", p.epoch}, {"loss", num(p.loss)}, {"lr", p.lr}}).dump() + "\n";
         if (!progress) return;
         UnlearnProgress step = p;
         step.curve.clear();
@@ -123,6 +126,7 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
                        {"retain_ce", num(c.retain_ce)}}).dump() + "\n";
     }
     write_file_atomic(dir + "/metrics.jsonl", curve);
+    write_file_atomic(dir + "/loss.jsonl", losses);
 
     json after = nullptr;
     double eval_seconds = 0;
@@ -152,7 +156,7 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
                 {"metrics_before", before}, {"metrics_after", after},
                 {"files", {{"adapter", o.method == UnlearnMethod::Fisher ? json(nullptr) : json("adapter_model.safetensors")},
                            {"model", o.method == UnlearnMethod::Fisher ? json("model") : json(nullptr)},
-                           {"curve", "metrics.jsonl"}, {"generations", after.is_null() ? json(nullptr) : json("generations.jsonl")}}}};
+                           {"curve", "metrics.jsonl"}, {"loss", "loss.jsonl"}, {"generations", after.is_null() ? json(nullptr) : json("generations.jsonl")}}}};
     if (o.method == UnlearnMethod::Fisher)
         run["fisher"] = {{"n_params", res.fisher.n_params}, {"scale", res.fisher.scale}, {"relative_change", res.fisher.relative_change}};
     write_file_atomic(dir + "/run.json", run.dump(2) + "\n");

@@ -164,13 +164,21 @@ void TestRunsPage::shortRunFinishes() {
     if (qEnvironmentVariableIsSet("RAPIDUN_RUNS_SCREENSHOT"))   // a look at the page, for humans
         page.grab().save(qEnvironmentVariable("RAPIDUN_RUNS_SCREENSHOT"));
 
-    // Another page (a new session) shows the finished run's curve from its files only.
+    // Another page (a new session) shows the finished run's curves from its files: metrics.jsonl
+    // and loss.jsonl (one line per step, the same losses the live plot got).
+    QCOMPARE(lineCount(runDir + QStringLiteral("/loss.jsonl")), int(steps));
+    const QVector<QPointF> live = page.curvePlot()->points(RunCurvePlot::Loss);
     RunsPage other;
     other.setWorkspace(ws_);
     other.showRunCurve(id);
     QCOMPARE(other.plotRunId(), id);
     QCOMPARE(other.curvePlot()->pointCount(RunCurvePlot::ForgetPoisoned), evalPoints);
-    QCOMPARE(other.curvePlot()->pointCount(RunCurvePlot::Loss), 0);
+    const QVector<QPointF> stored = other.curvePlot()->points(RunCurvePlot::Loss);
+    QCOMPARE(stored.size(), live.size());
+    for (int i = 0; i < stored.size(); ++i) {
+        QCOMPARE(stored[i].x(), live[i].x());
+        QVERIFY(qAbs(stored[i].y() - live[i].y()) <= 1e-12 * (1 + qAbs(live[i].y())));   // JSON keeps 17 digits
+    }
 }
 
 void TestRunsPage::progressAndCancel() {

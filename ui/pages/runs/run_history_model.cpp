@@ -275,6 +275,17 @@ bool readRunCurve(const QString & runDir, RunCurve * out) {
         out->forgetClean << num(o, "forget_clean_ce");
         out->retain << num(o, "retain_ce");
     }
+    // The per-step loss, when the run wrote it; a missing or bad file leaves the loss empty only.
+    QFile lossFile(runDir + QStringLiteral("/loss.jsonl"));
+    if (lossFile.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        while (!lossFile.atEnd()) {
+            const QJsonDocument doc = QJsonDocument::fromJson(lossFile.readLine().trimmed());
+            if (!doc.isObject())
+                continue;
+            out->lossStep << num(doc.object(), "step");
+            out->loss << num(doc.object(), "loss");
+        }
+    }
     return true;
 }
 

@@ -75,7 +75,8 @@ private:
 // One run's evaluation curve from its metrics.jsonl (steps and nats; NaN where the file has null).
 // False (and empty vectors) when the file is missing or unreadable.
 struct RunCurve {
-    QVector<double> step, forgetPoisoned, forgetClean, retain;
+    QVector<double> step, forgetPoisoned, forgetClean, retain;   // metrics.jsonl (nats)
+    QVector<double> lossStep, loss;                              // loss.jsonl (older runs: none)
 };
 bool readRunCurve(const QString & runDir, RunCurve * out);
 

@@ -21,8 +21,9 @@
 // the curve so far arrives with every report through UnlearnJobProgress::curve, so it grows at each
 // evaluation, every eval_every steps). The worker appends to a locked
 // buffer; a 100 ms GUI timer drains it into the plot. Selecting a history row shows that run's
-// evaluation curve from its metrics.jsonl (plus its loss curve when it ran in this session: the
-// loss is not stored in the run folder). A new run takes the plot over when it starts.
+// evaluation curve from its metrics.jsonl and its loss curve from loss.jsonl (runs written before
+// loss.jsonl existed show the loss only when they ran in this session). A new run takes the plot
+// over when it starts.
 //
 // setWorkspace() and clear() cancel the running run and empty the queue.
 #pragma once

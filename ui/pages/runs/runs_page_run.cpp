@@ -183,9 +183,11 @@ void RunsPage::showRunCurve(const QString & runId) {
         plot_->setSeries(RunCurvePlot::ForgetClean, c.step, c.forgetClean);
         plot_->setSeries(RunCurvePlot::Retain, c.step, c.retain);
     }
-    const auto it = losses_.constFind(runId);
+    const auto it = losses_.constFind(runId);   // this session's live loss, else the run's loss.jsonl
     if (it != losses_.constEnd())
         plot_->setSeries(RunCurvePlot::Loss, it->first, it->second);
+    else if (!c.loss.isEmpty())
+        plot_->setSeries(RunCurvePlot::Loss, c.lossStep, c.loss);
 }
 
 void RunsPage::onFinished(const QString & runId) {

@@ -5,6 +5,7 @@
 //   run.json            method, settings, seed, stage times (s), result (steps, guard), metrics
 //                       before and after, the weights' summary
 //   metrics.jsonl       the unlearning curve (step, forget poisoned / clean CE, retain CE), one per line
+//   loss.jsonl          the training loss of every logged step (step, epoch, loss, lr), one per line
 //   generations.jsonl   the evaluation prompts' generations after unlearning (before: eval_before.json)
 //   adapter_config.json + adapter_model.safetensors (PEFT layout); Fisher (no adapter): model/ (HF)
 #pragma once
