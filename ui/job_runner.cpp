@@ -8,15 +8,36 @@ namespace rapidun::ui {
 void JobHandle::report(double fraction, const QString & stage, const QString & message, double eta_s) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (fraction < 1.0 && last_.isValid() && last_.elapsed() < 50)
+        if (fraction < 1.0 && stage == lastStage_ && last_.isValid() && last_.elapsed() < 50)
             return;
         last_.start();
+        lastStage_ = stage;
     }
-    // Queued to the GUI thread; the runner outlives the worker (its destructor waits), and a call still
-    // queued when the runner is destroyed is dropped with it.
+    // Queued to the GUI thread; the runner outlives the worker (shutdown() waits), a call still queued
+    // when the runner is destroyed is dropped with it, and one delivered after shutdown() is ignored.
     JobRunner * r = runner_;
     QMetaObject::invokeMethod(
-        r, [r, fraction, stage, message, eta_s] { Q_EMIT r->progress(fraction, stage, message, eta_s); }, Qt::QueuedConnection);
+        r,
+        [r, fraction, stage, message, eta_s] {
+            if (!r->shutDown_)
+                Q_EMIT r->progress(fraction, stage, message, eta_s);
+        },
+        Qt::QueuedConnection);
+}
+
+void JobRunner::shutdown() {
+    shutDown_ = true;
+    if (!busy_)
+        return;
+    if (token_)
+        token_->cancel();
+    if (wait_)
+        wait_();            // the worker polls the token; no event loop runs here
+    delete watcher_;        // its pending finished() and the continuation in it go with it
+    watcher_ = nullptr;
+    wait_ = nullptr;
+    token_.reset();
+    busy_ = false;
 }
 
 void JobRunner::waitForIdle() {

@@ -1,9 +1,11 @@
 // Runs one long core job at a time off the GUI thread (QtConcurrent on the global pool) and delivers
 // its outcome on the GUI thread. The job gets a JobHandle: a CancelToken to poll (core's own
-// cancellation) and report(), which forwards progress to the GUI thread at most every 50 ms (the
-// final done == total update is always sent). Every start() ends in exactly one finished(),
-// failed() or cancelled(), all on the GUI thread; onDone runs before finished(). The destructor
-// cancels a running job and waits for it, so the worker never outlives the runner.
+// cancellation) and report(), which forwards progress to the GUI thread at most every 50 ms (a new
+// stage and the final done == total update are always sent). Every start() ends in exactly one finished(),
+// failed() or cancelled(), all on the GUI thread; onDone runs before finished(), unless the runner
+// was shut down first: shutdown() (and the destructor) cancels a running job, waits for its worker
+// without running the event loop, and drops its outcome, so no continuation can reach an object
+// that is being destroyed and the worker never outlives the runner.
 //
 //   runner->start<nlohmann::json>(tr("Influence"),
 //       [opts](JobHandle & h) { return run_workspace_influence(w, opts, [&](auto & p) { h.report(...); }, &h.token()); },
@@ -37,7 +39,7 @@ public:
     const CancelToken * tokenPtr() const { return token_.get(); }
     bool cancelled() const { return token_->cancelled(); }
     // fraction: of the whole job, 0..1; stage and message: shown as they are (translate at the caller).
-    // eta_s < 0: unknown. Throttled to one update per 50 ms except fraction >= 1.
+    // eta_s < 0: unknown. Throttled to one update per 50 ms, except a new stage and fraction >= 1.
     void report(double fraction, const QString & stage, const QString & message = {}, double eta_s = -1);
 
 private:
@@ -45,33 +47,36 @@ private:
     std::shared_ptr<CancelToken> token_;
     std::mutex                   mutex_;
     QElapsedTimer                last_;
+    QString                      lastStage_;
 };
 
 class JobRunner : public QObject {
     Q_OBJECT
 public:
     explicit JobRunner(QObject * parent = nullptr) : QObject(parent) {}
-    ~JobRunner() override {
-        cancel();
-        if (wait_)
-            wait_();
-    }
+    ~JobRunner() override { shutdown(); }
 
     bool isBusy() const { return busy_; }
+    bool isShutDown() const { return shutDown_; }
     bool isCancelling() const { return busy_ && token_ && token_->cancelled(); }
     QString title() const { return title_; }
     void cancel() {
         if (busy_ && token_)
             token_->cancel();
     }
-    // Blocks until the running job (if any) has ended and its signals were delivered (tests, quit).
+    // Blocks until the running job (if any) has ended and its signals were delivered. Runs the event
+    // loop, so it is for tests only: never call it from a destructor (use shutdown()).
     void waitForIdle();
+    // Cancels the running job, waits for its worker (no event loop), and drops its outcome: onDone,
+    // finished/failed/cancelled/idle and queued progress never come. Later start()s are refused.
+    // For owners about to be destroyed (pages, the window). Safe to call twice.
+    void shutdown();
 
     // Returns false (and starts nothing) while a job runs. work runs on a worker thread; onDone on the
     // GUI thread with the job's result. Exceptions become failed(what()), rapidun::Cancelled cancelled().
     template <class R>
     bool start(const QString & title, std::function<R(JobHandle &)> work, std::function<void(R &&)> onDone) {
-        if (busy_)
+        if (busy_ || shutDown_)
             return false;
         busy_ = true;
         title_ = title;
@@ -99,6 +104,7 @@ public:
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, onDone = std::move(onDone)] {
             Outcome out = watcher->result();
             watcher->deleteLater();
+            watcher_ = nullptr;
             busy_ = false;
             token_.reset();
             wait_ = nullptr;
@@ -114,6 +120,7 @@ public:
             Q_EMIT idle();
         });
         watcher->setFuture(future);   // connect first, then set the future
+        watcher_ = watcher;
         wait_ = [future]() mutable { future.waitForFinished(); };
         Q_EMIT started(title);
         return true;
@@ -130,6 +137,8 @@ Q_SIGNALS:
 private:
     friend class JobHandle;
     bool                         busy_ = false;
+    bool                         shutDown_ = false;
+    QFutureWatcherBase *         watcher_ = nullptr;   // the running job's; deleting it drops the outcome
     QString                      title_;
     std::shared_ptr<CancelToken> token_;
     std::function<void()>        wait_;

@@ -1,19 +1,15 @@
-// Builds the synthetic lab off the GUI thread (core's build_synthetic_lab). Progress arrives from the
-// worker and is forwarded to the GUI thread (queued); cancel() sets the core's CancelToken, which the
-// build polls between steps. Every start ends in exactly one finished(), failed() or cancelled(), all
-// emitted on the GUI thread. The destructor cancels a running build and waits for it.
+// Builds the synthetic lab off the GUI thread (core's build_synthetic_lab on a JobRunner). Progress
+// arrives from the worker and is forwarded to the GUI thread (queued, every stage change); cancel()
+// sets the core's CancelToken, which the build polls between steps. Every start ends in exactly one
+// finished(), failed() or cancelled(), all emitted on the GUI thread, unless shutdown() (or the
+// destructor) came first: it cancels a running build, waits for it and drops its outcome.
 #pragma once
 #include <QObject>
 #include <QString>
 
-#include <functional>
-#include <memory>
-
-namespace rapidun {
-class CancelToken;
-}
-
 namespace rapidun::ui {
+
+class JobRunner;
 
 struct LabBuildOptions {
     QString dir;                          // workspace folder to create
@@ -26,14 +22,14 @@ class LabBuilder : public QObject {
     Q_OBJECT
 public:
     explicit LabBuilder(QObject * parent = nullptr);
-    ~LabBuilder() override;
 
-    bool isBusy() const { return busy_; }
-    bool isCancelling() const { return busy_ && cancelling_; }
+    bool isBusy() const;
+    bool isCancelling() const;
 
     // Returns false (and starts nothing) while another build runs.
     bool start(const LabBuildOptions & options);
-    void cancel();   // no-op when idle
+    void cancel();     // no-op when idle
+    void shutdown();   // see JobRunner::shutdown
 
 Q_SIGNALS:
     // stage: the core's stage name (data, tokenizer, train, evaluate, retrain-reference, done);
@@ -44,10 +40,8 @@ Q_SIGNALS:
     void cancelled(const QString & dir);
 
 private:
-    bool busy_ = false;
-    bool cancelling_ = false;
-    std::shared_ptr<CancelToken> token_;
-    std::function<void()> wait_;
+    JobRunner * runner_ = nullptr;
+    QString     dir_;   // the running build's requested folder
 };
 
 } // namespace rapidun::ui

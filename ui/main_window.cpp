@@ -80,7 +80,30 @@ MainWindow::MainWindow(QWidget * parent)
     connect(buildPanel_, &LabBuildPanel::cancelRequested, this, &MainWindow::cancelLabBuild);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() { shutdownJobs(); }
+
+void MainWindow::shutdownJobs() {
+    // Order matters (issue 13): first nothing may reach the window or a page any more, then every job
+    // stops and its outcome is dropped, all before ~QWidget destroys a single page. Nothing here runs
+    // the event loop, so no continuation can run in between.
+    const QList<QObject *> sources = {loader_, workspaceLoader_, builder_, buildPanel_, studioTabs_, workspacePage_,
+                                      workspacePage_->pipelinePanel(), influencePage_, weightsPage_, runsPage_,
+                                      comparePage_};
+    for (QObject * source : sources) {
+        disconnect(source, nullptr, this, nullptr);
+        for (QObject * page : sources)
+            if (page != source)
+                disconnect(source, nullptr, page, nullptr);
+    }
+    loader_->shutdown();
+    workspaceLoader_->shutdown();
+    builder_->shutdown();
+    workspacePage_->pipelinePanel()->shutdown();
+    influencePage_->shutdown();
+    weightsPage_->shutdown();
+    runsPage_->shutdown();
+    comparePage_->shutdown();
+}
 
 void MainWindow::createActions() {
     newWorkspaceAction_ = new QAction(tr("&New Workspace..."), this);
@@ -341,11 +364,14 @@ void MainWindow::saveWindow() {
 
 void MainWindow::closeEvent(QCloseEvent * event) {
     saveWindow();
-    builder_->cancel();   // a running build stops at its next step; the destructors wait for the workers
+    // Every cancellable job stops at its next step; the window stays whole until it is destroyed, and
+    // its destructor (shutdownJobs) waits for the workers and drops what they would have delivered.
+    builder_->cancel();
     runsPage_->clearQueue();
     runsPage_->cancel();
     workspacePage_->pipelinePanel()->cancel();
     influencePage_->cancelCompute();
+    comparePage_->cancelPrompt();
     event->accept();
 }
 

@@ -106,6 +106,7 @@ protected:
     void closeEvent(QCloseEvent * event) override;
 
 private:
+    void shutdownJobs();   // the destructor's first step: disconnect, cancel, wait, drop (see .cpp)
     enum Page { kPlaceholderPage, kModelPage, kWorkspacePage, kBuildPage };
 
     void createActions();

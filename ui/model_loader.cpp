@@ -1,21 +1,15 @@
 #include "model_loader.h"
 
+#include "job_runner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
-#include <optional>
 
 namespace rapidun::ui {
 namespace {
-
-struct LoadOutcome {
-    std::optional<LoadedModel> value;
-    QString error;
-};
 
 std::string localPath(const QString & path) { return QFile::encodeName(path).toStdString(); }
 
@@ -63,18 +57,6 @@ void attachTokenizer(LoadedModel & result, const QString & explicitPath) {
     result.tokenizerFacts.note = lastError;   // empty: nothing found
 }
 
-LoadOutcome loadWork(const QString & path, const QString & tokenizer) {
-    LoadOutcome out;
-    try {
-        out.value = loadModelNow(path, tokenizer);
-    } catch (const std::exception & e) {
-        out.error = QString::fromUtf8(e.what());
-    } catch (...) {
-        out.error = QStringLiteral("unknown error");
-    }
-    return out;
-}
-
 } // namespace
 
 LoadedModel loadModelNow(const QString & path, const QString & tokenizer) {
@@ -86,32 +68,20 @@ LoadedModel loadModelNow(const QString & path, const QString & tokenizer) {
     return result;
 }
 
-ModelLoader::ModelLoader(QObject * parent) : QObject(parent) {}
-
-ModelLoader::~ModelLoader() {
-    if (wait_)
-        wait_();   // the worker never outlives the loader
+ModelLoader::ModelLoader(QObject * parent) : QObject(parent), runner_(new JobRunner(this)) {
+    connect(runner_, &JobRunner::failed, this, [this](const QString & error) { Q_EMIT failed(path_, error); });
 }
 
+bool ModelLoader::isBusy() const { return runner_->isBusy(); }
+void ModelLoader::shutdown() { runner_->shutdown(); }
+
 bool ModelLoader::start(const QString & path, const QString & tokenizer) {
-    if (busy_)
+    if (runner_->isBusy())
         return false;
-    busy_ = true;
-    QFuture<LoadOutcome> future = QtConcurrent::run(loadWork, path, tokenizer);
-    auto * watcher = new QFutureWatcher<LoadOutcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-        LoadOutcome out = watcher->result();
-        watcher->deleteLater();
-        busy_ = false;
-        wait_ = nullptr;
-        if (out.value)
-            Q_EMIT loaded(*out.value);
-        else
-            Q_EMIT failed(path, out.error);
-    });
-    watcher->setFuture(future);   // connect first, then set the future
-    wait_ = [future]() mutable { future.waitForFinished(); };
-    return true;
+    path_ = path;
+    return runner_->start<LoadedModel>(
+        tr("Loading model"), [path, tokenizer](JobHandle &) { return loadModelNow(path, tokenizer); },
+        [this](LoadedModel && result) { Q_EMIT loaded(result); });
 }
 
 } // namespace rapidun::ui

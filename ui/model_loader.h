@@ -1,13 +1,11 @@
-// Loads a model (and its tokenizer) off the GUI thread: QtConcurrent::run + QFutureWatcher.
-// Exceptions never cross threads: the worker turns them into text and `failed` is emitted.
-// Both signals are emitted on the GUI thread; the destructor waits for a running load.
+// Loads a model (and its tokenizer) off the GUI thread on a JobRunner. Exceptions never cross
+// threads: the worker turns them into text and `failed` is emitted. Both signals are emitted on the
+// GUI thread; shutdown() (and the destructor) waits for a running load and drops its outcome.
 #pragma once
 #include "model_facts.h"
 
 #include <QObject>
 #include <QString>
-
-#include <functional>
 
 namespace rapidun::ui {
 
@@ -15,13 +13,15 @@ namespace rapidun::ui {
 // Throws std::exception with the core's message when the model (or an explicit tokenizer) fails.
 LoadedModel loadModelNow(const QString & path, const QString & tokenizer = {});
 
+class JobRunner;
+
 class ModelLoader : public QObject {
     Q_OBJECT
 public:
     explicit ModelLoader(QObject * parent = nullptr);
-    ~ModelLoader() override;
 
-    bool isBusy() const { return busy_; }
+    bool isBusy() const;
+    void shutdown();   // see JobRunner::shutdown
 
     // path: a .bin/.safetensors file or an HF folder. tokenizer: empty = look beside the model
     // (the core's guess, tokenizer.model, or the only *.model file); a failed look is a note, not an error.
@@ -33,8 +33,8 @@ Q_SIGNALS:
     void failed(const QString & path, const QString & error);
 
 private:
-    bool busy_ = false;
-    std::function<void()> wait_;
+    JobRunner * runner_ = nullptr;
+    QString     path_;   // of the running load
 };
 
 } // namespace rapidun::ui

@@ -114,6 +114,10 @@ void PipelinePanel::setWorkspace(const QString & dir) {
     setRunning(runner_->isBusy());
 }
 
+PipelinePanel::~PipelinePanel() { shutdown(); }
+
+void PipelinePanel::shutdown() { runner_->shutdown(); }
+
 void PipelinePanel::clear() {
     dir_.clear();
     results_->setRowCount(0);

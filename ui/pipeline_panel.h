@@ -21,11 +21,15 @@ class PipelinePanel : public QWidget {
     Q_OBJECT
 public:
     explicit PipelinePanel(QWidget * parent = nullptr);
+    ~PipelinePanel() override;
 
     void setWorkspace(const QString & dir);   // shows W/reports/pipeline.json when there is one
     void clear();
     bool start();                              // false when no workspace is set or a job runs
     void cancel();
+    // Cancels the panel's job, waits for its worker without running the event loop and drops its
+    // outcome (JobRunner::shutdown); later jobs are refused. The window calls it before any page goes.
+    void shutdown();
     bool isRunning() const;
     void setMethods(const QStringList & names);   // core names: rapidun ga gagd loreun fisher npo
     void setSeeds(int n);

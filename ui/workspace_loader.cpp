@@ -1,5 +1,6 @@
 #include "workspace_loader.h"
 
+#include "job_runner.h"
 #include "model_loader.h"
 
 #include "rapidun/data/records.h"
@@ -7,22 +8,14 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QMap>
 #include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
-#include <optional>
 #include <vector>
 
 namespace rapidun::ui {
 namespace {
-
-struct OpenOutcome {
-    std::optional<OpenedWorkspace> value;
-    QString error;
-};
 
 std::string localPath(const QString & path) { return QFile::encodeName(path).toStdString(); }
 QString fromLocal(const std::string & path) { return QFile::decodeName(QByteArray::fromStdString(path)); }
@@ -55,18 +48,6 @@ DatasetSummary summarize(const QString & role, const QString & path) {
         d.error = QString::fromUtf8(e.what());
     }
     return d;
-}
-
-OpenOutcome openWork(const QString & dir) {
-    OpenOutcome out;
-    try {
-        out.value = openWorkspaceNow(dir);
-    } catch (const std::exception & e) {
-        out.error = QString::fromUtf8(e.what());
-    } catch (...) {
-        out.error = QStringLiteral("unknown error");
-    }
-    return out;
 }
 
 } // namespace
@@ -104,32 +85,20 @@ OpenedWorkspace openWorkspaceNow(const QString & dir) {
     return ws;
 }
 
-WorkspaceLoader::WorkspaceLoader(QObject * parent) : QObject(parent) {}
-
-WorkspaceLoader::~WorkspaceLoader() {
-    if (wait_)
-        wait_();   // the worker never outlives the loader
+WorkspaceLoader::WorkspaceLoader(QObject * parent) : QObject(parent), runner_(new JobRunner(this)) {
+    connect(runner_, &JobRunner::failed, this, [this](const QString & error) { Q_EMIT failed(dir_, error); });
 }
 
+bool WorkspaceLoader::isBusy() const { return runner_->isBusy(); }
+void WorkspaceLoader::shutdown() { runner_->shutdown(); }
+
 bool WorkspaceLoader::start(const QString & dir) {
-    if (busy_)
+    if (runner_->isBusy())
         return false;
-    busy_ = true;
-    QFuture<OpenOutcome> future = QtConcurrent::run(openWork, dir);
-    auto * watcher = new QFutureWatcher<OpenOutcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, dir] {
-        OpenOutcome out = watcher->result();
-        watcher->deleteLater();
-        busy_ = false;
-        wait_ = nullptr;
-        if (out.value)
-            Q_EMIT opened(*out.value);
-        else
-            Q_EMIT failed(dir, out.error);
-    });
-    watcher->setFuture(future);   // connect first, then set the future
-    wait_ = [future]() mutable { future.waitForFinished(); };
-    return true;
+    dir_ = dir;
+    return runner_->start<OpenedWorkspace>(
+        tr("Opening workspace"), [dir](JobHandle &) { return openWorkspaceNow(dir); },
+        [this](OpenedWorkspace && workspace) { Q_EMIT opened(workspace); });
 }
 
 } // namespace rapidun::ui

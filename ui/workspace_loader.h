@@ -1,13 +1,11 @@
 // Opens a workspace folder off the GUI thread: workspace.json, a summary of every data set (all rows
-// are read), the model and its tokenizer. QtConcurrent::run + QFutureWatcher, like ModelLoader.
-// Both signals are emitted on the GUI thread; the destructor waits for a running open.
+// are read), the model and its tokenizer, on a JobRunner like ModelLoader. Both signals are emitted
+// on the GUI thread; shutdown() (and the destructor) waits for a running open and drops its outcome.
 #pragma once
 #include "workspace_facts.h"
 
 #include <QObject>
 #include <QString>
-
-#include <functional>
 
 namespace rapidun::ui {
 
@@ -15,13 +13,15 @@ namespace rapidun::ui {
 // workspace.json cannot be read; a data set or model that fails is recorded in the result instead.
 OpenedWorkspace openWorkspaceNow(const QString & dir);
 
+class JobRunner;
+
 class WorkspaceLoader : public QObject {
     Q_OBJECT
 public:
     explicit WorkspaceLoader(QObject * parent = nullptr);
-    ~WorkspaceLoader() override;
 
-    bool isBusy() const { return busy_; }
+    bool isBusy() const;
+    void shutdown();   // see JobRunner::shutdown
 
     // dir: a folder with workspace.json. Returns false (and starts nothing) while another open runs.
     bool start(const QString & dir);
@@ -31,8 +31,8 @@ Q_SIGNALS:
     void failed(const QString & dir, const QString & error);
 
 private:
-    bool busy_ = false;
-    std::function<void()> wait_;
+    JobRunner * runner_ = nullptr;
+    QString     dir_;   // of the running open
 };
 
 } // namespace rapidun::ui

@@ -103,9 +103,11 @@ ComparePage::ComparePage(QWidget * parent) : QWidget(parent), cache_(makeModelCa
     updateButtons();
 }
 
-ComparePage::~ComparePage() {
-    delete runner_;   // cancels and joins a running generation; its completion callbacks never run
-}
+ComparePage::~ComparePage() { shutdown(); }   // before the widgets the continuation touches go
+
+void ComparePage::shutdown() { runner_->shutdown(); }
+
+void ComparePage::cancelPrompt() { runner_->cancel(); }
 
 QWidget * ComparePage::createMetricsTab() {
     auto * tab = new QWidget(this);

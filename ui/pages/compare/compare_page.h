@@ -63,6 +63,9 @@ public:
     void setWorkspace(const QString & dir);   // loads workspace.json and the runs; failure() when it cannot
     void reloadRuns();                         // re-lists W/runs/ (after a new run), keeping the choice when it still exists
     void clear();
+    // Cancels this page's jobs, waits for their workers without running the event loop and drops their
+    // outcomes (JobRunner::shutdown); later jobs are refused. The window calls it before any page goes.
+    void shutdown();
     void setModels(const QString & left, const QString & right);   // "before" or a run id each
 
     QString leftSide() const;
@@ -84,6 +87,7 @@ public:
 
 public Q_SLOTS:
     void generate();   // the free prompt with both models; does nothing while a generation runs
+    void cancelPrompt();   // stops a running generation at its next token (no-op when idle)
 
 Q_SIGNALS:
     void failure(const QString & title, const QString & details);

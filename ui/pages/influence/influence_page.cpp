@@ -49,12 +49,16 @@ InfluencePage::InfluencePage(QWidget * parent) : QWidget(parent) {
     showEmptyState(tr("No workspace is open."), false);
 }
 
-InfluencePage::~InfluencePage() {
-    // The runners' destructors cancel and wait; do it before the widgets their callbacks touch go.
-    for (JobRunner * r : {computeRunner_, explainRunner_, loadRunner_}) {
-        r->cancel();
-        r->waitForIdle();
-    }
+InfluencePage::~InfluencePage() { shutdown(); }   // before the widgets the continuations touch go
+
+void InfluencePage::shutdown() {
+    reloadPending_ = false;
+    pendingSample_ = pendingQuery_ = -1;
+    selectionTimer_->stop();
+    for (JobRunner * r : {computeRunner_, explainRunner_, loadRunner_})
+        r->cancel();   // all three stop at once; then wait for each
+    for (JobRunner * r : {computeRunner_, explainRunner_, loadRunner_})
+        r->shutdown();
 }
 
 QWidget * InfluencePage::createEmptyState() {

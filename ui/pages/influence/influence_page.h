@@ -53,6 +53,9 @@ public:
     // Loads the workspace's rows and influence files on a worker; loaded() follows.
     void setWorkspace(const QString & dir);
     void clear();
+    // Cancels this page's jobs, waits for their workers without running the event loop and drops their
+    // outcomes (JobRunner::shutdown); later jobs are refused. The window calls it before any page goes.
+    void shutdown();
     QString workspace() const { return dir_; }
     InfluenceTableModel * tableModel() const { return model_; }
 

@@ -132,10 +132,13 @@ RunsPage::RunsPage(QWidget * parent) : QWidget(parent) {
     setIdleDisplay(tr("Open a workspace to run unlearning."));
 }
 
-RunsPage::~RunsPage() {
+RunsPage::~RunsPage() { shutdown(); }   // before the widgets the continuations touch go
+
+void RunsPage::shutdown() {
     queue_.clear();
-    delete runner_;   // cancels and waits for the worker before any widget goes
-    runner_ = nullptr;
+    liveTimer_->stop();
+    clock_->stop();
+    runner_->shutdown();   // a cancelled run removes its own folder on the worker, as Cancel does
 }
 
 QWidget * RunsPage::createProgressBox() {
@@ -207,7 +210,7 @@ void RunsPage::clear() {
         setIdleDisplay(tr("Open a workspace to run unlearning."));
 }
 
-bool RunsPage::isRunning() const { return runner_ && runner_->isBusy(); }
+bool RunsPage::isRunning() const { return runner_->isBusy(); }
 
 void RunsPage::cancel() {
     if (!isRunning())
@@ -218,10 +221,7 @@ void RunsPage::cancel() {
     message_->setText(tr("Waiting for the current step to finish"));
 }
 
-void RunsPage::waitForIdle() {
-    if (runner_)
-        runner_->waitForIdle();
-}
+void RunsPage::waitForIdle() { runner_->waitForIdle(); }
 
 bool RunsPage::enqueue(const UnlearnJobOptions & job) {
     if (!workspace_)

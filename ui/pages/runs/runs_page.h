@@ -61,6 +61,9 @@ public:
 
     void setWorkspace(const QString & dir);   // loads W/workspace.json and the history; failure() when unreadable
     void clear();
+    // Cancels this page's jobs, waits for their workers without running the event loop and drops their
+    // outcomes (JobRunner::shutdown); later jobs are refused. The window calls it before any page goes.
+    void shutdown();
     QString workspaceDir() const { return dir_; }
 
     // Queues a configured run (job.run_id is ignored: runs are named when they start) and starts it
@@ -72,7 +75,7 @@ public:
     bool isRunning() const;
     QString currentRunId() const { return currentId_; }   // the running run's id; empty when idle
     void cancel();                          // cancels the running run (the queue goes on)
-    void waitForIdle();                     // blocks until the running run ended (tests, quit)
+    void waitForIdle();                     // blocks until the running run ended (tests only: runs the event loop)
 
     RunForm *         form() const { return form_; }
     RunHistoryModel * historyModel() const { return history_; }

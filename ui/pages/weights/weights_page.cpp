@@ -83,7 +83,13 @@ WeightsPage::WeightsPage(QWidget * parent) : QWidget(parent) {
     clear();
 }
 
-WeightsPage::~WeightsPage() = default;
+WeightsPage::~WeightsPage() { shutdown(); }   // before the widgets the continuation touches go
+
+void WeightsPage::shutdown() {
+    reloadPending_ = false;
+    debounce_->stop();
+    loader_->shutdown();
+}
 
 QWidget * WeightsPage::createContent() {
     auto * content = new QWidget(this);

@@ -59,6 +59,9 @@ public:
 
     void setWorkspace(const QString & dir);   // loads W/influence (asynchronously); again = reload
     void clear();
+    // Cancels this page's jobs, waits for their workers without running the event loop and drops their
+    // outcomes (JobRunner::shutdown); later jobs are refused. The window calls it before any page goes.
+    void shutdown();
 
     // State (tests, the window).
     WeightOptions          options() const;              // what the knobs show
