@@ -2,8 +2,8 @@
 # Installs the Debian 12 packages the build and tests need, only those missing. Safe to re-run.
 set -euo pipefail
 PKGS=(
-  cmake ninja-build g++ pkg-config ccache
-  libtorch-dev libopenblas0-openmp libsentencepiece-dev nlohmann-json3-dev zlib1g-dev
+  cmake ninja-build g++ pkg-config ccache python3 python3-venv
+  libtorch-dev libopenblas0-openmp libsentencepiece-dev nlohmann-json3-dev zlib1g-dev libonig-dev libicu-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl1-mesa-dev libxkbcommon-dev
   xvfb xauth fonts-dejavu-core

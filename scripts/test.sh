@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+bash scripts/install-python-refs.sh
 bash scripts/build.sh
 # One test at a time: two LibTorch processes with two OpenMP threads each on two cores run
 # several times slower than one after the other.

@@ -1683,8 +1683,8 @@ Zeit: %4</translation>
     </message>
     <message>
         <location filename="../ui/new_workspace_dialog.cpp" line="70"/>
-        <source>Default: tokenizer.model beside the model</source>
-        <translation>Standard: tokenizer.model neben dem Modell</translation>
+        <source>Default: tokenizer.json or tokenizer.model beside the model</source>
+        <translation>Standard: tokenizer.json oder tokenizer.model neben dem Modell</translation>
     </message>
     <message>
         <location filename="../ui/new_workspace_dialog.cpp" line="73"/>
@@ -1693,8 +1693,8 @@ Zeit: %4</translation>
     </message>
     <message>
         <location filename="../ui/new_workspace_dialog.cpp" line="74"/>
-        <source>sentencepiece models (*.model);;All files (*)</source>
-        <translation>SentencePiece-Modelle (*.model);;Alle Dateien (*)</translation>
+        <source>Tokenizers (tokenizer.json *.model);;All files (*)</source>
+        <translation>Tokenizer (tokenizer.json *.model);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/new_workspace_dialog.cpp" line="89"/>

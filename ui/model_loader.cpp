@@ -21,14 +21,15 @@ TokenizerFacts factsOf(const Tokenizer & tok, const QString & path) {
     return facts;
 }
 
-// Tokenizer files worth trying beside a model when the user named none, best first.
+// Tokenizer files worth trying beside a model when the user named none, best first: core's guess
+// (an HF folder's tokenizer.json, else its tokenizer.model), then either by name, then a lone *.model.
 QStringList tokenizerCandidates(const QString & modelPath, const std::string & guess) {
     const QFileInfo model(modelPath);
     const QDir dir(model.isDir() ? model.absoluteFilePath() : model.absolutePath());
     QStringList out;
     if (!guess.empty())
         out << QDir::cleanPath(dir.absoluteFilePath(QString::fromStdString(guess)));
-    out << dir.absoluteFilePath(QStringLiteral("tokenizer.model"));
+    out << dir.absoluteFilePath(QStringLiteral("tokenizer.json")) << dir.absoluteFilePath(QStringLiteral("tokenizer.model"));
     const QStringList models = dir.entryList({QStringLiteral("*.model")}, QDir::Files);
     if (models.size() == 1)
         out << dir.absoluteFilePath(models.front());
@@ -38,7 +39,7 @@ QStringList tokenizerCandidates(const QString & modelPath, const std::string & g
 
 void attachTokenizer(LoadedModel & result, const QString & explicitPath) {
     if (!explicitPath.isEmpty()) {   // the user asked for this one: failing is an error
-        result.tokenizer = load_sentencepiece(localPath(explicitPath));
+        result.tokenizer = load_tokenizer(localPath(explicitPath));
         result.tokenizerFacts = factsOf(*result.tokenizer, explicitPath);
         return;
     }
@@ -47,7 +48,7 @@ void attachTokenizer(LoadedModel & result, const QString & explicitPath) {
         if (!QFileInfo(candidate).isFile())
             continue;
         try {
-            result.tokenizer = load_sentencepiece(localPath(candidate));
+            result.tokenizer = load_tokenizer(localPath(candidate));
             result.tokenizerFacts = factsOf(*result.tokenizer, candidate);
             return;
         } catch (const std::exception & e) {

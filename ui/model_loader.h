@@ -24,7 +24,8 @@ public:
     void shutdown();   // see JobRunner::shutdown
 
     // path: a .bin/.safetensors file or an HF folder. tokenizer: empty = look beside the model
-    // (the core's guess, tokenizer.model, or the only *.model file); a failed look is a note, not an error.
+    // (the core's guess, tokenizer.json, tokenizer.model, or the only *.model file); a failed look is a
+    // note, not an error.
     // Returns false (and starts nothing) while another load runs.
     bool start(const QString & path, const QString & tokenizer = {});
 

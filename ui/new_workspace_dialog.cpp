@@ -67,11 +67,11 @@ NewWorkspaceDialog::NewWorkspaceDialog(QWidget * parent) : QDialog(parent) {
     connect(modelFile, &QPushButton::clicked, this, [this] { browseModel(false); });
     connect(modelDir, &QPushButton::clicked, this, [this] { browseModel(true); });
     tokenizer_ = new QLineEdit;
-    tokenizer_->setPlaceholderText(tr("Default: tokenizer.model beside the model"));
+    tokenizer_->setPlaceholderText(tr("Default: tokenizer.json or tokenizer.model beside the model"));
     auto * pickTok = new QPushButton(tr("Browse..."));
     connect(pickTok, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Tokenizer"), model_->text(),
-                                                       tr("sentencepiece models (*.model);;All files (*)"));
+                                                       tr("Tokenizers (tokenizer.json *.model);;All files (*)"));
         if (!f.isEmpty())
             tokenizer_->setText(f);
     });

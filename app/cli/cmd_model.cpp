@@ -46,7 +46,7 @@ int cmd_info(int argc, char ** argv) {
     std::unique_ptr<Tokenizer> tok;
     std::string tp = a.get("tokenizer", model->info().tokenizer_guess);
     if (!tp.empty()) {
-        tok = load_sentencepiece(tp);
+        tok = load_tokenizer(tp);
         check_vocab(*tok, model->info());
     }
     json j = info_json(model->info(), tok.get());

@@ -24,6 +24,7 @@ static const char * kUsage =
     "  weights (--rapidin-dir DIR | --workspace W) [--out DIR]          influence views -> per-sample weights\n"
     "  unlearn --workspace W [--method M] [--preset lab|paper|fast]     one unlearning run -> W/runs/<id>\n"
     "  pipeline --workspace W [--method M|all] [--seeds N]              influence -> weights -> unlearn -> eval\n"
+    "  tokenize --tokenizer PATH (--text S | --jsonl F) [--add-special] ids as JSON (tokenizer.json or .model)\n"
     "run 'rapidun <command> --help' for details\n";
 
 int main(int argc, char ** argv) {
@@ -43,6 +44,7 @@ int main(int argc, char ** argv) {
         if (cmd == "weights") return rapidun::cli::cmd_weights(argc, argv);
         if (cmd == "unlearn") return rapidun::cli::cmd_unlearn(argc, argv);
         if (cmd == "pipeline") return rapidun::cli::cmd_pipeline(argc, argv);
+        if (cmd == "tokenize") return rapidun::cli::cmd_tokenize(argc, argv);
         std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", cmd.c_str(), kUsage);
         return 2;
     } catch (const rapidun::cli::UsageError & e) {

@@ -6,6 +6,7 @@
 
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
+#include "text/hf_unicode.h"
 
 #include <nlohmann/json.hpp>
 #include <zlib.h>
@@ -23,34 +24,9 @@ struct BadRow {
     std::string what;
 };
 
-// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong forms,
-// no surrogates, nothing above U+10FFFF), or npos. Done by hand so the message can say where;
-// nlohmann would also refuse the text, but with a generic parse error.
-size_t find_invalid_utf8(const char * s, size_t n) {
-    const auto * p = reinterpret_cast<const unsigned char *>(s);
-    size_t i = 0;
-    while (i < n) {
-        const unsigned c = p[i];
-        if (c < 0x80) { ++i; continue; }
-        size_t len = 0;
-        unsigned lo = 0x80, hi = 0xBF;   // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) { len = 3; lo = 0xA0; }
-        else if (c >= 0xE1 && c <= 0xEC) len = 3;
-        else if (c == 0xED) { len = 3; hi = 0x9F; }
-        else if (c >= 0xEE && c <= 0xEF) len = 3;
-        else if (c == 0xF0) { len = 4; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) { len = 4; hi = 0x8F; }
-        else return i;
-        if (i + len > n) return i;
-        if (p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (size_t k = 2; k < len; ++k)
-            if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-        i += len;
-    }
-    return std::string::npos;
-}
+// find_invalid_utf8 (text/hf_unicode.h): offset of the first byte that is not well-formed UTF-8
+// (RFC 3629), or npos; done by hand so the message can say where.
+using hf::find_invalid_utf8;
 
 // nlohmann's messages start with "[json.exception.parse_error.101] "; the tag means nothing to a user.
 std::string json_message(const std::exception & e) {

@@ -234,8 +234,13 @@ ModelFiles read_hf_folder(const std::string & dir) {
             fail(origin[name], "tensor '" + name + "'",
                  std::string("dtype ") + dtype_name(t.dtype) + " is not supported for weights (expected F32, BF16 or F16)");
     check_weights(mf.config, mf.weights, dir);
-    const std::string tok = join(dir, "tokenizer.model");
-    if (file_exists(tok)) mf.tokenizer_guess = tok;
+    // An HF folder's own tokenizer: tokenizer.json when it ships one (Llama 3, Qwen2.5, Mistral's
+    // newer uploads), else the sentencepiece tokenizer.model (Llama 2, our labs).
+    for (const char * name : {"tokenizer.json", "tokenizer.model"})
+        if (file_exists(join(dir, name))) {
+            mf.tokenizer_guess = join(dir, name);
+            break;
+        }
     return mf;
 }
 

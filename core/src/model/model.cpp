@@ -16,6 +16,7 @@
 #include <malloc.h>
 #endif
 #include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 namespace rapidun {
@@ -247,7 +248,9 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
 }
 
 void check_vocab(const Tokenizer & tok, const ModelInfo & info) {
-    if (tok.vocab_size() != info.config.vocab_size)
+    // Every id the tokenizer can give must be a row of the embedding. More rows than ids is normal
+    // for HF models (Qwen2.5: 151,936 rows for 151,665 ids, padded to a multiple for speed).
+    if (tok.vocab_size() > info.config.vocab_size)
         fail(tok.path(), "vocabulary", "the tokenizer has " + std::to_string(tok.vocab_size()) + " pieces but the model " +
              info.source + " has vocab_size " + std::to_string(info.config.vocab_size) + ": they do not belong together");
 }
@@ -257,8 +260,9 @@ ModelBundle open_model(const std::string & model_path, const std::string & token
     b.model = Model::load(model_path, opt);
     std::string tp = tokenizer_path.empty() ? b.model->info().tokenizer_guess : tokenizer_path;
     if (tp.empty())
-        fail(model_path, "tokenizer", "no tokenizer.model found beside the weights; pass the tokenizer path explicitly");
-    b.tokenizer = load_sentencepiece(tp);
+        fail(model_path, "tokenizer",
+             "no tokenizer.json or tokenizer.model found beside the weights; pass the tokenizer path explicitly");
+    b.tokenizer = load_tokenizer(tp);
     check_vocab(*b.tokenizer, b.model->info());
     return b;
 }
@@ -269,7 +273,19 @@ void Model::export_hf(const std::string & dir, const std::string & tokenizer_pat
     cfg.torch_dtype = impl_->dtype == torch::kBFloat16 ? "bfloat16" : "float32";
     write_safetensors(dir + "/model.safetensors", impl_->net->state_for_export(), {{"format", "pt"}});
     write_file_atomic(dir + "/config.json", hf_config_json(cfg));
-    if (!tokenizer_path.empty()) write_file_atomic(dir + "/tokenizer.model", read_file_text(tokenizer_path));
+    if (tokenizer_path.empty()) return;
+    // The tokenizer as load_tokenizer() picks it: HF's tokenizer.json (with tokenizer_config.json,
+    // which names BOS / EOS and the chat template), or a sentencepiece model.
+    std::string file = tokenizer_path;
+    if (is_directory(file)) file += file_exists(file + "/tokenizer.json") ? "/tokenizer.json" : "/tokenizer.model";
+    const std::filesystem::path from(file);
+    if (from.extension() == ".json") {
+        write_file_atomic(dir + "/tokenizer.json", read_file_text(file));
+        const std::string config = (from.parent_path() / "tokenizer_config.json").string();
+        if (file_exists(config)) write_file_atomic(dir + "/tokenizer_config.json", read_file_text(config));
+    } else {
+        write_file_atomic(dir + "/tokenizer.model", read_file_text(file));
+    }
 }
 
 } // namespace rapidun

@@ -15,7 +15,7 @@ struct ModelFiles {
     TensorMap   weights;          // "model.embed_tokens.weight", "model.layers.0.self_attn.q_proj.weight", ...
     std::string source;           // path the user gave
     std::string format;           // "hf-safetensors", "hf-safetensors-sharded", "llama2c"
-    std::string tokenizer_guess;  // tokenizer.model beside the weights, if exactly one is found; else ""
+    std::string tokenizer_guess;  // HF folder: its tokenizer.json, else tokenizer.model; llama2.c: the one *.model beside it; else ""
 };
 
 ModelFiles read_model_files(const std::string & path);

@@ -23,8 +23,14 @@ public:
     virtual int32_t unk_id() const = 0;
     virtual bool    byte_fallback() const = 0;
     virtual std::string path() const = 0;
-    virtual std::string kind() const = 0;              // "sentencepiece-bpe", "sentencepiece-unigram"
+    virtual std::string kind() const = 0;              // "sentencepiece-bpe", "sentencepiece-unigram",
+                                                       // "hf-bpe-bytelevel", "hf-bpe" (hf_tokenizer.h)
 };
+
+// Loads any tokenizer this project reads: a tokenizer.json file (HF, hf_tokenizer.h), a
+// sentencepiece .model file, or a folder holding tokenizer.json (preferred) or tokenizer.model.
+// Throws Error naming the path.
+std::unique_ptr<Tokenizer> load_tokenizer(const std::string & path);
 
 // Loads a sentencepiece model file (tokenizer.model). Throws Error naming the file.
 std::unique_ptr<Tokenizer> load_sentencepiece(const std::string & path);
