@@ -253,10 +253,56 @@ TEST_CASE("config.json: unsupported architecture") {
     CHECK_THROWS_WITH(parse_hf_config_text(s, "/m/config.json"), "/m/config.json", "'GPT2LMHeadModel'");
 }
 
-TEST_CASE("config.json: rope_scaling refused") {
+TEST_CASE("config.json: rope_scaling llama3 (Llama 3.2 1B's), linear, dynamic; eos lists; round trip") {
+    // Llama-3.2-1B: head_dim 64, theta 500000, llama3 x32 over 8192 original positions, three EOS ids.
     std::string s = k_config;
-    s.insert(1, R"("rope_scaling": {"type": "linear", "factor": 2.0}, )");
-    CHECK_THROWS_WITH(parse_hf_config_text(s, "/m/config.json"), "/m/config.json", "rope_scaling is not supported");
+    s.insert(1, R"("rope_theta": 500000.0, "rope_scaling": {"factor": 32.0, "high_freq_factor": 4.0,
+        "low_freq_factor": 1.0, "original_max_position_embeddings": 8192, "rope_type": "llama3"},
+        "eos_token_id": [128001, 128008, 128009], "head_dim": 64, )");
+    const ModelConfig c = parse_hf_config_text(s, "l3.json");
+    CHECK(c.rope_scaling.type == "llama3" && c.rope_scaling.factor == 32.0);
+    CHECK(c.eos_id == 128001 && c.eos_ids == std::vector<int64_t>({128001, 128008, 128009}));
+    const std::vector<double> f = c.rope_inv_freq();
+    REQUIRE(f.size() == 32);
+    const double lo_wavelen = 8192.0 / 1.0, hi_wavelen = 8192.0 / 4.0;
+    int kept = 0, stretched = 0, smoothed = 0;
+    for (size_t i = 0; i < f.size(); ++i) {
+        const double base = std::pow(500000.0, -double(2 * i) / 64.0), wavelen = 2 * M_PI / base;
+        if (wavelen < hi_wavelen) { CHECK(f[i] == base); ++kept; }                              // high frequencies kept
+        else if (wavelen > lo_wavelen) { CHECK(std::fabs(f[i] - base / 32.0) < 1e-18); ++stretched; }   // low: / factor
+        else { CHECK(f[i] < base && f[i] > base / 32.0); ++smoothed; }                            // in between
+        if (i) CHECK(f[i] < f[i - 1]);                                                           // still decreasing
+    }
+    CHECK(kept > 0 && stretched > 0 && smoothed > 0);
+    const ModelConfig d = parse_hf_config_text(hf_config_json(c), "out.json");   // written back as read
+    CHECK(d.rope_scaling.type == "llama3" && d.rope_scaling.original_max_position_embeddings == 8192);
+    CHECK(d.rope_inv_freq() == f && d.eos_ids == c.eos_ids);
+
+    std::string lin = k_config;   // the older "type" key
+    lin.insert(1, R"("rope_scaling": {"type": "linear", "factor": 2.0}, )");
+    const ModelConfig l = parse_hf_config_text(lin, "lin.json");
+    const std::vector<double> plain = parse_hf_config_text(k_config, "plain.json").rope_inv_freq();
+    for (size_t i = 0; i < plain.size(); ++i) CHECK(l.rope_inv_freq()[i] == plain[i] / 2.0);
+    std::string dyn = k_config;   // within max_position_embeddings dynamic NTK scaling changes nothing
+    dyn.insert(1, R"("rope_scaling": {"rope_type": "dynamic", "factor": 4.0}, )");
+    CHECK(parse_hf_config_text(dyn, "dyn.json").rope_inv_freq() == plain);
+}
+
+TEST_CASE("config.json: unsupported rope_scaling, biases and a bad llama3 block are refused by name") {
+    std::string yarn = k_config;
+    yarn.insert(1, R"("rope_scaling": {"rope_type": "yarn", "factor": 4.0}, )");
+    CHECK_THROWS_WITH(parse_hf_config_text(yarn, "/m/config.json"), "/m/config.json", "field 'rope_scaling'",
+                      "rope_type 'yarn' is not supported");
+    std::string bad = k_config;
+    bad.insert(1, R"("rope_scaling": {"rope_type": "llama3", "factor": 8.0}, )");
+    CHECK_THROWS_WITH(parse_hf_config_text(bad, "/m/config.json"), "/m/config.json", "low_freq_factor");
+    std::string bias = k_config;
+    bias.insert(1, R"("attention_bias": true, )");
+    CHECK_THROWS_WITH(parse_hf_config_text(bias, "/m/config.json"), "/m/config.json", "field 'attention_bias'",
+                      "not supported");
+    std::string nobias = k_config;   // false is what Llama checkpoints write
+    nobias.insert(1, R"("attention_bias": false, "mlp_bias": false, )");
+    CHECK(parse_hf_config_text(nobias, "ok.json").dim == 64);
 }
 
 // ---- llama2.c -------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 #include "check.h"
 
 #include "rapidun/io/atomic_file.h"
+#include "rapidun/io/model_files.h"
 #include "rapidun/io/safetensors.h"
+#include "rapidun/model/memory.h"
 #include "rapidun/model/model.h"
 
 #include <nlohmann/json.hpp>
@@ -11,6 +13,8 @@
 #include <cmath>
 #include <filesystem>
 #include <random>
+
+#include <cstdlib>
 
 using namespace rapidun;
 using nlohmann::json;
@@ -216,6 +220,28 @@ TEST_CASE("a tokenizer whose vocabulary differs from the model's is refused, nam
     Ref r = reference();
     const std::string dir = write_random_hf_model(tmp_dir("rand-vocab"), "LlamaForCausalLM");   // vocab 40
     CHECK_THROWS_WITH(open_model(dir, r.tok), "tok512.model", "512", "40");
+}
+
+TEST_CASE("memory: figures from the headers, and a model that does not fit is refused before loading") {
+    const std::string dir = write_random_hf_model(tmp_dir("rand-memory"), "LlamaForCausalLM");
+    const ModelFiles mf = read_model_files(dir);
+    const MemoryFacts f = memory_facts(mf);
+    CHECK(f.n_params == mf.config.n_params());
+    CHECK(f.stored_dtype == "F32" && f.file_bytes == 4 * f.n_params);
+    // More context, a wider batch, fp32 over bf16, unlearning over influence: never less memory.
+    const ModelConfig & c = mf.config;
+    CHECK(estimate_memory(c, f, "generate", "f32", 64, 8) >= estimate_memory(c, f, "generate", "f32", 64, 1));
+    CHECK(estimate_memory(c, f, "generate", "f32", 64) >= estimate_memory(c, f, "generate", "bf16", 64));
+    CHECK(estimate_memory(c, f, "lora-unlearn", "f32", 64) > estimate_memory(c, f, "lora-influence", "f32", 64));
+    CHECK_THROWS_WITH(estimate_memory(c, f, "dance", "f32", 64), "unknown task 'dance'");
+    CHECK(estimate_memory(c, f).size() == 6);
+
+    ::setenv("RAPIDUN_MEMORY_LIMIT_MB", "100", 1);   // 100 MiB: less than the fixed runtime share alone
+    CHECK(available_memory_bytes() == int64_t(100) << 20);
+    CHECK_THROWS_WITH(Model::load(dir), dir.c_str(), "generate in f32 needs about", "GiB", "are available");
+    ::setenv("RAPIDUN_MEMORY_LIMIT_MB", "100000", 1);
+    CHECK(Model::load(dir)->info().n_params == f.n_params);
+    ::unsetenv("RAPIDUN_MEMORY_LIMIT_MB");
 }
 
 TEST_CASE("generation respects max_new_tokens and an empty prompt is refused") {

@@ -1587,6 +1587,22 @@ Zeit: %4</translation>
         <translation>RoPE-Theta</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>llama3, factor %1 over %2 original positions</source>
+        <translation>llama3, Faktor %1 über %2 ursprüngliche Positionen</translation>
+    </message>
+    <message>
+        <source>%1, factor %2</source>
+        <translation>%1, Faktor %2</translation>
+    </message>
+    <message>
+        <source>RoPE scaling</source>
+        <translation>RoPE-Skalierung</translation>
+    </message>
+    <message>
         <location filename="../ui/model_card.cpp" line="102"/>
         <source>RMSNorm eps</source>
         <translation>RMSNorm-Epsilon</translation>

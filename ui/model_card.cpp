@@ -99,6 +99,13 @@ void ModelCard::addArchitectureFacts(const ModelConfig & c) {
     addFact(g, QStringLiteral("vocab_size"), tr("Vocab size"), count(c.vocab_size));
     addFact(g, QStringLiteral("max_positions"), tr("Max positions"), count(c.max_seq_len));
     addFact(g, QStringLiteral("rope_theta"), tr("RoPE theta"), real(c.rope_theta));
+    const RopeScaling & rs = c.rope_scaling;
+    QString scaling = tr("none");
+    if (rs.type == "llama3")
+        scaling = tr("llama3, factor %1 over %2 original positions").arg(real(rs.factor), count(rs.original_max_position_embeddings));
+    else if (!rs.type.empty())
+        scaling = tr("%1, factor %2").arg(text(rs.type), real(rs.factor));
+    addFact(g, QStringLiteral("rope_scaling"), tr("RoPE scaling"), scaling);
     addFact(g, QStringLiteral("norm_eps"), tr("RMSNorm eps"), real(c.norm_eps));
     addFact(g, QStringLiteral("tied_head"), tr("Tied head"), c.tie_embeddings ? tr("yes") : tr("no"));
     addFact(g, QStringLiteral("dtype"), tr("Stored dtype"), text(c.torch_dtype));

@@ -3,10 +3,13 @@
 
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
+#include "rapidun/io/model_files.h"
+#include "rapidun/model/memory.h"
 #include "rapidun/model/model.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -15,16 +18,26 @@ namespace rapidun::cli {
 
 using nlohmann::json;
 
-static json info_json(const ModelInfo & mi, const Tokenizer * tok) {
-    const ModelConfig & c = mi.config;
-    json j = {{"source", mi.source}, {"format", mi.format}, {"architecture", c.architecture},
-              {"precision", mi.precision}, {"n_params", mi.n_params},
+// `info` reads config.json and the tensor headers only (the safetensors are mapped, never read),
+// so it answers in well under a second for any size and says what each task would need.
+static json info_json(const ModelFiles & mf, const MemoryFacts & f, const Tokenizer * tok, int64_t context) {
+    const ModelConfig & c = mf.config;
+    json memory = json::array();
+    for (const MemoryNeed & m : estimate_memory(c, f, context))
+        memory.push_back({{"task", m.task}, {"precision", m.precision}, {"bytes", m.bytes}, {"gib", double(m.bytes) / double(1 << 30)}});
+    json j = {{"source", mf.source}, {"format", mf.format}, {"architecture", c.architecture},
+              {"stored_dtype", f.stored_dtype}, {"file_bytes", f.file_bytes}, {"n_params", f.n_params},
               {"config", {{"hidden_size", c.dim}, {"num_hidden_layers", c.n_layers}, {"num_attention_heads", c.n_heads},
                           {"num_key_value_heads", c.n_kv_heads}, {"head_dim", c.head_dim},
                           {"intermediate_size", c.hidden_dim}, {"vocab_size", c.vocab_size},
                           {"max_position_embeddings", c.max_seq_len}, {"rope_theta", c.rope_theta},
+                          {"rope_scaling", c.rope_scaling.type.empty() ? json(nullptr)
+                                                                        : json{{"rope_type", c.rope_scaling.type},
+                                                                               {"factor", c.rope_scaling.factor}}},
+                          {"eos_token_id", c.eos_ids},
                           {"rms_norm_eps", c.norm_eps}, {"tie_word_embeddings", c.tie_embeddings},
                           {"sliding_window", c.sliding_window}}},
+              {"memory", {{"context", context}, {"available_bytes", available_memory_bytes()}, {"needs", memory}}},
               {"runtime", runtime_summary()}};
     if (tok) {
         j["tokenizer"] = {{"path", tok->path()}, {"kind", tok->kind()}, {"vocab_size", tok->vocab_size()},
@@ -35,38 +48,49 @@ static json info_json(const ModelInfo & mi, const Tokenizer * tok) {
 }
 
 int cmd_info(int argc, char ** argv) {
-    Args a(argc, argv, 2, {"json", "help", "bf16"}, {"tokenizer"});
+    Args a(argc, argv, 2, {"json", "help"}, {"tokenizer", "context"});
     if (a.has("help") || a.positional().size() != 1) {
-        std::puts("usage: rapidun info <model: HF folder | model.safetensors | llama2.c .bin> [--tokenizer PATH] [--json]");
+        std::puts("usage: rapidun info <model: HF folder | model.safetensors | llama2.c .bin> [--tokenizer PATH] "
+                  "[--context N] [--json]\n"
+                  "  reads config.json and the tensor headers only; the memory figures are for N tokens (default 2048)");
         return a.has("help") ? 0 : 2;
     }
-    LoadOptions lo;
-    if (a.has("bf16")) lo.precision = Precision::BF16;
-    std::unique_ptr<Model> model = Model::load(a.positional()[0], lo);
+    const ModelFiles mf = read_model_files(a.positional()[0]);
+    const MemoryFacts f = memory_facts(mf);
+    const int64_t context = a.get_int("context", std::min<int64_t>(2048, mf.config.max_seq_len));
+    ModelInfo mi;
+    mi.config = mf.config;
+    mi.source = mf.source;
     std::unique_ptr<Tokenizer> tok;
-    std::string tp = a.get("tokenizer", model->info().tokenizer_guess);
+    std::string tp = a.get("tokenizer", mf.tokenizer_guess);
     if (!tp.empty()) {
         tok = load_tokenizer(tp);
-        check_vocab(*tok, model->info());
+        check_vocab(*tok, mi);
     }
-    json j = info_json(model->info(), tok.get());
+    json j = info_json(mf, f, tok.get(), context);
     if (a.has("json")) {
         std::printf("%s\n", j.dump(2).c_str());
         return 0;
     }
-    const ModelConfig & c = model->info().config;
-    std::printf("model        %s (%s)\n", model->info().source.c_str(), model->info().format.c_str());
-    std::printf("architecture %s, %lld parameters, %s\n", c.architecture.c_str(), (long long)model->info().n_params,
-                model->info().precision.c_str());
+    const ModelConfig & c = mf.config;
+    std::printf("model        %s (%s, %s on disk)\n", mf.source.c_str(), mf.format.c_str(), format_gib(f.file_bytes).c_str());
+    std::printf("architecture %s, %lld parameters, stored as %s\n", c.architecture.c_str(), (long long)f.n_params,
+                f.stored_dtype.c_str());
     std::printf("shape        dim %lld, layers %lld, heads %lld, kv heads %lld, head dim %lld, hidden %lld\n",
                 (long long)c.dim, (long long)c.n_layers, (long long)c.n_heads, (long long)c.n_kv_heads,
                 (long long)c.head_dim, (long long)c.hidden_dim);
-    std::printf("vocab        %lld, max positions %lld, rope theta %g, rms eps %g, tied head %s\n", (long long)c.vocab_size,
-                (long long)c.max_seq_len, c.rope_theta, c.norm_eps, c.tie_embeddings ? "yes" : "no");
+    std::printf("vocab        %lld, max positions %lld, rope %s, rms eps %g, tied head %s\n", (long long)c.vocab_size,
+                (long long)c.max_seq_len, c.rope_summary().c_str(), c.norm_eps, c.tie_embeddings ? "yes" : "no");
     if (tok)
         std::printf("tokenizer    %s (%s, %d pieces, bos %d, eos %d, pad %d, byte fallback %s)\n", tok->path().c_str(),
                     tok->kind().c_str(), tok->vocab_size(), tok->bos_id(), tok->eos_id(), tok->pad_id(),
                     tok->byte_fallback() ? "yes" : "no");
+    const int64_t have = available_memory_bytes();
+    std::printf("memory       peak estimates for %lld tokens (available: %s)\n", (long long)context,
+                have < 0 ? "unknown" : format_gib(have).c_str());
+    for (const MemoryNeed & m : estimate_memory(c, f, context))
+        std::printf("             %-15s %-5s %10s%s\n", m.task.c_str(), m.precision.c_str(), format_gib(m.bytes).c_str(),
+                    have >= 0 && m.bytes > have ? "  (does not fit)" : "");
     std::printf("runtime      %s\n", runtime_summary().c_str());
     return 0;
 }

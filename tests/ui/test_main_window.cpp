@@ -1,4 +1,5 @@
-// MainWindow smoke tests: empty workspace, loading stories260K off the GUI thread, a failing load that
+// MainWindow smoke tests: empty workspace, loading stories260K off the GUI thread, a Llama-3-family
+// HF folder (tokenizer.json, rope_scaling llama3, tied head) and its model card, a failing load that
 // leaves the window usable, and a clean close (also while a load runs).
 #include "main_window.h"
 #include "settings.h"
@@ -12,10 +13,12 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
 #include <memory>
+#include <vector>
 
 using rapidun::ui::MainWindow;
 
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void initTestCase();
     void opensEmptyWithPlaceholder();
     void loadsStories260K();
+    void loadsLlama3FamilyFolder();
     void missingFileFailsAndWindowStillWorks();
     void closesCleanly();
     void closesCleanlyWhileLoading();
@@ -105,6 +109,36 @@ void TestMainWindow::loadsStories260K() {
     QVERIFY(w.factText(QStringLiteral("tokenizer")).endsWith(QStringLiteral("tok512.model")));
     QCOMPARE(w.findChild<QLabel *>(QStringLiteral("jobState"))->text(), QStringLiteral("Ready"));
     QCOMPARE(w.recentModels().value(0), QFileInfo(storiesModel()).absoluteFilePath());
+}
+
+void TestMainWindow::loadsLlama3FamilyFolder() {
+    // A random model of Llama 3.2's family (128,256 ids, tied head, rope_scaling llama3), written by
+    // core with the real Llama-3 tokenizer.json beside it, as an HF download looks.
+    const QString tok = QStringLiteral(RAPIDUN_TEST_SHARED_DIR "/tokenizers/llama3");
+    if (!QFileInfo::exists(tok + QStringLiteral("/tokenizer.json")))
+        QSKIP("../shared/tokenizers/llama3 not found");
+    QTemporaryDir tmp;
+    rapidun::ModelConfig c;
+    c.dim = 16; c.n_layers = 1; c.n_heads = 2; c.n_kv_heads = 1; c.head_dim = 8; c.hidden_dim = 32;
+    c.vocab_size = 128256; c.max_seq_len = 256; c.rope_theta = 500000.0; c.tie_embeddings = true;
+    c.rope_scaling.type = "llama3";
+    c.rope_scaling.factor = 32.0;
+    c.rope_scaling.original_max_position_embeddings = 64;
+    c.bos_id = 128000; c.eos_id = 128001; c.eos_ids = {128001, 128008, 128009};
+    rapidun::Model::create(c, 3)->export_hf(QFile::encodeName(tmp.path()).toStdString(), QFile::encodeName(tok).toStdString());
+
+    MainWindow w;
+    w.setInteractive(false);
+    QSignalSpy loaded(&w, &MainWindow::modelLoaded);
+    QSignalSpy failed(&w, &MainWindow::loadFailed);
+    w.openModel(tmp.path());
+    QVERIFY(waitForLoad(w, loaded, failed));
+    QCOMPARE(w.factText(QStringLiteral("tokenizer_kind")), QStringLiteral("hf-bpe-bytelevel"));
+    QVERIFY(w.factText(QStringLiteral("tokenizer")).endsWith(QStringLiteral("tokenizer.json")));
+    QCOMPARE(w.factText(QStringLiteral("tokenizer_vocab")), QStringLiteral("128,256"));
+    QCOMPARE(w.factText(QStringLiteral("rope_scaling")), QStringLiteral("llama3, factor 32 over 64 original positions"));
+    QCOMPARE(w.factText(QStringLiteral("tied_head")), QStringLiteral("yes"));
+    QVERIFY(w.tokenizer()->encode("Hello world", true) == (std::vector<int32_t>{128000, 9906, 1917}));   // BOS + ids
 }
 
 void TestMainWindow::missingFileFailsAndWindowStillWorks() {

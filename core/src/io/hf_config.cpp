@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace rapidun {
 
@@ -68,6 +70,31 @@ bool supported(const std::string & arch) {
     return arch == "LlamaForCausalLM" || arch == "MistralForCausalLM";
 }
 
+RopeScaling read_rope_scaling(const json & rs, const std::string & path) {
+    const std::string where = "field 'rope_scaling'";
+    if (!rs.is_object()) fail(path, where, std::string("expected an object or null, got ") + type_word(rs));
+    const Reader r{rs, path};
+    RopeScaling s;
+    const json * type = r.find("rope_type", false);
+    if (!type) type = r.find("type", false);
+    if (!type) fail(path, where, "missing 'rope_type' (linear, dynamic or llama3)");
+    if (!type->is_string()) r.wrong("rope_scaling.rope_type", "a string", *type);
+    s.type = type->get<std::string>();
+    if (s.type == "default") return RopeScaling{};
+    if (s.type != "linear" && s.type != "dynamic" && s.type != "llama3")
+        fail(path, where, "rope_type '" + s.type + "' is not supported (supported: linear, dynamic, llama3)");
+    s.factor = r.number("factor", true, 1.0);
+    if (!(s.factor >= 1.0)) fail(path, where, "factor must be >= 1, got " + std::to_string(s.factor));
+    if (s.type == "llama3") {
+        s.low_freq_factor = r.number("low_freq_factor", true, 1.0);
+        s.high_freq_factor = r.number("high_freq_factor", true, 4.0);
+        s.original_max_position_embeddings = r.integer("original_max_position_embeddings", true, 0);
+        if (!(s.high_freq_factor > s.low_freq_factor) || !(s.low_freq_factor > 0) || s.original_max_position_embeddings <= 0)
+            fail(path, where, "llama3 needs 0 < low_freq_factor < high_freq_factor and original_max_position_embeddings > 0");
+    }
+    return s;
+}
+
 } // namespace
 
 int64_t ModelConfig::n_params() const {
@@ -79,6 +106,44 @@ int64_t ModelConfig::n_params() const {
                             + q_width * dim           // o_proj
                             + 3 * dim * hidden_dim;   // gate, up, down
     return vocab_size * dim + n_layers * per_layer + dim + (tie_embeddings ? 0 : vocab_size * dim);
+}
+
+std::vector<double> ModelConfig::rope_inv_freq() const {
+    // HF: inv_freq[i] = theta^(-2i / hd), i < hd/2, in float64 here (HF computes it in float32 and
+    // the angle p * inv_freq in float32 too; llama.cpp builds the tables in float64, then rounds).
+    const int64_t half = head_dim / 2;
+    std::vector<double> f(static_cast<size_t>(half));
+    for (int64_t i = 0; i < half; ++i) f[size_t(i)] = std::pow(rope_theta, -double(2 * i) / double(head_dim));
+    const RopeScaling & s = rope_scaling;
+    if (s.type == "linear") {
+        for (double & x : f) x /= s.factor;
+    } else if (s.type == "llama3") {   // transformers' _compute_llama3_parameters
+        const double old_len = double(s.original_max_position_embeddings);
+        const double low_wavelen = old_len / s.low_freq_factor, high_wavelen = old_len / s.high_freq_factor;
+        for (double & x : f) {
+            const double wavelen = 2.0 * M_PI / x;
+            if (wavelen > low_wavelen) {
+                x /= s.factor;                     // long wavelengths: stretched
+            } else if (wavelen >= high_wavelen) {  // in between: smoothed from stretched to kept
+                const double smooth = (old_len / wavelen - s.low_freq_factor) / (s.high_freq_factor - s.low_freq_factor);
+                x = (1.0 - smooth) * x / s.factor + smooth * x;
+            }
+        }
+    }   // dynamic: unchanged within max_position_embeddings (see RopeScaling)
+    return f;
+}
+
+std::string ModelConfig::rope_summary() const {
+    char buf[160];
+    if (rope_scaling.type.empty()) {
+        std::snprintf(buf, sizeof buf, "theta %g", rope_theta);
+    } else if (rope_scaling.type == "llama3") {
+        std::snprintf(buf, sizeof buf, "theta %g, llama3 x%g (original %lld positions)", rope_theta, rope_scaling.factor,
+                      (long long)rope_scaling.original_max_position_embeddings);
+    } else {
+        std::snprintf(buf, sizeof buf, "theta %g, %s x%g", rope_theta, rope_scaling.type.c_str(), rope_scaling.factor);
+    }
+    return buf;
 }
 
 ModelConfig parse_hf_config(const std::string & path) {
@@ -119,8 +184,13 @@ ModelConfig parse_hf_config_text(const std::string & text, const std::string & p
         fail(path, "", "missing required field 'architectures' (or 'model_type')");
     }
 
-    if (const json * rs = r.find("rope_scaling", false); rs && !rs->is_null())
-        fail(path, "field 'rope_scaling'", "rope_scaling is not supported (got " + rs->dump() + ")");
+    if (const json * rs = r.find("rope_scaling", false); rs && !rs->is_null()) c.rope_scaling = read_rope_scaling(*rs, path);
+    for (const char * key : {"attention_bias", "mlp_bias"})   // Qwen2-style biases are not in our layers
+        if (const json * b = r.find(key, false); b && !b->is_null()) {
+            if (!b->is_boolean()) r.wrong(key, "a boolean", *b);
+            if (b->get<bool>())
+                fail(path, std::string("field '") + key + "'", "biases in the attention or MLP projections are not supported");
+        }
 
     c.dim        = r.integer("hidden_size", true, 0);
     c.n_layers   = r.integer("num_hidden_layers", true, 0);
@@ -141,17 +211,22 @@ ModelConfig parse_hf_config_text(const std::string & text, const std::string & p
         if (!t->is_boolean()) r.wrong("tie_word_embeddings", "a boolean", *t);
         c.tie_embeddings = t->get<bool>();
     }
-    // eos_token_id may be a list (Llama 3 instruct); generation stops on the first one.
+    // eos_token_id may be a list (Llama 3 instruct: end_of_text, eom, eot); generation stops on any.
     if (const json * e = r.find("eos_token_id", false); e && !e->is_null()) {
         if (e->is_array()) {
-            if (e->empty() || !(*e)[0].is_number_integer())
-                r.wrong("eos_token_id", "an integer or a non-empty array of integers", *e);
-            c.eos_id = (*e)[0].get<int64_t>();
+            if (e->empty()) r.wrong("eos_token_id", "an integer or a non-empty array of integers", *e);
+            for (const json & id : *e) {
+                if (!id.is_number_integer()) r.wrong("eos_token_id", "an integer or a non-empty array of integers", *e);
+                c.eos_ids.push_back(id.get<int64_t>());
+            }
         } else if (e->is_number_integer()) {
-            c.eos_id = e->get<int64_t>();
+            c.eos_ids = {e->get<int64_t>()};
         } else {
             r.wrong("eos_token_id", "an integer or an array of integers", *e);
         }
+        c.eos_id = c.eos_ids.front();
+    } else {
+        c.eos_ids = {c.eos_id};
     }
     if (const json * d = r.find("torch_dtype", false); d && !d->is_null()) {
         if (!d->is_string()) r.wrong("torch_dtype", "a string", *d);
@@ -207,10 +282,23 @@ std::string hf_config_json(const ModelConfig & c) {
     j["rms_norm_eps"] = c.norm_eps;
     j["tie_word_embeddings"] = c.tie_embeddings;
     j["bos_token_id"] = c.bos_id;
-    j["eos_token_id"] = c.eos_id;
+    if (c.eos_ids.size() > 1) j["eos_token_id"] = c.eos_ids;
+    else j["eos_token_id"] = c.eos_id;
     j["hidden_act"] = "silu";
     j["torch_dtype"] = c.torch_dtype;
-    j["rope_scaling"] = nullptr;
+    if (c.rope_scaling.type.empty()) {
+        j["rope_scaling"] = nullptr;
+    } else {
+        nlohmann::ordered_json rs;
+        rs["rope_type"] = c.rope_scaling.type;
+        rs["factor"] = c.rope_scaling.factor;
+        if (c.rope_scaling.type == "llama3") {
+            rs["low_freq_factor"] = c.rope_scaling.low_freq_factor;
+            rs["high_freq_factor"] = c.rope_scaling.high_freq_factor;
+            rs["original_max_position_embeddings"] = c.rope_scaling.original_max_position_embeddings;
+        }
+        j["rope_scaling"] = rs;
+    }
     j["attention_bias"] = false;
     if (mistral) j["sliding_window"] = c.sliding_window > 0 ? json(c.sliding_window) : json(nullptr);
     return j.dump(2) + "\n";

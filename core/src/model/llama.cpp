@@ -164,9 +164,10 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(const ModelConfig & c) : cfg(c) {
         lm_head_linear = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(cfg.dim, cfg.vocab_size).bias(false)));
         lm_head        = lm_head_linear->weight;
     }
-    // RoPE tables, HF layout: angle(p, i) = p * theta^(-2i/hd) for i < hd/2, repeated for both halves.
-    const int64_t hd = cfg.head_dim;
-    Tensor inv_freq = torch::pow(cfg.rope_theta, -torch::arange(0, hd, 2, torch::kFloat64) / double(hd));  // [hd/2]
+    // RoPE tables, HF layout: angle(p, i) = p * inv_freq[i] for i < hd/2 (theta^(-2i/hd), rope_scaling
+    // applied: ModelConfig::rope_inv_freq), repeated for both halves.
+    std::vector<double> freqs = cfg.rope_inv_freq();
+    Tensor inv_freq = torch::from_blob(freqs.data(), {int64_t(freqs.size())}, torch::kFloat64).clone();  // [hd/2]
     Tensor pos      = torch::arange(cfg.max_seq_len, torch::kFloat64);                                   // [P]
     Tensor ang      = torch::outer(pos, inv_freq);                                                       // [P, hd/2]
     ang             = torch::cat({ang, ang}, -1);                                                        // [P, hd]

@@ -7,6 +7,7 @@
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/io/model_files.h"
 #include "rapidun/io/safetensors.h"
+#include "rapidun/model/memory.h"
 #include "rapidun/kernels/sampling.h"
 
 #include <algorithm>
@@ -54,6 +55,8 @@ Model::~Model() = default;
 std::unique_ptr<Model> Model::load(const std::string & path, const LoadOptions & opt) {
     if (!g_runtime_ready) init_runtime();
     ModelFiles files = read_model_files(path);
+    check_memory_fits(path, files.config, memory_facts(files), opt.memory_task, precision_name(opt.precision),
+                      std::min<int64_t>(2048, files.config.max_seq_len));
     std::unique_ptr<Model> m(new Model());
     Impl & d = *m->impl_;
     d.net = LlamaForCausalLM(files.config);
@@ -171,7 +174,10 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     if (n_new == 0) return out;
 
     std::vector<int32_t> stop = opt.stop_ids;
-    if (stop.empty()) stop = {static_cast<int32_t>(cfg.eos_id), static_cast<int32_t>(cfg.bos_id)};
+    if (stop.empty()) {   // every end-of-sequence id of config.json, and BOS (llama2.c's stop)
+        for (int64_t e : cfg.eos_ids.empty() ? std::vector<int64_t>{cfg.eos_id} : cfg.eos_ids) stop.push_back(int32_t(e));
+        stop.push_back(static_cast<int32_t>(cfg.bos_id));
+    }
 
     // Prompt block [B, L]: ids, positions, validity; `last[b]` = slot of row b's last prompt token.
     std::vector<int64_t> ids(static_cast<size_t>(B * L), 0), pos(static_cast<size_t>(B * L), 0), n_tok(static_cast<size_t>(B));

@@ -6,6 +6,21 @@
 
 namespace rapidun {
 
+// config.json's rope_scaling ("rope_type", or the older "type"), as HF's modeling_rope_utils reads it.
+//   linear:  every frequency divided by factor (positions stretched).
+//   dynamic: NTK-aware; HF changes the frequencies only for sequences longer than
+//            max_position_embeddings, which this project never runs (it refuses longer inputs),
+//            so within range it equals no scaling.
+//   llama3:  Llama 3.1 / 3.2: frequencies with a wavelength above original_max / low_freq_factor
+//            divided by factor, below original_max / high_freq_factor kept, smoothed in between.
+struct RopeScaling {
+    std::string type;                       // "" (none), "linear", "dynamic", "llama3"
+    double  factor = 1.0;
+    double  low_freq_factor = 1.0;          // llama3
+    double  high_freq_factor = 4.0;         // llama3
+    int64_t original_max_position_embeddings = 0;   // llama3 (required there)
+};
+
 struct ModelConfig {
     std::string architecture = "LlamaForCausalLM";   // or MistralForCausalLM
     int64_t dim = 0;                 // hidden_size
@@ -17,14 +32,19 @@ struct ModelConfig {
     int64_t vocab_size = 0;
     int64_t max_seq_len = 2048;      // max_position_embeddings
     double  rope_theta = 10000.0;
+    RopeScaling rope_scaling;
     double  norm_eps = 1e-5;         // rms_norm_eps
     bool    tie_embeddings = false;  // tie_word_embeddings
     int64_t sliding_window = 0;      // Mistral; 0 = none. Ignored: we refuse sequences longer than it.
     int64_t bos_id = 1;
-    int64_t eos_id = 2;
+    int64_t eos_id = 2;              // the first of eos_ids
+    std::vector<int64_t> eos_ids;    // every end-of-sequence id (Llama 3 instruct lists three); generation stops on any
     std::string torch_dtype = "float32";
 
     int64_t n_params() const;        // tied head counted once
+    // RoPE inverse frequencies [head_dim / 2], rope_scaling applied: angle(p, i) = p * inv_freq[i].
+    std::vector<double> rope_inv_freq() const;
+    std::string rope_summary() const;   // "theta 500000" or "theta 500000, llama3 x32 (8192)"
 };
 
 // Parses an HF config.json (LlamaForCausalLM or MistralForCausalLM). Throws Error naming the file

@@ -17,6 +17,9 @@ const char * precision_name(Precision p);
 
 struct LoadOptions {
     Precision precision = Precision::F32;
+    // What the model is loaded for (memory.h: generate, lora-influence, lora-unlearn): load() refuses,
+    // before it allocates anything, a model whose estimate for it exceeds the memory available.
+    std::string memory_task = "generate";
 };
 
 enum class PadSide { Left, Right };
