@@ -1603,6 +1603,14 @@ Zeit: %4</translation>
         <translation>RoPE-Skalierung</translation>
     </message>
     <message>
+        <source>Chat template</source>
+        <translation>Chat-Vorlage</translation>
+    </message>
+    <message>
+        <source>cannot be used</source>
+        <translation>nicht verwendbar</translation>
+    </message>
+    <message>
         <location filename="../ui/model_card.cpp" line="102"/>
         <source>RMSNorm eps</source>
         <translation>RMSNorm-Epsilon</translation>

@@ -124,6 +124,10 @@ void ModelCard::addTokenizerFacts(const TokenizerFacts & t, int64_t modelVocab) 
     if (modelVocab > 0 && t.vocabSize != modelVocab)
         vocab = tr("%1 (the model expects %2)").arg(vocab, count(modelVocab));
     addFact(g, QStringLiteral("tokenizer_vocab"), tr("Vocab size"), vocab);
+    if (!t.chatTemplateError.isEmpty())
+        addFact(g, QStringLiteral("chat_template"), tr("Chat template"), tr("cannot be used"), t.chatTemplateError);
+    else
+        addFact(g, QStringLiteral("chat_template"), tr("Chat template"), t.chatTemplate.isEmpty() ? tr("none") : t.chatTemplate);
 }
 
 } // namespace rapidun::ui

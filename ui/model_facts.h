@@ -15,6 +15,10 @@ struct TokenizerFacts {
     QString kind;
     int     vocabSize = 0;
     QString note;
+    // The chat template found beside the tokenizer (tokenizer_config.json's chat_template): where it
+    // comes from, "" when there is none; chatTemplateError: why one that exists cannot be used.
+    QString chatTemplate;
+    QString chatTemplateError;
 
     bool isLoaded() const { return vocabSize > 0; }
 };

@@ -2,6 +2,8 @@
 
 #include "job_runner.h"
 
+#include "rapidun/data/chat_template.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -18,6 +20,18 @@ TokenizerFacts factsOf(const Tokenizer & tok, const QString & path) {
     facts.path = path;
     facts.kind = QString::fromStdString(tok.kind());
     facts.vocabSize = tok.vocab_size();
+    // An HF tokenizer's folder may hold tokenizer_config.json with a Jinja chat_template: parse it
+    // now, so the card says whether this model's chats can be rendered (never a wrong rendering).
+    const QFileInfo info(path);
+    const QString config = QDir(info.isDir() ? info.absoluteFilePath() : info.absolutePath())
+                               .filePath(QStringLiteral("tokenizer_config.json"));
+    if (QFileInfo(config).isFile()) {
+        try {
+            facts.chatTemplate = QString::fromStdString(load_chat_template(localPath(config)).origin());
+        } catch (const std::exception & e) {
+            facts.chatTemplateError = QString::fromUtf8(e.what());
+        }
+    }
     return facts;
 }
 

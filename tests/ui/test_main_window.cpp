@@ -138,6 +138,8 @@ void TestMainWindow::loadsLlama3FamilyFolder() {
     QCOMPARE(w.factText(QStringLiteral("tokenizer_vocab")), QStringLiteral("128,256"));
     QCOMPARE(w.factText(QStringLiteral("rope_scaling")), QStringLiteral("llama3, factor 32 over 64 original positions"));
     QCOMPARE(w.factText(QStringLiteral("tied_head")), QStringLiteral("yes"));
+    QVERIFY2(w.factText(QStringLiteral("chat_template")).contains(QStringLiteral("tokenizer_config.json")),
+             qPrintable(w.factText(QStringLiteral("chat_template"))));
     QVERIFY(w.tokenizer()->encode("Hello world", true) == (std::vector<int32_t>{128000, 9906, 1917}));   // BOS + ids
 }
 

@@ -18,4 +18,8 @@ struct Cancelled : std::runtime_error {
 // "<file>: <place>: <what>" (place may be empty, e.g. for a missing file).
 [[noreturn]] void fail(const std::string & file, const std::string & place, const std::string & what);
 
+// An nlohmann::json exception's text without its "[json.exception.parse_error.101] " tag, which
+// means nothing to a user.
+std::string json_message(const std::exception & e);
+
 } // namespace rapidun

@@ -28,16 +28,6 @@ struct BadRow {
 // (RFC 3629), or npos; done by hand so the message can say where.
 using hf::find_invalid_utf8;
 
-// nlohmann's messages start with "[json.exception.parse_error.101] "; the tag means nothing to a user.
-std::string json_message(const std::exception & e) {
-    std::string m = e.what();
-    if (!m.empty() && m[0] == '[') {
-        const size_t close = m.find("] ");
-        if (close != std::string::npos) m.erase(0, close + 2);
-    }
-    return m;
-}
-
 // Reads a file whole; gzip content (by its magic bytes, not its name) is inflated.
 std::string read_source(const std::string & path) {
     std::string raw = read_file_text(path);

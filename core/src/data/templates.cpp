@@ -57,14 +57,18 @@ TokenizedSample tokenize_sample(const Tokenizer & tok, const std::string & promp
     // max_len 2 leaves room for BOS and one answer token, the least a sample can train on.
     if (opt.max_len < 2)
         throw Error("tokenize: max_len " + std::to_string(opt.max_len) + " is too small (at least 2)");
-    std::vector<int32_t> p = tok.encode(prompt, true);
+    std::vector<int32_t> p = tok.encode(prompt, opt.add_bos);
     std::vector<int32_t> a = tok.encode(answer, false);
     // No EOS for an empty answer: "stop at once" is not something to learn from an empty row,
     // and n_answer == 0 lets callers count it as empty (tokenize_records drops it).
     if (opt.add_eos && !a.empty()) a.push_back(tok.eos_id());
+    return assemble_sample(std::move(p), std::move(a), opt.max_len);
+}
 
+TokenizedSample assemble_sample(std::vector<int32_t> p, std::vector<int32_t> a, int32_t limit) {
+    if (limit < 2) throw Error("tokenize: max_len " + std::to_string(limit) + " is too small (at least 2)");
     TokenizedSample s;
-    const size_t max_len = static_cast<size_t>(opt.max_len);
+    const size_t max_len = static_cast<size_t>(limit);
     if (p.size() + a.size() > max_len) {
         s.truncated = true;
         // The answer is cut (at its end) only as far as needed, and never below max_len/2 while
@@ -85,19 +89,22 @@ TokenizedSample tokenize_sample(const Tokenizer & tok, const std::string & promp
     return s;
 }
 
+void keep_sample(TokenizedSample && s, std::vector<TokenizedSample> & out, TokenizeReport & rep) {
+    if (s.n_answer == 0) {
+        rep.n_empty_answer++;   // nothing to train on; counted so the caller can say so
+        return;
+    }
+    rep.n_truncated += s.truncated;
+    out.push_back(std::move(s));
+}
+
 std::vector<TokenizedSample> tokenize_records(const Tokenizer & tok, const std::vector<Record> & rows, PromptTemplate t,
                                               const TokenizeOptions & opt, TokenizeReport * rep_out) {
     TokenizeReport rep;
     std::vector<TokenizedSample> out;
     out.reserve(rows.size());
     for (const Record & r : rows) {
-        TokenizedSample s = tokenize_sample(tok, format_prompt(t, r.instruction, r.context), r.response, opt);
-        if (s.n_answer == 0) {
-            rep.n_empty_answer++;   // nothing to train on; counted so the caller can say so
-            continue;
-        }
-        rep.n_truncated += s.truncated;
-        out.push_back(std::move(s));
+        keep_sample(tokenize_sample(tok, format_prompt(t, r.instruction, r.context), r.response, opt), out, rep);
     }
     rep.n_samples = out.size();
     if (rep_out) *rep_out = rep;

@@ -101,6 +101,14 @@ bool parse_dtype(const std::string & name, DType & out) {
     return false;
 }
 
+void release_pages(const HostTensor & t) {
+    if (!t.file_mapped || t.n_bytes == 0) return;
+    const uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
+    const uintptr_t begin = (uintptr_t(t.data) + page - 1) / page * page;   // whole pages inside the tensor only:
+    const uintptr_t end = (uintptr_t(t.data) + t.n_bytes) / page * page;     // a neighbour may still be needed
+    if (end > begin) ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
+}
+
 int64_t HostTensor::numel() const {
     int64_t n = 1;
     for (int64_t d : shape) n *= d;
@@ -199,6 +207,7 @@ SafetensorsFile read_safetensors(const std::string & path) {
         t.data = data_block + b;
         t.n_bytes = e - b;
         t.owner = map;
+        t.file_mapped = true;
         out.tensors.emplace(name, std::move(t));
         if (e > b) ranges.push_back({name, b, e});   // empty tensors cannot overlap anything
     }

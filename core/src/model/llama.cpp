@@ -31,8 +31,20 @@ torch::ScalarType to_torch(DType t) {
 // ---------------------------------------------------------------------------
 // Layers
 
+namespace {
+thread_local torch::ScalarType t_param_dtype = torch::kFloat32;
+}
+
+torch::ScalarType param_dtype() { return t_param_dtype; }
+ParamDtypeScope::ParamDtypeScope(torch::ScalarType t) : previous(t_param_dtype) { t_param_dtype = t; }
+ParamDtypeScope::~ParamDtypeScope() { t_param_dtype = previous; }
+
 LoraLinearImpl::LoraLinearImpl(int64_t in_features, int64_t out_features) {
-    weight = register_parameter("weight", torch::zeros({out_features, in_features}));
+    weight = register_parameter("weight", torch::zeros({out_features, in_features}, param_dtype()));
+}
+
+HeadImpl::HeadImpl(int64_t in_features, int64_t out_features) {
+    weight = register_parameter("weight", torch::zeros({out_features, in_features}, param_dtype()));
 }
 
 Tensor LoraLinearImpl::forward(const Tensor & x) {
@@ -48,7 +60,7 @@ Tensor LoraLinearImpl::forward(const Tensor & x) {
 }
 
 RMSNormImpl::RMSNormImpl(int64_t dim, double eps_) : eps(eps_) {
-    weight = register_parameter("weight", torch::ones({dim}));
+    weight = register_parameter("weight", torch::ones({dim}, param_dtype()));
 }
 
 Tensor RMSNormImpl::forward(const Tensor & x) {
@@ -144,7 +156,10 @@ DecoderLayerImpl::DecoderLayerImpl(const ModelConfig & cfg) {
 }
 
 LlamaBodyImpl::LlamaBodyImpl(const ModelConfig & cfg) {
-    embed_tokens = register_module("embed_tokens", torch::nn::Embedding(cfg.vocab_size, cfg.dim));
+    // _weight: the table is allocated once, in param_dtype() (Embedding would allocate fp32 and init it).
+    embed_tokens = register_module("embed_tokens",
+                                   torch::nn::Embedding(torch::nn::EmbeddingOptions(cfg.vocab_size, cfg.dim)
+                                                            ._weight(torch::zeros({cfg.vocab_size, cfg.dim}, param_dtype()))));
     layers       = register_module("layers", torch::nn::ModuleList());
     for (int64_t i = 0; i < cfg.n_layers; i++) {
         layer_list.push_back(DecoderLayer(cfg));
@@ -161,7 +176,7 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(const ModelConfig & c) : cfg(c) {
     if (cfg.tie_embeddings) {
         lm_head = model->embed_tokens->weight;
     } else {
-        lm_head_linear = register_module("lm_head", torch::nn::Linear(torch::nn::LinearOptions(cfg.dim, cfg.vocab_size).bias(false)));
+        lm_head_linear = register_module("lm_head", Head(cfg.dim, cfg.vocab_size));
         lm_head        = lm_head_linear->weight;
     }
     // RoPE tables, HF layout: angle(p, i) = p * inv_freq[i] for i < hd/2 (theta^(-2i/hd), rope_scaling
@@ -200,6 +215,30 @@ Tensor LlamaForCausalLMImpl::hidden(const Tensor & ids, const Tensor & positions
     return model->norm(h);
 }
 
+// One buffer [sum of rows, in] holding `parts` one under the other; each part becomes a row view of
+// it (set_data keeps the parameter itself, its autograd state and every reference to it). When
+// the parts already are consecutive views of `current`, it is kept as it is.
+static Tensor fuse_rows(std::initializer_list<Tensor *> parts, const Tensor & current) {
+    bool in_place = current.defined();
+    int64_t offset = 0;
+    for (Tensor * p : parts) {
+        in_place = in_place && p->scalar_type() == current.scalar_type() &&
+                   p->data_ptr() == static_cast<char *>(current.data_ptr()) + offset * current.stride(0) * current.element_size();
+        offset += p->size(0);
+    }
+    if (in_place && offset == current.size(0)) return current;
+    std::vector<Tensor> rows;
+    for (Tensor * p : parts) rows.push_back(*p);
+    Tensor fused = torch::cat(rows, 0);
+    offset = 0;
+    for (Tensor * p : parts) {
+        const int64_t n = p->size(0);
+        p->set_data(fused.narrow(0, offset, n));
+        offset += n;
+    }
+    return fused;
+}
+
 void LlamaForCausalLMImpl::fuse_for_inference(bool on) {
     torch::NoGradGuard no_grad;
     for (auto & layer : model->layer_list) {
@@ -208,8 +247,8 @@ void LlamaForCausalLMImpl::fuse_for_inference(bool on) {
         auto active = [](const LoraLinear & l) { return l->lora_A.defined() && !l->lora_merged; };
         const bool lora = active(a->q_proj) || active(a->k_proj) || active(a->v_proj) || active(m->gate_proj) ||
                           active(m->up_proj);
-        a->w_qkv     = on && !lora ? torch::cat({a->q_proj->weight, a->k_proj->weight, a->v_proj->weight}, 0) : Tensor();
-        m->w_gate_up = on && !lora ? torch::cat({m->gate_proj->weight, m->up_proj->weight}, 0) : Tensor();
+        a->w_qkv     = on && !lora ? fuse_rows({&a->q_proj->weight, &a->k_proj->weight, &a->v_proj->weight}, a->w_qkv) : Tensor();
+        m->w_gate_up = on && !lora ? fuse_rows({&m->gate_proj->weight, &m->up_proj->weight}, m->w_gate_up) : Tensor();
     }
 }
 
@@ -236,6 +275,7 @@ void LlamaForCausalLMImpl::load_weights(const TensorMap & weights) {
         TORCH_CHECK(src.sizes() == item.value().sizes(), "weights: tensor '", item.key(), "' has shape ", src.sizes(),
                     ", the model expects ", item.value().sizes());
         item.value().copy_(src);
+        release_pages(ht);   // the copy is all we keep: the file's pages need not stay resident
     }
 }
 

@@ -13,6 +13,17 @@
 
 namespace rapidun {
 
+// The dtype the modules below allocate their parameters in, on this thread (fp32 unless a
+// ParamDtypeScope says otherwise): Model::load builds a bf16 model directly in bf16 rather than in
+// fp32 and converting it (which peaks at 3 bytes a parameter more). Thread-local on purpose: a
+// process-wide default dtype would leak into whatever another thread allocates meanwhile.
+torch::ScalarType param_dtype();
+struct ParamDtypeScope {
+    explicit ParamDtypeScope(torch::ScalarType t);
+    ~ParamDtypeScope();
+    torch::ScalarType previous;
+};
+
 // y = x W^T (+ scaling * dropout(x) A^T B^T when a LoRA adapter is attached). W [out, in],
 // A [r, in], B [out, r]. The adapter itself is managed by core/train; this is the seam.
 struct LoraLinearImpl : torch::nn::Module {
@@ -81,6 +92,13 @@ struct LlamaBodyImpl : torch::nn::Module {   // HF's LlamaModel ("model." prefix
 };
 TORCH_MODULE(LlamaBody);
 
+// The untied output projection: only a weight [V, D] ("lm_head.weight"), allocated in param_dtype().
+struct HeadImpl : torch::nn::Module {
+    HeadImpl(int64_t in_features, int64_t out_features);
+    torch::Tensor weight;
+};
+TORCH_MODULE(Head);
+
 struct LlamaForCausalLMImpl : torch::nn::Module {
     explicit LlamaForCausalLMImpl(const ModelConfig & cfg);
 
@@ -94,16 +112,18 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
     static torch::Tensor causal_bias(const torch::Tensor & attn_mask, torch::ScalarType dtype);
 
     KVCache new_cache(int64_t batch, int64_t n_slots) const;
-    // Builds (on) or drops (off) the fused q|k|v and gate|up copies used by inference. Call again
-    // after weights change; never fuses layers that carry a LoRA adapter.
+    // Builds (on) or drops (off) the fused q|k|v and gate|up weights used by inference. Fusing moves
+    // the layers' weights into one buffer and makes them row views of it (no second copy), so weight
+    // changes made in place (merge, training) are seen by both paths; a layer that carries an unmerged
+    // LoRA adapter is left unfused.
     void    fuse_for_inference(bool on);
-    void    load_weights(const TensorMap & weights);  // HF names; shapes already checked
+    void    load_weights(const TensorMap & weights);  // HF names; shapes already checked; mapped pages released
     TensorMap state_for_export() const;              // HF names, lm_head omitted when tied
 
     ModelConfig   cfg;
     LlamaBody     model{nullptr};
     torch::Tensor lm_head;                            // [V, D]; aliases the embedding when tied
-    torch::nn::Linear lm_head_linear{nullptr};        // registered as "lm_head" only when untied
+    Head          lm_head_linear{nullptr};            // registered as "lm_head" only when untied
     torch::Tensor rope_cos, rope_sin;                 // [max_pos, hd] fp32
 };
 TORCH_MODULE(LlamaForCausalLM);

@@ -28,13 +28,11 @@ int64_t lora_params(const ModelConfig & c) {
 } // namespace
 
 MemoryFacts memory_facts(const ModelFiles & files) {
-    const ModelConfig & c = files.config;
     MemoryFacts f;
-    const int64_t q = c.n_heads * c.head_dim, kv = c.n_kv_heads * c.head_dim;
-    f.n_linear_params = c.n_layers * (c.dim * q + 2 * c.dim * kv + q * c.dim + 3 * c.dim * c.hidden_dim);
     for (const auto & [name, t] : files.weights) {
         f.n_params += t.numel();
         f.file_bytes += int64_t(t.n_bytes);
+        f.largest_tensor_bytes = std::max<int64_t>(f.largest_tensor_bytes, int64_t(t.n_bytes));
         const std::string d = dtype_name(t.dtype);
         f.stored_dtype = f.stored_dtype.empty() || f.stored_dtype == d ? d : "mixed";
     }
@@ -44,8 +42,8 @@ MemoryFacts memory_facts(const ModelFiles & files) {
 int64_t estimate_memory(const ModelConfig & c, const MemoryFacts & f, const std::string & task,
                         const std::string & precision, int64_t context, int64_t batch) {
     const int64_t b = bytes_per(precision);
-    const int64_t load_peak = 4 * f.n_params + f.file_bytes;
-    const int64_t resident = b * (f.n_params + f.n_linear_params);
+    const int64_t resident = b * f.n_params;
+    const int64_t load_peak = resident + f.largest_tensor_bytes;
     int64_t steady = resident;
     if (task == "generate") {
         const int64_t kv_cache = 2 * c.n_layers * c.n_kv_heads * c.head_dim * context * batch * b;

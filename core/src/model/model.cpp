@@ -59,7 +59,12 @@ std::unique_ptr<Model> Model::load(const std::string & path, const LoadOptions &
                       std::min<int64_t>(2048, files.config.max_seq_len));
     std::unique_ptr<Model> m(new Model());
     Impl & d = *m->impl_;
-    d.net = LlamaForCausalLM(files.config);
+    {
+        // bf16: the parameters are allocated in bf16 from the start and the file is copied into them
+        // tensor by tensor, its pages released as it goes: peak ~ the bf16 model, not fp32 + bf16 + file.
+        ParamDtypeScope dtype(opt.precision == Precision::BF16 ? torch::kBFloat16 : torch::kFloat32);
+        d.net = LlamaForCausalLM(files.config);
+    }
     try {
         d.net->load_weights(files.weights);
     } catch (const std::exception & e) {

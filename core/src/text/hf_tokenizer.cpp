@@ -35,15 +35,6 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string json_message(const std::exception & e) {
-    std::string m = e.what();   // "[json.exception.parse_error.101] parse error at line 3, ..."
-    if (!m.empty() && m[0] == '[') {
-        const size_t close = m.find("] ");
-        if (close != std::string::npos) m.erase(0, close + 2);
-    }
-    return m;
-}
-
 json parse_json_file(const std::string & file) {
     const std::string text = read_file_text(file);
     try {

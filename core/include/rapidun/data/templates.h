@@ -32,6 +32,9 @@ struct TokenizedSample {
 struct TokenizeOptions {
     int32_t max_len = 256;
     bool    add_eos = true;
+    // Off for prompts that write their own BOS (chat templates, chat_template.h): the prompt's
+    // first token then stands where BOS stands in the rules below.
+    bool    add_bos = true;
 };
 
 // Truncation rule when BOS + prompt + answer (+ EOS) > max_len: the answer keeps at most
@@ -42,10 +45,16 @@ struct TokenizeOptions {
 // is added either, n_answer == 0); callers count those. max_len < 2 throws Error.
 TokenizedSample tokenize_sample(const Tokenizer & tok, const std::string & prompt, const std::string & answer,
                                 const TokenizeOptions & opt);
+// The same truncation and mask on ids the caller encoded (BOS / EOS included as wanted), e.g. a
+// chat rendering encoded as one text and split where its prompt ends (chat_template.h).
+TokenizedSample assemble_sample(std::vector<int32_t> prompt_ids, std::vector<int32_t> answer_ids, int32_t max_len);
 
 struct TokenizeReport {
     size_t n_samples = 0, n_truncated = 0, n_empty_answer = 0;   // empty answers are dropped
 };
+// Appends s to out, or counts it in rep as an empty answer (nothing to train on); counts truncation.
+void keep_sample(TokenizedSample && s, std::vector<TokenizedSample> & out, TokenizeReport & rep);
+
 std::vector<TokenizedSample> tokenize_records(const Tokenizer & tok, const std::vector<Record> & rows, PromptTemplate t,
                                               const TokenizeOptions & opt, TokenizeReport * rep = nullptr);
 

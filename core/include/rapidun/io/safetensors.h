@@ -27,6 +27,7 @@ struct HostTensor {
     const uint8_t *       data = nullptr;
     size_t                n_bytes = 0;
     std::shared_ptr<const void> owner;   // keeps the mapping or the buffer alive
+    bool                  file_mapped = false;   // data lies in a read-only file mapping (see release_pages)
 
     int64_t numel() const;
     static HostTensor from_floats(std::vector<int64_t> shape, std::vector<float> values);
@@ -43,6 +44,12 @@ struct SafetensorsFile {
 // shape x dtype size == byte range, ranges inside the data block, no two ranges overlapping.
 // Throws Error "<path>: <place>: <what>".
 SafetensorsFile read_safetensors(const std::string & path);
+
+// Drops a file-mapped tensor's pages from this process's resident memory once it has been copied
+// (madvise MADV_DONTNEED on the whole pages inside it; they are read from the file again if
+// touched). Without it, loading a model keeps every page of its file resident until the mapping
+// goes: file size + model size at the peak. No-op for tensors that are not file_mapped.
+void release_pages(const HostTensor & t);
 
 // Writes tensors (sorted by name) atomically; header padded with spaces to a multiple of 8.
 void write_safetensors(const std::string & path, const TensorMap & tensors,

@@ -2,12 +2,11 @@
 // the check every command makes before it loads one: a model that does not fit is refused with
 // the figure instead of being killed by the kernel half way.
 //
-// The figures describe this implementation as it is (core/src/model/model.cpp), not an ideal one:
-//   load peak   = a full fp32 copy of the parameters (the module is built in fp32 and the file is
-//                 copied into it) + the mapped file's pages read while copying; in bf16 the fp32
-//                 tensors are converted one by one afterwards
-//   resident    = parameters in the run precision + the fused q|k|v and gate|up copies that
-//                 inference uses (the linear layers' parameters once more)
+// The figures describe this implementation as it is (core/src/model/model.cpp):
+//   load peak   = the parameters in the run precision (allocated in it from the start) + the largest
+//                 tensor's mapped pages (each tensor's pages are released once copied)
+//   resident    = the parameters in the run precision (the fused q|k|v and gate|up weights that
+//                 inference uses are the same memory: the separate weights are views of them)
 //   generate    = resident + KV cache (2 x layers x kv_heads x head_dim x context x batch) + logits
 //   LoRA tasks  = resident + adapter (r = 16 on all 7 projections) in fp32 with its gradient (and
 //                 AdamW's two moments for unlearning) + activations kept for the backward pass
@@ -26,8 +25,8 @@ namespace rapidun {
 
 struct MemoryFacts {
     int64_t n_params = 0;            // from the tensor headers (tied head counted once)
-    int64_t n_linear_params = 0;     // q k v o gate up down of every layer
     int64_t file_bytes = 0;          // the weights on disk
+    int64_t largest_tensor_bytes = 0;
     std::string stored_dtype;        // "BF16", "F32", "F16", or "mixed"
 };
 
