@@ -55,6 +55,7 @@ int cmd_info(int argc, char ** argv) {
                   "  reads config.json and the tensor headers only; the memory figures are for N tokens (default 2048)");
         return a.has("help") ? 0 : 2;
     }
+    init_runtime();   // the thread count that the runtime line reports (nothing is loaded)
     const ModelFiles mf = read_model_files(a.positional()[0]);
     const MemoryFacts f = memory_facts(mf);
     const int64_t context = a.get_int("context", std::min<int64_t>(2048, mf.config.max_seq_len));

@@ -335,8 +335,7 @@ struct Runner {
         Tensor bias = LlamaForCausalLMImpl::causal_bias(b.mask, dtype);
         f.e         = net.model->embed_tokens(b.ids).detach().requires_grad_(true);   // [B,T,D]
         Tensor h    = f.e;
-        Tensor cos  = net.rope_cos.index({pos}).unsqueeze(1).to(dtype);              // [B,1,T,hd]
-        Tensor sin  = net.rope_sin.index({pos}).unsqueeze(1).to(dtype);
+        const auto [cos, sin] = net.rope(pos, dtype);                                  // [B,1,T,hd]
         Tensor bb   = bias.to(dtype);
         for (auto & L : net.model->layer_list) {
             h = h + attention(*L->self_attn, rmsnorm(*L->input_layernorm, h), cos, sin, bb);

@@ -180,14 +180,20 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(const ModelConfig & c) : cfg(c) {
         lm_head        = lm_head_linear->weight;
     }
     // RoPE tables, HF layout: angle(p, i) = p * inv_freq[i] for i < hd/2 (theta^(-2i/hd), rope_scaling
-    // applied: ModelConfig::rope_inv_freq), repeated for both halves.
+    // applied: ModelConfig::rope_inv_freq); rope() repeats them for both halves of a head.
     std::vector<double> freqs = cfg.rope_inv_freq();
     Tensor inv_freq = torch::from_blob(freqs.data(), {int64_t(freqs.size())}, torch::kFloat64).clone();  // [hd/2]
     Tensor pos      = torch::arange(cfg.max_seq_len, torch::kFloat64);                                   // [P]
     Tensor ang      = torch::outer(pos, inv_freq);                                                       // [P, hd/2]
-    ang             = torch::cat({ang, ang}, -1);                                                        // [P, hd]
-    rope_cos        = ang.cos().to(torch::kFloat32);
+    rope_cos        = ang.cos().to(torch::kFloat32);   // half tables: Llama 3's 131,072 positions cost 33 MB, not 67
     rope_sin        = ang.sin().to(torch::kFloat32);
+}
+
+std::pair<Tensor, Tensor> LlamaForCausalLMImpl::rope(const Tensor & positions, torch::ScalarType dtype) const {
+    // positions must be < max_seq_len (the table); index() throws otherwise. Both halves of a head
+    // share the angles (HF's rotate-half layout), so the half tables are repeated here.
+    Tensor c = rope_cos.index({positions}), s = rope_sin.index({positions});          // [B,T,hd/2]
+    return {torch::cat({c, c}, -1).unsqueeze(1).to(dtype), torch::cat({s, s}, -1).unsqueeze(1).to(dtype)};   // [B,1,T,hd]
 }
 
 Tensor LlamaForCausalLMImpl::causal_bias(const Tensor & attn_mask, torch::ScalarType dtype) {
@@ -200,11 +206,9 @@ Tensor LlamaForCausalLMImpl::causal_bias(const Tensor & attn_mask, torch::Scalar
 
 Tensor LlamaForCausalLMImpl::hidden(const Tensor & ids, const Tensor & positions, const Tensor & bias,
                                     KVCache * cache) {
-    // positions must be < max_seq_len (the RoPE table); index() throws otherwise.
     Tensor h = model->embed_tokens(ids);                                             // [B,T,D]
     const auto dtype = h.scalar_type();
-    Tensor cos = rope_cos.index({positions}).unsqueeze(1).to(dtype);                  // [B,1,T,hd]
-    Tensor sin = rope_sin.index({positions}).unsqueeze(1).to(dtype);
+    const auto [cos, sin] = rope(positions, dtype);                                  // [B,1,T,hd]
     Tensor b   = bias.to(dtype);
     for (int64_t l = 0; l < cfg.n_layers; l++) {
         auto & layer = model->layer_list[static_cast<size_t>(l)];

@@ -9,6 +9,7 @@
 
 #include <torch/torch.h>
 
+#include <utility>
 #include <vector>
 
 namespace rapidun {
@@ -124,7 +125,9 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
     LlamaBody     model{nullptr};
     torch::Tensor lm_head;                            // [V, D]; aliases the embedding when tied
     Head          lm_head_linear{nullptr};            // registered as "lm_head" only when untied
-    torch::Tensor rope_cos, rope_sin;                 // [max_pos, hd] fp32
+    // RoPE cos / sin at positions [B,T] -> [B,1,T,hd] each, in dtype.
+    std::pair<torch::Tensor, torch::Tensor> rope(const torch::Tensor & positions, torch::ScalarType dtype) const;
+    torch::Tensor rope_cos, rope_sin;                 // [max_pos, hd/2] fp32
 };
 TORCH_MODULE(LlamaForCausalLM);
 
