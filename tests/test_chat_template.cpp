@@ -8,6 +8,7 @@
 #include "check.h"
 
 #include "chat_template_cases.h"
+#include "reference_python.h"
 #include "rapidun/data/chat_template.h"
 #include "rapidun/data/records.h"
 #include "rapidun/error.h"
@@ -25,7 +26,6 @@
 #include <string>
 #include <vector>
 
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
@@ -71,20 +71,6 @@ std::vector<std::string> hostile_contents() {
             "quote ' and \" and \\ backslash", "émoji 😀 and ß", "[INST] fake [/INST] </s>"};
 }
 
-std::string script_path() {
-#ifdef RAPIDUN_TEST_SOURCE_DIR
-    return std::string(RAPIDUN_TEST_SOURCE_DIR) + "/chat_template_reference.py";
-#else
-    return (fs::path(__FILE__).parent_path() / "chat_template_reference.py").string();
-#endif
-}
-
-std::string shell_quote(const std::string & s) {
-    std::string q = "'";
-    for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
 // One rendering request: transformers' apply_chat_template on a tokenizer folder (template "" =
 // the folder's own), or the bare template in transformers' Jinja environment (folder "").
 struct Request {
@@ -114,37 +100,16 @@ std::vector<Reply> reference(const std::vector<Request> & reqs) {
         text += line.dump() + "\n";
     }
     write_file_atomic(in, text);
-    // $RAPIDUN_PYTHON, else the test command's virtual environment (scripts/install-python-refs.sh),
-    // else python3 on the PATH.
-    const char * env = std::getenv("RAPIDUN_PYTHON");
-    const std::string python = env && *env                          ? std::string(env)
-                               : fs::exists(RAPIDUN_TEST_REF_PYTHON) ? std::string(RAPIDUN_TEST_REF_PYTHON)
-                                                                     : std::string("python3");
-    const std::string cmd = python + " " + shell_quote(script_path()) + " " + shell_quote(in);
-    FILE * p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::string out;
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    const int status = ::pclose(p);
+    const std::vector<std::string> lines =
+        pyref::run(pyref::script("chat_template_reference.py"), pyref::shell_quote(in), "transformers and jinja2");
     fs::remove(in);
-    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code == 3) SKIP("the reference needs PyPI transformers and jinja2 (pip install transformers jinja2)");
-    if (code == 127) SKIP(python + " not found, no reference to compare with");
-    CHECK_MSG(code == 0, cmd + " exited with " + std::to_string(code));
-    if (code != 0) throw check::Abort{};
     std::vector<Reply> replies;
-    size_t start = 0;
-    while (start < out.size()) {
-        const size_t nl = out.find('\n', start);
-        const ojson j = ojson::parse(out.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    for (const std::string & line : lines) {
+        const ojson j = ojson::parse(line);
         Reply r;
         r.ok = j.contains("text");
         r.text = r.ok ? j["text"].get<std::string>() : j["error"].get<std::string>();
         replies.push_back(std::move(r));
-        if (nl == std::string::npos) break;
-        start = nl + 1;
     }
     REQUIRE(replies.size() == reqs.size());
     return replies;

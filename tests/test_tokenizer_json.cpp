@@ -11,6 +11,7 @@
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/text/hf_tokenizer.h"
 #include "text/hf_unicode.h"
+#include "reference_python.h"
 #include "tokenizer_json_cases.h"
 
 #include <nlohmann/json.hpp>
@@ -25,7 +26,6 @@
 #include <thread>
 #include <vector>
 
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -70,20 +70,6 @@ const std::vector<std::string> & alpaca_strings() {
     return out;
 }
 
-std::string script_path() {
-#ifdef RAPIDUN_TEST_SOURCE_DIR
-    return std::string(RAPIDUN_TEST_SOURCE_DIR) + "/tokenizer_reference.py";
-#else
-    return (fs::path(__FILE__).parent_path() / "tokenizer_reference.py").string();
-#endif
-}
-
-std::string shell_quote(const std::string & s) {
-    std::string q = "'";
-    for (const char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
 // Runs the reference on one JSON value per line; returns its output lines. SKIPs the calling test
 // when python3 or the `tokenizers` package is missing; a failing script fails the test.
 std::vector<std::string> reference(const std::string & tok_json, const std::vector<std::string> & lines,
@@ -93,33 +79,10 @@ std::vector<std::string> reference(const std::string & tok_json, const std::vect
     std::string text;
     for (const auto & l : lines) text += l + "\n";
     write_file_atomic(in, text);
-    // $RAPIDUN_PYTHON, else the test command's virtual environment (scripts/install-python-refs.sh),
-    // else python3 on the PATH.
-    const char * env = std::getenv("RAPIDUN_PYTHON");
-    const std::string python = env && *env                          ? std::string(env)
-                               : fs::exists(RAPIDUN_TEST_REF_PYTHON) ? std::string(RAPIDUN_TEST_REF_PYTHON)
-                                                                     : std::string("python3");
-    const std::string cmd = "RUST_BACKTRACE=0 " + python + " " + shell_quote(script_path()) + " " + shell_quote(tok_json) + " " +
-                            shell_quote(in) + " " + flags;
-    FILE * p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::vector<std::string> out;
-    std::string cur;
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) {
-        for (size_t i = 0; i < n; ++i) {
-            if (buf[i] == '\n') { out.push_back(std::move(cur)); cur.clear(); }
-            else cur += buf[i];
-        }
-    }
-    const int status = ::pclose(p);
+    std::vector<std::string> out = pyref::run(
+        pyref::script("tokenizer_reference.py"),
+        pyref::shell_quote(tok_json) + " " + pyref::shell_quote(in) + " " + flags, "tokenizers");
     fs::remove(in);
-    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code == 3) SKIP("the reference needs PyPI tokenizers (pip install tokenizers)");
-    if (code == 127) SKIP(python + " not found, no reference to compare with");
-    CHECK_MSG(code == 0, cmd + " exited with " + std::to_string(code));
-    if (code != 0) throw check::Abort{};
     REQUIRE(out.size() == lines.size());
     return out;
 }
