@@ -16,6 +16,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
@@ -97,6 +98,11 @@ std::unique_ptr<Model> Model::create(const ModelConfig & cfg, uint64_t seed) {
     d.net = LlamaForCausalLM(cfg);
     {
         torch::NoGradGuard no_grad;
+        // LibTorch's Embedding (normal) and Linear (Kaiming-uniform) used to draw their own initial
+        // values in the constructor; the modules no longer do, and the same draws here keep every
+        // seeded model, and the labs built from one, what they were.
+        torch::nn::init::normal_(torch::empty({cfg.vocab_size, cfg.dim}));
+        if (!cfg.tie_embeddings) torch::nn::init::kaiming_uniform_(torch::empty({cfg.vocab_size, cfg.dim}), std::sqrt(5.0));
         for (auto & item : d.net->named_parameters()) {
             if (item.key().find("norm") != std::string::npos) item.value().fill_(1.0);
             else item.value().normal_(0.0, 0.02);
