@@ -3,11 +3,16 @@
 needs at real size (no one's weights are downloaded or copied: the values are random).
 
 usage: make_random_model.py SHAPE OUT_DIR [--dtype bf16|f32] [--seed N] [--tokenizer DIR]
-  SHAPE: llama-3.2-1b | llama-3.1-8b | tinyllama-1.1b (their published config.json values)
+  SHAPE: llama-3.2-1b | llama-3.1-8b | tinyllama-1.1b (their published config.json values), or a
+         tiny model of each family for the golden comparisons with transformers:
+         llama3-tiny (rope_scaling llama3, tied head), qwen2-tiny (q/k/v biases),
+         mistral-tiny (sliding window of 8)
   --tokenizer DIR: copies DIR's tokenizer.json and tokenizer_config.json beside the weights
 
 Writes OUT_DIR/config.json and OUT_DIR/model.safetensors (one file, tensors in HF names), streaming
-one tensor at a time, so memory stays near the largest tensor. Values ~ N(0, 0.02), norms 1.
+one tensor at a time, so memory stays near the largest tensor. Real shapes: values ~ N(0, 0.02),
+norms 1. Tiny shapes: values ~ N(0, 0.1) and norms 1 + N(0, 0.1), so that every part of the forward
+(biases, norm weights, the scaled RoPE frequencies) moves the logits well above float rounding.
 Needs numpy only (bf16 = the upper half of each fp32, rounded to nearest even).
 """
 import argparse
@@ -34,13 +39,30 @@ SHAPES = {
                            num_key_value_heads=4, head_dim=64, vocab_size=32000, max_position_embeddings=2048,
                            rope_theta=10000.0, tie_word_embeddings=False, bos_token_id=1, eos_token_id=2,
                            rope_scaling=None),
+    "llama3-tiny": dict(hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
+                        num_key_value_heads=2, head_dim=16, vocab_size=512, max_position_embeddings=256,
+                        rope_theta=10000.0, tie_word_embeddings=True, bos_token_id=1, eos_token_id=[2, 3],
+                        rope_scaling=dict(factor=8.0, high_freq_factor=4.0, low_freq_factor=1.0,
+                                          original_max_position_embeddings=64, rope_type="llama3")),
+    "qwen2-tiny": dict(architectures=["Qwen2ForCausalLM"], model_type="qwen2", hidden_size=64, intermediate_size=160,
+                       num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2, vocab_size=512,
+                       max_position_embeddings=256, rope_theta=1000000.0, tie_word_embeddings=False, rms_norm_eps=1e-6,
+                       use_sliding_window=False, sliding_window=4096, max_window_layers=2, bos_token_id=1,
+                       eos_token_id=2),
+    "mistral-tiny": dict(architectures=["MistralForCausalLM"], model_type="mistral", hidden_size=64,
+                         intermediate_size=128, num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=1,
+                         head_dim=16, vocab_size=512, max_position_embeddings=256, rope_theta=10000.0,
+                         tie_word_embeddings=False, sliding_window=8, bos_token_id=1, eos_token_id=2),
 }
+TINY = {"llama3-tiny", "qwen2-tiny", "mistral-tiny"}
 
 
 def tensors(c):
     """(name, shape) in HF order."""
     d, f, v = c["hidden_size"], c["intermediate_size"], c["vocab_size"]
-    q, kv = c["num_attention_heads"] * c["head_dim"], c["num_key_value_heads"] * c["head_dim"]
+    hd = c.get("head_dim", d // c["num_attention_heads"])
+    q, kv = c["num_attention_heads"] * hd, c["num_key_value_heads"] * hd
+    qkv_bias = c.get("model_type") == "qwen2" or c.get("attention_bias", False)
     yield "model.embed_tokens.weight", (v, d)
     for l in range(c["num_hidden_layers"]):
         p = f"model.layers.{l}."
@@ -50,6 +72,10 @@ def tensors(c):
         yield p + "self_attn.k_proj.weight", (kv, d)
         yield p + "self_attn.v_proj.weight", (kv, d)
         yield p + "self_attn.o_proj.weight", (d, q)
+        if qkv_bias:
+            yield p + "self_attn.q_proj.bias", (q,)
+            yield p + "self_attn.k_proj.bias", (kv,)
+            yield p + "self_attn.v_proj.bias", (kv,)
         yield p + "mlp.gate_proj.weight", (f, d)
         yield p + "mlp.up_proj.weight", (f, d)
         yield p + "mlp.down_proj.weight", (d, f)
@@ -76,7 +102,12 @@ def main(argv):
     rng = np.random.default_rng(a.seed)
     c = dict(SHAPES[shape])
     config = dict(architectures=["LlamaForCausalLM"], model_type="llama", hidden_act="silu", rms_norm_eps=1e-5,
-                  attention_bias=False, mlp_bias=False, torch_dtype="bfloat16" if dtype == "bf16" else "float32", **c)
+                  torch_dtype="bfloat16" if dtype == "bf16" else "float32")
+    if c.get("model_type", "llama") != "qwen2":
+        config.update(attention_bias=False, mlp_bias=False)
+    config.update(c)
+    c = config
+    std = 0.1 if shape in TINY else 0.02
     os.makedirs(out, exist_ok=True)
 
     names = list(tensors(c))
@@ -96,8 +127,10 @@ def main(argv):
         for name, shp in names:
             if name.endswith("norm.weight"):
                 x = np.ones(shp, dtype=np.float32)
+                if shape in TINY:
+                    x = x + rng.standard_normal(shp, dtype=np.float32) * np.float32(0.1)
             else:
-                x = rng.standard_normal(shp, dtype=np.float32) * np.float32(0.02)
+                x = rng.standard_normal(shp, dtype=np.float32) * np.float32(std)
             fo.write((to_bf16(x) if dtype == "bf16" else x).tobytes())
     os.replace(tmp, os.path.join(out, "model.safetensors"))
     with open(os.path.join(out, "config.json"), "w") as fo:

@@ -36,8 +36,8 @@ ModelConfig tiny_config(bool tied) {
 }
 
 // A model with a LoRA adapter whose B is noise (so both A and B gradients are non-zero).
-std::unique_ptr<Model> model_with_lora(bool tied, uint64_t seed) {
-    auto m = Model::create(tiny_config(tied), seed);
+std::unique_ptr<Model> model_with_lora(bool tied, uint64_t seed, const ModelConfig * config = nullptr) {
+    auto m = Model::create(config ? *config : tiny_config(tied), seed);
     LoraSettings s;
     s.r = 4; s.alpha = 8; s.dropout = 0.05; s.seed = seed + 1;
     m->attach_lora(s);
@@ -228,6 +228,24 @@ TEST_CASE("batched per-sample gradients equal the batch-1 autograd loop (1e-5 re
     // The model is left as found: inference still gives the same logits, no tensor requires grad.
     CHECK(!net_of(*tied)->model->layer_list[0]->self_attn->q_proj->lora_A.requires_grad());
     CHECK(!net_of(*tied)->model->embed_tokens->weight.requires_grad());
+}
+
+TEST_CASE("per-sample gradients with projection biases and a sliding window equal the batch-1 loop") {
+    ModelConfig c = tiny_config(false);
+    c.qkv_bias = c.o_bias = c.mlp_bias = true;   // every bias a family has (Llama's attention_bias + mlp_bias)
+    c.sliding_window = 3;                        // samples are up to 14 tokens: most keys fall out of it
+    auto m = model_with_lora(false, 9, &c);
+    auto data = samples(7, 4);
+    for (ParamSet ps : {ParamSet::Lora, ParamSet::Linear}) {
+        const InfluenceOptions o = opts(ps, false, LossConvention::Shifted);
+        const int64_t D0 = gradient_layout(*m, o).D0;
+        for (const auto & t : gradient_layout(*m, o).tensors) CHECK(t.name.find(".bias") == std::string::npos);
+        auto fast = per_sample_gradients(*m, data, o, GradPath::Batched);
+        auto ref = per_sample_gradients(*m, data, o, GradPath::Loop);
+        const double rel = max_row_rel(fast, ref, D0);
+        CHECK_MSG(rel <= 1e-5, std::string(param_set_name(ps)) + ": rel " + std::to_string(rel));
+        CHECK(min_row_norm(ref, D0) > 1e-6);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

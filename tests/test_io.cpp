@@ -288,7 +288,7 @@ TEST_CASE("config.json: rope_scaling llama3 (Llama 3.2 1B's), linear, dynamic; e
     CHECK(parse_hf_config_text(dyn, "dyn.json").rope_inv_freq() == plain);
 }
 
-TEST_CASE("config.json: unsupported rope_scaling, biases and a bad llama3 block are refused by name") {
+TEST_CASE("config.json: unsupported rope_scaling, a bad llama3 block and Qwen2's layer window are refused by name") {
     std::string yarn = k_config;
     yarn.insert(1, R"("rope_scaling": {"rope_type": "yarn", "factor": 4.0}, )");
     CHECK_THROWS_WITH(parse_hf_config_text(yarn, "/m/config.json"), "/m/config.json", "field 'rope_scaling'",
@@ -296,13 +296,64 @@ TEST_CASE("config.json: unsupported rope_scaling, biases and a bad llama3 block 
     std::string bad = k_config;
     bad.insert(1, R"("rope_scaling": {"rope_type": "llama3", "factor": 8.0}, )");
     CHECK_THROWS_WITH(parse_hf_config_text(bad, "/m/config.json"), "/m/config.json", "low_freq_factor");
-    std::string bias = k_config;
-    bias.insert(1, R"("attention_bias": true, )");
-    CHECK_THROWS_WITH(parse_hf_config_text(bias, "/m/config.json"), "/m/config.json", "field 'attention_bias'",
+    std::string qwin = k_config;
+    qwin.replace(qwin.find("LlamaForCausalLM"), 16, "Qwen2ForCausalLM");
+    qwin.insert(1, R"("use_sliding_window": true, "sliding_window": 4096, )");
+    CHECK_THROWS_WITH(parse_hf_config_text(qwin, "/m/config.json"), "/m/config.json", "field 'use_sliding_window'",
                       "not supported");
+    std::string nested = k_config;   // transformers 5's per-layer-type form
+    nested.insert(1, R"("rope_parameters": {"full_attention": {"rope_type": "default", "rope_theta": 10000.0}}, )");
+    CHECK_THROWS_WITH(parse_hf_config_text(nested, "/m/config.json"), "/m/config.json", "field 'rope_parameters'",
+                      "rope_theta");
+    std::string badbias = k_config;
+    badbias.insert(1, R"("attention_bias": "yes", )");
+    CHECK_THROWS_WITH(parse_hf_config_text(badbias, "/m/config.json"), "/m/config.json", "field 'attention_bias'",
+                      "expected a boolean");
+}
+
+TEST_CASE("config.json: projection biases (Llama's attention_bias / mlp_bias, Qwen2), windows, rope_parameters") {
+    const ModelConfig plain = parse_hf_config_text(k_config, "plain.json");
+    CHECK(!plain.qkv_bias && !plain.o_bias && !plain.mlp_bias && plain.bias_summary() == "none");
     std::string nobias = k_config;   // false is what Llama checkpoints write
-    nobias.insert(1, R"("attention_bias": false, "mlp_bias": false, )");
-    CHECK(parse_hf_config_text(nobias, "ok.json").dim == 64);
+    nobias.insert(1, R"("attention_bias": false, "mlp_bias": false, "sliding_window": 4096, )");
+    const ModelConfig n = parse_hf_config_text(nobias, "ok.json");
+    CHECK(!n.qkv_bias && !n.mlp_bias && n.sliding_window == 0);   // Llama has no window whatever the field says
+    std::string bias = k_config;
+    bias.insert(1, R"("attention_bias": true, "mlp_bias": true, )");
+    const ModelConfig b = parse_hf_config_text(bias, "b.json");
+    CHECK(b.qkv_bias && b.o_bias && b.mlp_bias && b.bias_summary() == "q k v o, mlp");
+    CHECK(b.n_params() == plain.n_params() + b.n_layers * (3 * b.dim + b.dim + 2 * b.hidden_dim + b.dim));
+    const ModelConfig b2 = parse_hf_config_text(hf_config_json(b), "out.json");
+    CHECK(b2.qkv_bias && b2.o_bias && b2.mlp_bias);
+
+    // Qwen2.5's config: q/k/v biases implied by the architecture, its window off (use_sliding_window false).
+    std::string qwen = k_config;
+    qwen.replace(qwen.find("LlamaForCausalLM"), 16, "Qwen2ForCausalLM");
+    qwen.insert(1, R"("use_sliding_window": false, "sliding_window": 131072, "max_window_layers": 21, )");
+    const ModelConfig q = parse_hf_config_text(qwen, "q.json");
+    CHECK(q.architecture == "Qwen2ForCausalLM" && q.qkv_bias && !q.o_bias && !q.mlp_bias && q.sliding_window == 0);
+    CHECK(q.bias_summary() == "q k v");
+    const ModelConfig q2 = parse_hf_config_text(hf_config_json(q), "out.json");
+    CHECK(q2.architecture == "Qwen2ForCausalLM" && q2.qkv_bias && !q2.o_bias && q2.n_params() == q.n_params());
+    CHECK(parse_hf_config_text(R"({"model_type": "qwen2", "hidden_size": 64, "num_hidden_layers": 2,
+        "num_attention_heads": 4, "intermediate_size": 128, "vocab_size": 32, "rms_norm_eps": 1e-6})", "mt.json").qkv_bias);
+
+    std::string mistral = k_config;
+    mistral.replace(mistral.find("LlamaForCausalLM"), 16, "MistralForCausalLM");
+    mistral.insert(1, R"("sliding_window": 4096, )");
+    const ModelConfig m = parse_hf_config_text(mistral, "m.json");
+    CHECK(m.sliding_window == 4096 && parse_hf_config_text(hf_config_json(m), "out.json").sliding_window == 4096);
+
+    // transformers 5 writes rope_theta and the scaling into one rope_parameters object.
+    std::string rp = k_config;
+    rp.insert(1, R"("rope_parameters": {"rope_type": "llama3", "rope_theta": 500000.0, "factor": 32.0,
+        "high_freq_factor": 4.0, "low_freq_factor": 1.0, "original_max_position_embeddings": 8192}, )");
+    const ModelConfig r = parse_hf_config_text(rp, "rp.json");
+    CHECK(r.rope_theta == 500000.0 && r.rope_scaling.type == "llama3" && r.rope_scaling.factor == 32.0);
+    std::string rpd = k_config;
+    rpd.insert(1, R"("rope_parameters": {"rope_type": "default", "rope_theta": 1000000.0}, )");
+    const ModelConfig rd = parse_hf_config_text(rpd, "rpd.json");
+    CHECK(rd.rope_theta == 1000000.0 && rd.rope_scaling.type.empty());
 }
 
 // ---- llama2.c -------------------------------------------------------------------------------

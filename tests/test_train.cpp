@@ -180,7 +180,7 @@ TEST_CASE("LoRA gradients agree with central finite differences") {
         const int64_t T = int64_t(smp.ids.size());
         Tensor ids = torch::tensor(std::vector<int64_t>(smp.ids.begin(), smp.ids.end())).view({1, T});
         Tensor pos = torch::arange(T).view({1, T});
-        Tensor lg = net->logits(net->hidden(ids, pos, LlamaForCausalLMImpl::causal_bias(torch::ones({1, T}, torch::kBool), torch::kFloat32)));
+        Tensor lg = net->logits(net->hidden(ids, pos, net->causal_bias(torch::ones({1, T}, torch::kBool), torch::kFloat32)));
         Tensor logp = lg.log_softmax(-1)[0];
         Tensor nll = torch::zeros({}, torch::kFloat64);
         int n = 0;

@@ -519,7 +519,7 @@ TEST_CASE("Fisher: the diagonal is the mean of squared per-sample gradients of l
     for (auto & s : rows) {
         const int64_t T = int64_t(s.ids.size());
         Tensor ids  = torch::tensor(std::vector<int64_t>(s.ids.begin(), s.ids.end())).view({1, T});
-        Tensor bias = LlamaForCausalLMImpl::causal_bias(torch::ones({1, T}, torch::kBool), torch::kFloat32);
+        Tensor bias = net->causal_bias(torch::ones({1, T}, torch::kBool), torch::kFloat32);
         Tensor logp = net->logits(net->hidden(ids, torch::arange(T).view({1, T}), bias)).log_softmax(-1)[0];
         Tensor lp   = torch::zeros({});
         for (int64_t p = 1; p < T; p++)

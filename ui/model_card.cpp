@@ -106,6 +106,8 @@ void ModelCard::addArchitectureFacts(const ModelConfig & c) {
     else if (!rs.type.empty())
         scaling = tr("%1, factor %2").arg(text(rs.type), real(rs.factor));
     addFact(g, QStringLiteral("rope_scaling"), tr("RoPE scaling"), scaling);
+    addFact(g, QStringLiteral("sliding_window"), tr("Sliding window"), c.sliding_window > 0 ? count(c.sliding_window) : tr("none"));
+    addFact(g, QStringLiteral("biases"), tr("Projection biases"), text(c.bias_summary()));
     addFact(g, QStringLiteral("norm_eps"), tr("RMSNorm eps"), real(c.norm_eps));
     addFact(g, QStringLiteral("tied_head"), tr("Tied head"), c.tie_embeddings ? tr("yes") : tr("no"));
     addFact(g, QStringLiteral("dtype"), tr("Stored dtype"), text(c.torch_dtype));

@@ -1,8 +1,8 @@
 // The "Model" card: the facts of the loaded model, its tokenizer and the runtime, as a two-column tree.
 // Each fact row carries a stable key (Qt::UserRole on column 0) that tests and later pages look up:
 // source, format, precision, parameters, architecture, dim, layers, heads, kv_heads, head_dim,
-// hidden_dim, vocab_size, max_positions, rope_theta, norm_eps, tied_head, dtype, tokenizer,
-// tokenizer_kind, tokenizer_vocab, runtime.
+// hidden_dim, vocab_size, max_positions, rope_theta, rope_scaling, sliding_window, biases, norm_eps,
+// tied_head, dtype, tokenizer, tokenizer_kind, tokenizer_vocab, chat_template, runtime.
 #pragma once
 #include "model_facts.h"
 

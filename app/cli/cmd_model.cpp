@@ -36,7 +36,7 @@ static json info_json(const ModelFiles & mf, const MemoryFacts & f, const Tokeni
                                                                                {"factor", c.rope_scaling.factor}}},
                           {"eos_token_id", c.eos_ids},
                           {"rms_norm_eps", c.norm_eps}, {"tie_word_embeddings", c.tie_embeddings},
-                          {"sliding_window", c.sliding_window}}},
+                          {"sliding_window", c.sliding_window}, {"biases", c.bias_summary()}}},
               {"memory", {{"context", context}, {"available_bytes", available_memory_bytes()}, {"needs", memory}}},
               {"runtime", runtime_summary()}};
     if (tok) {
@@ -82,6 +82,8 @@ int cmd_info(int argc, char ** argv) {
                 (long long)c.head_dim, (long long)c.hidden_dim);
     std::printf("vocab        %lld, max positions %lld, rope %s, rms eps %g, tied head %s\n", (long long)c.vocab_size,
                 (long long)c.max_seq_len, c.rope_summary().c_str(), c.norm_eps, c.tie_embeddings ? "yes" : "no");
+    std::printf("attention    sliding window %s, projection biases %s\n",
+                c.sliding_window > 0 ? std::to_string(c.sliding_window).c_str() : "none", c.bias_summary().c_str());
     if (tok)
         std::printf("tokenizer    %s (%s, %d pieces, bos %d, eos %d, pad %d, byte fallback %s)\n", tok->path().c_str(),
                     tok->kind().c_str(), tok->vocab_size(), tok->bos_id(), tok->eos_id(), tok->pad_id(),

@@ -75,7 +75,7 @@ std::vector<float> per_sample_gradients(Model & model, const std::vector<Tokeniz
         Batch   b    = make_batch(model, samples, i, i + 1, opt.loss);
         const int64_t T = b.ids.size(1);
         Tensor  pos  = torch::arange(T, torch::kInt64).unsqueeze(0);
-        Tensor  bias = LlamaForCausalLMImpl::causal_bias(b.mask, model.impl()->dtype);
+        Tensor  bias = net->causal_bias(b.mask, model.impl()->dtype);
         Tensor  loss = row_losses(net->logits(net->hidden(b.ids, pos, bias)), b).sum();
         auto    g    = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
         for (size_t k = 0; k < plan.taps.size(); k++) {
@@ -99,7 +99,7 @@ std::vector<double> per_sample_losses(Model & model, const std::vector<Tokenized
         Batch         b    = make_batch(model, samples, begin, end, opt.loss);
         const int64_t B = b.ids.size(0), T = b.ids.size(1);
         Tensor        pos  = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
-        Tensor        bias = LlamaForCausalLMImpl::causal_bias(b.mask, model.impl()->dtype);
+        Tensor        bias = net->causal_bias(b.mask, model.impl()->dtype);
         Tensor        l    = row_losses(net->logits(net->hidden(b.ids, pos, bias)), b).to(torch::kFloat64).contiguous();
         out.insert(out.end(), l.data_ptr<double>(), l.data_ptr<double>() + B);
     }

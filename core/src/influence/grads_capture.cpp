@@ -54,6 +54,7 @@ std::vector<Tap> all_taps(LlamaForCausalLM & net) {
         if (key == "lm_head.weight") { add(key, Kind::Head, item.value(), nullptr, nullptr); continue; }
         const size_t dot = key.rfind('.');
         const std::string mod = dot == std::string::npos ? key : key.substr(0, dot);
+        if (key.compare(dot + 1, std::string::npos, "bias") == 0) continue;   // projection biases: not selectable
         if (auto it = lins.find(mod); it != lins.end()) {
             LoraLinearImpl * l = it->second;
             add(key, Kind::LinearW, item.value(), l, nullptr);
@@ -64,7 +65,7 @@ std::vector<Tap> all_taps(LlamaForCausalLM & net) {
             continue;
         }
         if (auto it = norms.find(mod); it != norms.end()) { add(key, Kind::Norm, item.value(), nullptr, it->second); continue; }
-        // Any other parameter (none in Llama today) is simply not selectable.
+        // Any other parameter is simply not selectable.
     }
     return out;
 }
@@ -149,8 +150,6 @@ Batch make_batch(const Model & model, const std::vector<TokenizedSample> & sampl
             throw Error(where + "answer_mask has " + std::to_string(s.answer_mask.size()) + " entries for " + std::to_string(n) + " ids");
         if (n > cfg.max_seq_len)
             throw Error(where + std::to_string(n) + " tokens, more than the model's max_seq_len " + std::to_string(cfg.max_seq_len));
-        if (cfg.sliding_window > 0 && n > cfg.sliding_window)
-            throw Error(where + std::to_string(n) + " tokens, longer than the model's sliding_window, which is not applied");
         for (int32_t id : s.ids)
             if (id < 0 || id >= cfg.vocab_size)
                 throw Error(where + "token id " + std::to_string(id) + " outside the vocabulary [0, " + std::to_string(cfg.vocab_size) + ")");
@@ -224,7 +223,7 @@ struct Runner {
     }
 
     Tensor linear(LoraLinearImpl & l, const Tensor & x) {
-        Tensor y = torch::linear(x, l.weight);
+        Tensor y = torch::linear(x, l.weight, l.bias);
         Tensor xa;
         if (lora_active(l)) {   // as LoraLinearImpl::forward in eval mode
             Tensor xl = x.scalar_type() == l.lora_A.scalar_type() ? x : x.to(l.lora_A.scalar_type());
@@ -250,14 +249,15 @@ struct Runner {
     // (the caller then goes layer by layer). The weights are concatenated here, per micro-batch,
     // rather than taken from the model's fused copy, which may be stale or absent.
     Tensor fused(std::initializer_list<LoraLinearImpl *> ls, const Tensor & x) {
-        std::vector<Tensor> ws;
+        std::vector<Tensor> ws, bs;
         bool                any = false;
         for (LoraLinearImpl * l : ls) {
             if (lora_active(*l)) return Tensor();
             ws.push_back(l->weight);
+            if (l->bias.defined()) bs.push_back(l->bias);
             any = any || want.count(l) > 0;
         }
-        Tensor y = torch::linear(x, torch::cat(ws, 0));
+        Tensor y = torch::linear(x, torch::cat(ws, 0), bs.empty() ? Tensor() : torch::cat(bs, 0));
         if (!any) return y;
         const size_t site = add_site(y);
         Tensor       xd   = x.detach();
@@ -332,7 +332,7 @@ struct Runner {
     void run(const Batch & b, torch::ScalarType dtype, bool keep_head) {
         const int64_t B = b.ids.size(0), T = b.ids.size(1);
         Tensor pos  = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
-        Tensor bias = LlamaForCausalLMImpl::causal_bias(b.mask, dtype);
+        Tensor bias = net.causal_bias(b.mask, dtype);
         f.e         = net.model->embed_tokens(b.ids).detach().requires_grad_(true);   // [B,T,D]
         Tensor h    = f.e;
         const auto [cos, sin] = net.rope(pos, dtype);                                  // [B,1,T,hd]

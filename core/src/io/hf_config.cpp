@@ -1,4 +1,4 @@
-// HF config.json <-> ModelConfig for LlamaForCausalLM / MistralForCausalLM.
+// HF config.json <-> ModelConfig for LlamaForCausalLM / MistralForCausalLM / Qwen2ForCausalLM.
 // Strict on purpose: a wrong type or an unknown architecture is an error naming the field,
 // because guessing would load weights into the wrong shapes or the wrong attention.
 #include "rapidun/model/config.h"
@@ -67,7 +67,7 @@ std::string line_of(const std::string & text, size_t byte) {
 }
 
 bool supported(const std::string & arch) {
-    return arch == "LlamaForCausalLM" || arch == "MistralForCausalLM";
+    return arch == "LlamaForCausalLM" || arch == "MistralForCausalLM" || arch == "Qwen2ForCausalLM";
 }
 
 RopeScaling read_rope_scaling(const json & rs, const std::string & path) {
@@ -105,7 +105,9 @@ int64_t ModelConfig::n_params() const {
                             + 2 * dim * kv_width      // k_proj, v_proj
                             + q_width * dim           // o_proj
                             + 3 * dim * hidden_dim;   // gate, up, down
-    return vocab_size * dim + n_layers * per_layer + dim + (tie_embeddings ? 0 : vocab_size * dim);
+    const int64_t biases = (qkv_bias ? q_width + 2 * kv_width : 0) + (o_bias ? dim : 0) +
+                           (mlp_bias ? 2 * hidden_dim + dim : 0);
+    return vocab_size * dim + n_layers * (per_layer + biases) + dim + (tie_embeddings ? 0 : vocab_size * dim);
 }
 
 std::vector<double> ModelConfig::rope_inv_freq() const {
@@ -146,6 +148,13 @@ std::string ModelConfig::rope_summary() const {
     return buf;
 }
 
+std::string ModelConfig::bias_summary() const {
+    std::string s = qkv_bias ? "q k v" : "";
+    if (o_bias) s += s.empty() ? "o" : " o";
+    if (mlp_bias) s += s.empty() ? "mlp" : ", mlp";
+    return s.empty() ? "none" : s;
+}
+
 ModelConfig parse_hf_config(const std::string & path) {
     return parse_hf_config_text(read_file_text(path), path);
 }
@@ -173,24 +182,42 @@ ModelConfig parse_hf_config_text(const std::string & text, const std::string & p
         }
         if (!found)
             fail(path, "field 'architectures'", "unsupported architecture '" + first +
-                                                "' (supported: LlamaForCausalLM, MistralForCausalLM)");
+                                                "' (supported: LlamaForCausalLM, MistralForCausalLM, Qwen2ForCausalLM)");
     } else if (const json * m = r.find("model_type", false)) {
         if (!m->is_string()) r.wrong("model_type", "a string", *m);
         const std::string t = m->get<std::string>();
         if (t == "llama") c.architecture = "LlamaForCausalLM";
         else if (t == "mistral") c.architecture = "MistralForCausalLM";
-        else fail(path, "field 'model_type'", "unsupported architecture '" + t + "' (supported: llama, mistral)");
+        else if (t == "qwen2") c.architecture = "Qwen2ForCausalLM";
+        else fail(path, "field 'model_type'", "unsupported architecture '" + t + "' (supported: llama, mistral, qwen2)");
     } else {
         fail(path, "", "missing required field 'architectures' (or 'model_type')");
     }
 
+    // RoPE: rope_theta + rope_scaling as the published checkpoints have them, or transformers 5's
+    // rope_parameters (the same fields in one object, which it writes on save).
+    c.rope_theta = r.number("rope_theta", false, 10000.0);
     if (const json * rs = r.find("rope_scaling", false); rs && !rs->is_null()) c.rope_scaling = read_rope_scaling(*rs, path);
-    for (const char * key : {"attention_bias", "mlp_bias"})   // Qwen2-style biases are not in our layers
-        if (const json * b = r.find(key, false); b && !b->is_null()) {
-            if (!b->is_boolean()) r.wrong(key, "a boolean", *b);
-            if (b->get<bool>())
-                fail(path, std::string("field '") + key + "'", "biases in the attention or MLP projections are not supported");
-        }
+    if (const json * rp = r.find("rope_parameters", false); rp && !rp->is_null()) {
+        if (!rp->is_object()) r.wrong("rope_parameters", "an object or null", *rp);
+        const Reader pr{*rp, path};
+        if (!pr.find("rope_theta", false))
+            fail(path, "field 'rope_parameters'", "missing 'rope_theta' (per-layer-type RoPE parameters are not supported)");
+        c.rope_theta = pr.number("rope_theta", true, 0.0);
+        if (pr.find("rope_type", false) || pr.find("type", false)) c.rope_scaling = read_rope_scaling(*rp, path);
+    }
+    auto flag = [&](const char * key) {
+        const json * b = r.find(key, false);
+        if (!b || b->is_null()) return false;
+        if (!b->is_boolean()) r.wrong(key, "a boolean", *b);
+        return b->get<bool>();
+    };
+    if (c.architecture == "Qwen2ForCausalLM") {
+        c.qkv_bias = true;   // Qwen2's q, k and v projections always carry a bias; o and the MLP none
+    } else {
+        c.qkv_bias = c.o_bias = flag("attention_bias");
+        c.mlp_bias = flag("mlp_bias");
+    }
 
     c.dim        = r.integer("hidden_size", true, 0);
     c.n_layers   = r.integer("num_hidden_layers", true, 0);
@@ -202,9 +229,17 @@ ModelConfig parse_hf_config_text(const std::string & text, const std::string & p
     c.n_kv_heads  = r.integer_or_null("num_key_value_heads", c.n_heads);
     const json * head_dim_field = r.find("head_dim", false);
     const bool explicit_head_dim = head_dim_field && !head_dim_field->is_null();
-    c.rope_theta  = r.number("rope_theta", false, 10000.0);
     c.max_seq_len = r.integer("max_position_embeddings", false, 2048);
     c.sliding_window = r.integer_or_null("sliding_window", 0);
+    if (c.architecture == "LlamaForCausalLM") {
+        c.sliding_window = 0;   // Llama has no sliding window; HF ignores the field there too
+    } else if (c.architecture == "Qwen2ForCausalLM") {
+        // Qwen2 applies its window only with use_sliding_window, and then only to layers from
+        // max_window_layers on: one window per layer, which this implementation does not have.
+        if (flag("use_sliding_window"))
+            fail(path, "field 'use_sliding_window'", "Qwen2's per-layer sliding window is not supported");
+        c.sliding_window = 0;
+    }
     c.bos_id = r.integer_or_null("bos_token_id", 1);
 
     if (const json * t = r.find("tie_word_embeddings", false)) {
@@ -266,10 +301,10 @@ ModelConfig parse_hf_config_text(const std::string & text, const std::string & p
 }
 
 std::string hf_config_json(const ModelConfig & c) {
-    const bool mistral = c.architecture == "MistralForCausalLM";
+    const bool mistral = c.architecture == "MistralForCausalLM", qwen2 = c.architecture == "Qwen2ForCausalLM";
     nlohmann::ordered_json j;
     j["architectures"] = {c.architecture};
-    j["model_type"] = mistral ? "mistral" : "llama";
+    j["model_type"] = mistral ? "mistral" : qwen2 ? "qwen2" : "llama";
     j["hidden_size"] = c.dim;
     j["intermediate_size"] = c.hidden_dim;
     j["num_hidden_layers"] = c.n_layers;
@@ -299,7 +334,12 @@ std::string hf_config_json(const ModelConfig & c) {
         }
         j["rope_scaling"] = rs;
     }
-    j["attention_bias"] = false;
+    if (qwen2) {
+        j["use_sliding_window"] = false;
+    } else {
+        j["attention_bias"] = c.qkv_bias;
+        j["mlp_bias"] = c.mlp_bias;
+    }
     if (mistral) j["sliding_window"] = c.sliding_window > 0 ? json(c.sliding_window) : json(nullptr);
     return j.dump(2) + "\n";
 }

@@ -296,6 +296,17 @@ void check_weights(const ModelConfig & cfg, const TensorMap & weights, const std
         expect(p + "mlp.gate_proj.weight", {F, D}, true);
         expect(p + "mlp.up_proj.weight", {F, D}, true);
         expect(p + "mlp.down_proj.weight", {D, F}, true);
+        if (cfg.qkv_bias) {
+            expect(p + "self_attn.q_proj.bias", {q}, true);
+            expect(p + "self_attn.k_proj.bias", {kv}, true);
+            expect(p + "self_attn.v_proj.bias", {kv}, true);
+        }
+        if (cfg.o_bias) expect(p + "self_attn.o_proj.bias", {D}, true);
+        if (cfg.mlp_bias) {
+            expect(p + "mlp.gate_proj.bias", {F}, true);
+            expect(p + "mlp.up_proj.bias", {F}, true);
+            expect(p + "mlp.down_proj.bias", {D}, true);
+        }
     }
     expect("model.norm.weight", {D}, true);
     // A tied checkpoint may still carry lm_head (some exporters write it); its shape must agree.

@@ -39,8 +39,9 @@ torch::ScalarType param_dtype() { return t_param_dtype; }
 ParamDtypeScope::ParamDtypeScope(torch::ScalarType t) : previous(t_param_dtype) { t_param_dtype = t; }
 ParamDtypeScope::~ParamDtypeScope() { t_param_dtype = previous; }
 
-LoraLinearImpl::LoraLinearImpl(int64_t in_features, int64_t out_features) {
+LoraLinearImpl::LoraLinearImpl(int64_t in_features, int64_t out_features, bool with_bias) {
     weight = register_parameter("weight", torch::zeros({out_features, in_features}, param_dtype()));
+    if (with_bias) bias = register_parameter("bias", torch::zeros({out_features}, param_dtype()));
 }
 
 HeadImpl::HeadImpl(int64_t in_features, int64_t out_features) {
@@ -48,7 +49,7 @@ HeadImpl::HeadImpl(int64_t in_features, int64_t out_features) {
 }
 
 Tensor LoraLinearImpl::forward(const Tensor & x) {
-    Tensor y = torch::linear(x, weight);
+    Tensor y = torch::linear(x, weight, bias);
     if (lora_A.defined() && !lora_merged) {
         // The adapter stays fp32 (as PEFT keeps it) even on a bf16 base.
         Tensor xa = x.scalar_type() == lora_A.scalar_type() ? x : x.to(lora_A.scalar_type());
@@ -73,10 +74,10 @@ Tensor RMSNormImpl::forward(const Tensor & x) {
 
 AttentionImpl::AttentionImpl(const ModelConfig & cfg)
     : n_heads(cfg.n_heads), n_kv_heads(cfg.n_kv_heads), head_dim(cfg.head_dim) {
-    q_proj = register_module("q_proj", LoraLinear(cfg.dim, n_heads * head_dim));
-    k_proj = register_module("k_proj", LoraLinear(cfg.dim, n_kv_heads * head_dim));
-    v_proj = register_module("v_proj", LoraLinear(cfg.dim, n_kv_heads * head_dim));
-    o_proj = register_module("o_proj", LoraLinear(n_heads * head_dim, cfg.dim));
+    q_proj = register_module("q_proj", LoraLinear(cfg.dim, n_heads * head_dim, cfg.qkv_bias));
+    k_proj = register_module("k_proj", LoraLinear(cfg.dim, n_kv_heads * head_dim, cfg.qkv_bias));
+    v_proj = register_module("v_proj", LoraLinear(cfg.dim, n_kv_heads * head_dim, cfg.qkv_bias));
+    o_proj = register_module("o_proj", LoraLinear(n_heads * head_dim, cfg.dim, cfg.o_bias));
 }
 
 static Tensor rotate_half(const Tensor & x) {   // [.., hd] -> cat(-x2, x1)
@@ -90,7 +91,7 @@ Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor
     Tensor q, k, v;
     if (w_qkv.defined()) {
         // Inference: one GEMM for q, k, v and one RoPE call for q and k (adjacent heads).
-        Tensor qkv = torch::linear(x, w_qkv).view({B, T, n_heads + 2 * n_kv_heads, head_dim});
+        Tensor qkv = torch::linear(x, w_qkv, b_qkv).view({B, T, n_heads + 2 * n_kv_heads, head_dim});
         Tensor qk  = qkv.narrow(2, 0, n_heads + n_kv_heads).transpose(1, 2);   // [B,H+KV,T,hd]
         qk = qk * cos + rotate_half(qk) * sin;
         q  = qk.narrow(1, 0, n_heads);                                          // [B,H,T,hd]
@@ -134,15 +135,15 @@ Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor
 }
 
 MlpImpl::MlpImpl(const ModelConfig & cfg) {
-    gate_proj = register_module("gate_proj", LoraLinear(cfg.dim, cfg.hidden_dim));
-    up_proj   = register_module("up_proj", LoraLinear(cfg.dim, cfg.hidden_dim));
-    down_proj = register_module("down_proj", LoraLinear(cfg.hidden_dim, cfg.dim));
+    gate_proj = register_module("gate_proj", LoraLinear(cfg.dim, cfg.hidden_dim, cfg.mlp_bias));
+    up_proj   = register_module("up_proj", LoraLinear(cfg.dim, cfg.hidden_dim, cfg.mlp_bias));
+    down_proj = register_module("down_proj", LoraLinear(cfg.hidden_dim, cfg.dim, cfg.mlp_bias));
 }
 
 Tensor MlpImpl::forward(const Tensor & x) {
     if (w_gate_up.defined()) {
         const int64_t F = w_gate_up.size(0) / 2;
-        Tensor gu = torch::linear(x, w_gate_up);                                 // [B,T,2F]
+        Tensor gu = torch::linear(x, w_gate_up, b_gate_up);                                 // [B,T,2F]
         return down_proj(torch::silu(gu.narrow(-1, 0, F)) * gu.narrow(-1, F, F));
     }
     return down_proj(torch::silu(gate_proj(x)) * up_proj(x));
@@ -196,12 +197,22 @@ std::pair<Tensor, Tensor> LlamaForCausalLMImpl::rope(const Tensor & positions, t
     return {torch::cat({c, c}, -1).unsqueeze(1).to(dtype), torch::cat({s, s}, -1).unsqueeze(1).to(dtype)};   // [B,1,T,hd]
 }
 
-Tensor LlamaForCausalLMImpl::causal_bias(const Tensor & attn_mask, torch::ScalarType dtype) {
+Tensor LlamaForCausalLMImpl::causal_bias(const Tensor & attn_mask, torch::ScalarType dtype) const {
     const int64_t B = attn_mask.size(0), T = attn_mask.size(1);
-    Tensor causal  = torch::ones({T, T}, torch::kBool).tril();                       // [T,T] query >= key
-    Tensor allowed = causal.unsqueeze(0) & attn_mask.to(torch::kBool).unsqueeze(1);  // [B,T,T]
-    Tensor bias    = torch::zeros({B, T, T}, torch::kFloat32).masked_fill(allowed.logical_not(), -1e9);
-    return bias.to(dtype).view({B, 1, 1, T, T});
+    Tensor pos = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});   // right padding: slot = position
+    return slot_bias(attn_mask, pos, pos, 0).to(dtype);
+}
+
+Tensor LlamaForCausalLMImpl::slot_bias(const Tensor & key_valid, const Tensor & key_pos, const Tensor & query_pos,
+                                       int64_t first) const {
+    const int64_t B = key_valid.size(0), S = key_valid.size(1), T = query_pos.size(1);
+    Tensor q       = torch::arange(first, first + T, torch::kInt64).view({1, T, 1});   // query slots
+    Tensor k       = torch::arange(S, torch::kInt64).view({1, 1, S});                  // key slots
+    Tensor allowed = (k <= q) & key_valid.to(torch::kBool).unsqueeze(1);              // [B,T,S]
+    if (cfg.sliding_window > 0)   // the last W positions of the row, its own included
+        allowed = allowed & (key_pos.unsqueeze(1) > query_pos.unsqueeze(2) - cfg.sliding_window);
+    Tensor bias = torch::zeros({B, T, S}, torch::kFloat32).masked_fill(allowed.logical_not(), -1e9);
+    return bias.view({B, 1, 1, T, S});
 }
 
 Tensor LlamaForCausalLMImpl::hidden(const Tensor & ids, const Tensor & positions, const Tensor & bias,
@@ -251,8 +262,13 @@ void LlamaForCausalLMImpl::fuse_for_inference(bool on) {
         auto active = [](const LoraLinear & l) { return l->lora_A.defined() && !l->lora_merged; };
         const bool lora = active(a->q_proj) || active(a->k_proj) || active(a->v_proj) || active(m->gate_proj) ||
                           active(m->up_proj);
-        a->w_qkv     = on && !lora ? fuse_rows({&a->q_proj->weight, &a->k_proj->weight, &a->v_proj->weight}, a->w_qkv) : Tensor();
-        m->w_gate_up = on && !lora ? fuse_rows({&m->gate_proj->weight, &m->up_proj->weight}, m->w_gate_up) : Tensor();
+        const bool fuse = on && !lora;
+        a->w_qkv     = fuse ? fuse_rows({&a->q_proj->weight, &a->k_proj->weight, &a->v_proj->weight}, a->w_qkv) : Tensor();
+        m->w_gate_up = fuse ? fuse_rows({&m->gate_proj->weight, &m->up_proj->weight}, m->w_gate_up) : Tensor();
+        a->b_qkv     = fuse && a->q_proj->bias.defined()
+                           ? fuse_rows({&a->q_proj->bias, &a->k_proj->bias, &a->v_proj->bias}, a->b_qkv) : Tensor();
+        m->b_gate_up = fuse && m->gate_proj->bias.defined()
+                           ? fuse_rows({&m->gate_proj->bias, &m->up_proj->bias}, m->b_gate_up) : Tensor();
     }
 }
 

@@ -25,13 +25,15 @@ struct ParamDtypeScope {
     torch::ScalarType previous;
 };
 
-// y = x W^T (+ scaling * dropout(x) A^T B^T when a LoRA adapter is attached). W [out, in],
-// A [r, in], B [out, r]. The adapter itself is managed by core/train; this is the seam.
+// y = x W^T (+ b) (+ scaling * dropout(x) A^T B^T when a LoRA adapter is attached). W [out, in],
+// b [out] (Qwen2's q/k/v, Llama's attention_bias / mlp_bias), A [r, in], B [out, r]. The adapter
+// itself is managed by core/train; this is the seam.
 struct LoraLinearImpl : torch::nn::Module {
-    LoraLinearImpl(int64_t in_features, int64_t out_features);
+    LoraLinearImpl(int64_t in_features, int64_t out_features, bool with_bias = false);
     torch::Tensor forward(const torch::Tensor & x);
 
     torch::Tensor weight;        // [out, in]
+    torch::Tensor bias;          // [out]; undefined without one
     torch::Tensor lora_A;        // [r, in]  undefined without an adapter
     torch::Tensor lora_B;        // [out, r]
     double lora_scaling = 0.0;   // alpha / r
@@ -64,6 +66,7 @@ struct AttentionImpl : torch::nn::Module {
                           const torch::Tensor & bias, KVCache * cache, int64_t layer);
     LoraLinear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
     torch::Tensor w_qkv;   // [(H+2KV)*hd, D] fused copy for inference; undefined = use the three layers
+    torch::Tensor b_qkv;   // [(H+2KV)*hd] its bias, when the layers have one
     int64_t n_heads, n_kv_heads, head_dim;
 };
 TORCH_MODULE(Attention);
@@ -73,6 +76,7 @@ struct MlpImpl : torch::nn::Module {
     torch::Tensor forward(const torch::Tensor & x);   // down(silu(gate(x)) * up(x))
     LoraLinear gate_proj{nullptr}, up_proj{nullptr}, down_proj{nullptr};
     torch::Tensor w_gate_up;   // [2F, D] fused copy for inference; undefined = use the two layers
+    torch::Tensor b_gate_up;   // [2F] its bias, when the layers have one
 };
 TORCH_MODULE(Mlp);
 
@@ -109,8 +113,15 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
                          KVCache * cache = nullptr);
     torch::Tensor logits(const torch::Tensor & h);    // [..., D] -> [..., V]
 
-    // Causal + key-padding mask for a plain (cache-free) forward: attn_mask [B,T] 1 = real token.
-    static torch::Tensor causal_bias(const torch::Tensor & attn_mask, torch::ScalarType dtype);
+    // Causal + key-padding mask for a plain (cache-free) forward: attn_mask [B,T] 1 = real token;
+    // with a sliding window, keys W or more slots behind the query are masked too.
+    torch::Tensor causal_bias(const torch::Tensor & attn_mask, torch::ScalarType dtype) const;
+    // The same over cache slots, for generation: query t of row b sits at slot first + t and RoPE
+    // position query_pos[b,t] ([B,T] int64); key s is seen when s <= first + t (causal by slot),
+    // key_valid[b,s] ([B,S] bool) and, with a sliding window, query_pos - key_pos[b,s] < W (the
+    // window counts a row's own tokens, as HF's does for a lone sequence, so padding never narrows it).
+    torch::Tensor slot_bias(const torch::Tensor & key_valid, const torch::Tensor & key_pos, const torch::Tensor & query_pos,
+                            int64_t first) const;
 
     KVCache new_cache(int64_t batch, int64_t n_slots) const;
     // Builds (on) or drops (off) the fused q|k|v and gate|up weights used by inference. Fusing moves

@@ -123,22 +123,13 @@ std::unique_ptr<Model> Model::create(const ModelConfig & cfg, uint64_t seed) {
 
 const ModelInfo & Model::info() const { return impl_->info; }
 
-// Mistral's sliding-window attention is not implemented: full causal attention equals it for
-// sequences no longer than the window, so longer ones are refused rather than computed wrongly.
-static void check_window(const ModelConfig & cfg, int64_t n_tokens) {
-    if (cfg.sliding_window > 0 && n_tokens > cfg.sliding_window)
-        throw Error("sequence of " + std::to_string(n_tokens) + " tokens is longer than the model's sliding_window (" +
-                    std::to_string(cfg.sliding_window) + "), which this implementation does not apply");
-}
-
 std::vector<float> Model::logits(const std::vector<int32_t> & ids) const {
     c10::InferenceMode guard;
     const int64_t T = static_cast<int64_t>(ids.size());
     if (T == 0) return {};
-    check_window(impl_->info.config, T);
     Tensor x   = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64).view({1, T});
     Tensor pos = torch::arange(T, torch::kInt64).view({1, T});
-    Tensor bias = LlamaForCausalLMImpl::causal_bias(torch::ones({1, T}, torch::kBool), impl_->dtype);
+    Tensor bias = impl_->net->causal_bias(torch::ones({1, T}, torch::kBool), impl_->dtype);
     Tensor lg  = impl_->net->logits(impl_->net->hidden(x, pos, bias)).to(torch::kFloat32).contiguous();  // [1,T,V]
     return std::vector<float>(lg.data_ptr<float>(), lg.data_ptr<float>() + lg.numel());
 }
@@ -180,7 +171,6 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     int64_t shortest = L;
     for (auto & p : prompts) shortest = std::min<int64_t>(shortest, static_cast<int64_t>(p.size()));
     const int64_t n_new = std::max<int64_t>(0, std::min(opt.max_new_tokens, cfg.max_seq_len - shortest + 1));
-    check_window(cfg, L + n_new);
     std::vector<std::vector<int32_t>> out(static_cast<size_t>(B));
     if (n_new == 0) return out;
 
@@ -210,18 +200,20 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     KVCache cache = impl_->net->new_cache(B, n_slots);
     cache.key_valid.narrow(1, 0, L).copy_(torch::from_blob(valid.data(), {B, L}, torch::kUInt8).to(torch::kBool));
 
-    // Prompt pass: causal by slot, keys restricted to valid slots.
+    // Prompt pass: causal by slot (within the sliding window, if any), keys restricted to valid slots.
     Tensor x     = torch::from_blob(ids.data(), {B, L}, torch::kInt64);
     Tensor p     = torch::from_blob(pos.data(), {B, L}, torch::kInt64);
-    Tensor kv    = cache.key_valid.narrow(1, 0, L);
-    Tensor allow = torch::ones({L, L}, torch::kBool).tril().unsqueeze(0) & kv.unsqueeze(1);   // [B,L,L]
-    Tensor bias  = torch::zeros({B, L, L}).masked_fill(allow.logical_not(), -1e9).view({B, 1, 1, L, L});
+    Tensor bias  = impl_->net->slot_bias(cache.key_valid.narrow(1, 0, L), p, p, 0);             // [B,1,1,L,L]
     Tensor h     = impl_->net->hidden(x, p, bias, &cache);                                       // [B,L,D]
     Tensor last_t = torch::from_blob(last.data(), {B}, torch::kInt64);
     Tensor hl    = h.index({torch::arange(B), last_t});                                         // [B,D]
 
-    // Additive key mask of the decode steps, [B, n_slots], kept up to date slot by slot.
+    // Additive key mask of the decode steps, [B, n_slots], kept up to date slot by slot, and the
+    // RoPE position of every slot's token (the sliding window counts positions, not slots).
     Tensor step_bias = torch::zeros({B, n_slots}).masked_fill(cache.key_valid.logical_not(), -1e9);
+    Tensor key_pos   = torch::zeros({B, n_slots}, torch::kInt64);
+    key_pos.narrow(1, 0, L).copy_(p);
+    const int64_t W  = cfg.sliding_window;
     std::vector<kernels::Rng> rngs(static_cast<size_t>(B));
     for (auto & r : rngs) r.state = opt.seed;
     std::vector<float> scratch;
@@ -258,7 +250,11 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
         step_bias.select(1, slot).fill_(0.0f);
         Tensor xs = torch::from_blob(step_ids.data(), {B, 1}, torch::kInt64);
         Tensor ps = torch::from_blob(step_pos.data(), {B, 1}, torch::kInt64);
-        Tensor bs = step_bias.narrow(1, 0, slot + 1).view({B, 1, 1, 1, slot + 1});
+        key_pos.select(1, slot).copy_(ps.view({B}));
+        Tensor bs = step_bias.narrow(1, 0, slot + 1);
+        if (W > 0)   // keys W or more positions behind the row's new token fall out of its window
+            bs = bs.masked_fill(key_pos.narrow(1, 0, slot + 1) <= ps - W, -1e9f);
+        bs = bs.view({B, 1, 1, 1, slot + 1});
         hl = impl_->net->hidden(xs, ps, bs, &cache).select(1, 0);                              // [B,D]
     }
     return out;

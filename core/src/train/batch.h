@@ -62,7 +62,7 @@ inline Batch make_batch(const std::vector<TokenizedSample> & samples, const std:
 inline torch::Tensor row_nll_sum(LlamaForCausalLM & net, const Batch & b, torch::ScalarType dtype) {
     const int64_t B = b.ids.size(0), T = b.ids.size(1);
     torch::Tensor pos    = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
-    torch::Tensor bias   = LlamaForCausalLMImpl::causal_bias(b.mask, dtype);
+    torch::Tensor bias   = net->causal_bias(b.mask, dtype);
     torch::Tensor h      = net->hidden(b.ids, pos, bias);                               // [B,T,D]
     torch::Tensor logits = net->logits(h.narrow(1, 0, T - 1)).to(torch::kFloat32);     // [B,T-1,V]
     torch::Tensor nll    = torch::nn::functional::cross_entropy(

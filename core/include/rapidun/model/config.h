@@ -1,4 +1,4 @@
-// The Llama/Mistral architecture facts, read from an HF config.json or a llama2.c header.
+// The Llama / Mistral / Qwen2 architecture facts, read from an HF config.json or a llama2.c header.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -22,7 +22,7 @@ struct RopeScaling {
 };
 
 struct ModelConfig {
-    std::string architecture = "LlamaForCausalLM";   // or MistralForCausalLM
+    std::string architecture = "LlamaForCausalLM";   // or MistralForCausalLM, Qwen2ForCausalLM
     int64_t dim = 0;                 // hidden_size
     int64_t n_layers = 0;            // num_hidden_layers
     int64_t n_heads = 0;             // num_attention_heads
@@ -35,7 +35,14 @@ struct ModelConfig {
     RopeScaling rope_scaling;
     double  norm_eps = 1e-5;         // rms_norm_eps
     bool    tie_embeddings = false;  // tie_word_embeddings
-    int64_t sliding_window = 0;      // Mistral; 0 = none. Ignored: we refuse sequences longer than it.
+    // Mistral's sliding window: a query at slot q sees keys at slots k with q - W < k <= q (W keys,
+    // itself included; HF's sliding_window_overlay). 0 = full causal attention.
+    int64_t sliding_window = 0;
+    // Biases of the projections (the weights stay [out, in]; a bias is [out]). Qwen2: q, k and v
+    // always; Llama's attention_bias: q, k, v and o; mlp_bias: gate, up and down.
+    bool    qkv_bias = false;
+    bool    o_bias = false;
+    bool    mlp_bias = false;
     int64_t bos_id = 1;
     int64_t eos_id = 2;              // the first of eos_ids
     std::vector<int64_t> eos_ids;    // every end-of-sequence id (Llama 3 instruct lists three); generation stops on any
@@ -45,9 +52,10 @@ struct ModelConfig {
     // RoPE inverse frequencies [head_dim / 2], rope_scaling applied: angle(p, i) = p * inv_freq[i].
     std::vector<double> rope_inv_freq() const;
     std::string rope_summary() const;   // "theta 500000" or "theta 500000, llama3 x32 (8192)"
+    std::string bias_summary() const;   // "none", "q k v", "q k v o", "q k v o, mlp"
 };
 
-// Parses an HF config.json (LlamaForCausalLM or MistralForCausalLM). Throws Error naming the file
+// Parses an HF config.json (LlamaForCausalLM, MistralForCausalLM or Qwen2ForCausalLM). Throws Error naming the file
 // and the field for a missing field, a wrong type or an unsupported architecture.
 ModelConfig parse_hf_config(const std::string & path);
 ModelConfig parse_hf_config_text(const std::string & text, const std::string & path_for_errors);
