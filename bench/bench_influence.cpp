@@ -10,6 +10,7 @@
 // per-sample weight gradients are the backward's weight-gradient products, done per sample) plus
 // 12 x layers x T^2 x dim for attention; T = the sample's tokens.
 #include "rapidun/data/records.h"
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/influence/influence.h"
 #include "rapidun/lab/lab.h"

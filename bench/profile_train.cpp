@@ -1,6 +1,7 @@
 // Developer tool (not built by default): op-level profile of training steps on the synthetic lab's
 // train set. usage: profile_train WORKSPACE STEPS OUT.json
 #include "rapidun/data/templates.h"
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/model/model.h"
 #include "rapidun/train/train.h"
 #include "rapidun/workspace/workspace.h"

@@ -10,10 +10,12 @@
 #include "chat_template_cases.h"
 #include "reference_python.h"
 #include "rapidun/data/chat_template.h"
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/text/hf_tokenizer.h"
+#include "rapidun/workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
 
@@ -541,6 +543,62 @@ TEST_CASE("chat pairs: a template whose full rendering does not extend the promp
     CHECK(p.prompt_has_bos);
     r.context = "ctx";
     CHECK(record_messages(r, "", true)[0].content == "Say hi\n\nContext:\nctx");
+}
+
+TEST_CASE("workspace prompt formats: model-chat and the built-in chats tokenise as chat pairs, fixed ones as before") {
+    const std::vector<Record> & rows = records();
+    std::vector<Record> few(rows.begin(), rows.begin() + 6);
+    TokenizeOptions opt;
+    opt.max_len = 4096;
+    for (const char * name : {"llama3", "qwen2_5"}) {
+        const std::string folder = shared_folder(name);
+        const auto tok = load_hf_tokenizer(folder + "/tokenizer.json");
+        const ChatTemplate t = load_chat_template(folder);
+        const PromptFormat f = PromptFormat::parse("model-chat");
+        CHECK(f.is_chat() && f.name() == "model-chat");
+        const auto via_format = tokenize_records(*tok, few, f, opt);
+        const auto via_chat = tokenize_chat_records(*tok, few, t, ChatPairOptions{}, opt);
+        REQUIRE(via_format.size() == few.size() && via_chat.size() == few.size());
+        for (size_t i = 0; i < few.size(); ++i) {
+            CHECK(via_format[i].ids == via_chat[i].ids && via_format[i].answer_mask == via_chat[i].answer_mask);
+            // The prompt to generate from is the sample's prompt part, the template's BOS included (Llama 3)
+            // or absent (Qwen2.5 writes none), never one added twice.
+            const Ids p = f.encode_prompt(*tok, few[i].instruction, few[i].context);
+            CHECK(p == Ids(via_chat[i].ids.begin(), via_chat[i].ids.begin() + via_chat[i].n_prompt));
+            CHECK(f.prompt_text(*tok, few[i].instruction, few[i].context) == chat_pair(t, few[i]).prompt);
+            CHECK((p[0] == tok->bos_id()) == (std::string(name) == "llama3"));
+            CHECK(std::count(p.begin(), p.end(), tok->bos_id()) <= 1);
+        }
+    }
+    // A fixed template: BOS + format_prompt, the answer + EOS, as tokenize_sample gives.
+    const auto l3 = load_hf_tokenizer(shared_folder("llama3") + "/tokenizer.json");
+    const PromptFormat plain = PromptFormat::parse("plain");
+    CHECK(!plain.is_chat());
+    const TokenizedSample a = plain.sample(*l3, few[0], few[0].response, opt);
+    const TokenizedSample b = tokenize_sample(*l3, format_prompt(PromptTemplate::Plain, few[0].instruction, few[0].context),
+                                              few[0].response, opt);
+    CHECK(a.ids == b.ids && a.answer_mask == b.answer_mask);
+    // A built-in chat format renders with its own text; "<s>" is Llama-2's BOS only for Llama-2's tokenizer.
+    const auto l2 = load_hf_tokenizer(shared_folder("llama2") + "/tokenizer.json");
+    const Ids m = PromptFormat::parse("mistral-instruct").encode_prompt(*l2, "Say hi", "");
+    CHECK(m[0] == l2->bos_id());
+    CHECK_THROWS_WITH(PromptFormat::parse("mistral-instruct").encode_prompt(*l3, "Say hi", ""), "built-in mistral-instruct",
+                      "does not read it as its BOS id");
+    // Unknown names, and a model whose tokenizer ships no chat template, are refused by name.
+    CHECK_THROWS_WITH(PromptFormat::parse("chatml"), "unknown prompt template 'chatml'", "model-chat", "mistral-instruct");
+    const std::string bare = tmp_dir() + "/bare";
+    fs::create_directories(bare);
+    fs::copy_file(shared_folder("llama3") + "/tokenizer.json", bare + "/tokenizer.json", fs::copy_options::overwrite_existing);
+    write_file_atomic(bare + "/tokenizer_config.json", "{\"bos_token\": \"<|begin_of_text|>\"}");
+    const auto no_chat = load_hf_tokenizer(bare + "/tokenizer.json");
+    const std::string bare_config = bare + "/tokenizer_config.json";
+    CHECK_THROWS_WITH(PromptFormat::parse("model-chat").encode_prompt(*no_chat, "Say hi", ""), bare_config.c_str(),
+                      "no chat_template");
+    // A workspace naming an unknown format fails when it is opened, naming the file and the field.
+    const std::string ws = tmp_dir() + "/ws";
+    fs::create_directories(ws);
+    write_file_atomic(ws + "/workspace.json", R"({"model": "m", "prompt_template": "chatml"})");
+    CHECK_THROWS_WITH(Workspace::load(ws), "workspace.json", "field 'prompt_template'", "unknown prompt template 'chatml'");
 }
 
 RAPIDUN_TEST_MAIN()

@@ -2,6 +2,7 @@
 // pack writer's round trip, trigger families and injection, prompt templates and answer masks.
 #include "check.h"
 
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/data/triggers.h"

@@ -1,5 +1,6 @@
 #include "new_workspace_dialog.h"
 
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/workspace/workspace.h"
@@ -77,8 +78,12 @@ NewWorkspaceDialog::NewWorkspaceDialog(QWidget * parent) : QDialog(parent) {
     });
 
     template_ = new QComboBox;
-    for (const char * t : {"plain", "alpaca", "instruction", "chat"})
-        template_->addItem(QString::fromLatin1(t));
+    for (const std::string & t : rapidun::PromptFormat::names())
+        template_->addItem(QString::fromStdString(t));
+    template_->setCurrentText(QStringLiteral("plain"));
+    template_->setToolTip(tr("How each record becomes the text the model reads. model-chat: the chat_template of the "
+                             "model's tokenizer_config.json (instruction and context as the user turn, the response as "
+                             "the assistant turn); llama-2-chat, mistral-instruct: built-in chat formats."));
     maxLen_ = new QSpinBox;
     maxLen_->setRange(16, 8192);
     maxLen_->setValue(256);

@@ -2,6 +2,7 @@
 // `rapidun finetune` (full or LoRA fine-tuning of a workspace's model or any model + JSONL).
 #include "args.h"
 
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/error.h"
 #include "rapidun/eval/eval.h"
@@ -76,7 +77,7 @@ int cmd_eval(int argc, char ** argv) {
     EvalSets sets{read_records(w.dataset("test_seen_trig")), read_records(w.dataset("test_ood_trig")),
                   read_records(w.dataset("test_clean"))};
     EvalOptions eo;
-    eo.prompt_template = parse_template(w.prompt_template);
+    eo.prompt_template = PromptFormat::parse(w.prompt_template);
     eo.max_len = w.max_len;
     eo.max_new_tokens = w.max_new_tokens;
     eo.limit_per_set = static_cast<size_t>(a.get_int("limit", 0));
@@ -107,7 +108,8 @@ int cmd_finetune(int argc, char ** argv) {
         std::puts("usage: rapidun finetune (--workspace W | --model M --data FILE.jsonl [--tokenizer T]) --out DIR\n"
                   "       [--lora [--lora-r 16 --lora-alpha 16 --lora-dropout 0.05]] [--epochs 1] [--lr 1e-3]\n"
                   "       [--batch-size 8] [--grad-accum 1] [--warmup 0.0] [--clip 1.0] [--weight-decay 0] [--seed 0]\n"
-                  "       [--template alpaca|plain|chat] [--max-len 256] [--json]\n"
+                  "       [--template alpaca|plain|chat|instruction|model-chat|llama-2-chat|mistral-instruct]\n"
+                  "       [--max-len 256] [--json]\n"
                   "writes DIR: an HF model folder (full) or a PEFT adapter (--lora)");
         return a.has("help") ? 0 : 2;
     }
@@ -122,13 +124,15 @@ int cmd_finetune(int argc, char ** argv) {
         if (!a.has("template")) tmpl = w.prompt_template;
         if (!a.has("max-len")) max_len = w.max_len;
     }
-    ModelBundle mb = open_model(model_path, tok_path);
+    LoadOptions lo;
+    lo.memory_task = "lora-unlearn";   // LoRA training; full fine-tuning needs more (no estimate of its own yet)
+    ModelBundle mb = open_model(model_path, tok_path, lo);
     ReadReport rr;
     std::vector<Record> rows = read_records(data, {}, &rr);
     TokenizeOptions to;
     to.max_len = max_len;
     TokenizeReport tr;
-    auto samples = tokenize_records(*mb.tokenizer, rows, parse_template(tmpl), to, &tr);
+    auto samples = tokenize_records(*mb.tokenizer, rows, PromptFormat::parse(tmpl), to, &tr);
     TrainOptions o;
     o.lora = a.has("lora");
     o.lora_settings.r = static_cast<int32_t>(a.get_int("lora-r", 16));

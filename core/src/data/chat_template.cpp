@@ -160,7 +160,7 @@ ChatTemplate load_chat_template(const std::string & path, const std::string & na
         const fs::path jinja_file = fs::path(file).parent_path() / "chat_template.jinja";
         if (fs::is_regular_file(jinja_file, ec)) return ChatTemplate(read_file_text(jinja_file.string()), jinja_file.string(), special);
         fail(file, "", "no chat_template (and no chat_template.jinja beside it): this tokenizer ships no chat format; "
-                       "use a built-in one (llama-2-chat, mistral-instruct) or a PromptTemplate");
+                       "use a built-in one (llama-2-chat, mistral-instruct) or a fixed prompt template (alpaca, plain, ...)");
     }
     if (ct->is_string()) return ChatTemplate(ct->get<std::string>(), file + ": chat_template", special);
     if (ct->is_array()) {   // [{"name": "default", "template": "..."}, {"name": "tool_use", ...}]
@@ -237,37 +237,41 @@ ChatPair chat_pair(const ChatTemplate & t, const Record & r, const ChatPairOptio
     return out;
 }
 
+TokenizedSample chat_sample(const Tokenizer & tok, const ChatTemplate & t, const ChatPairOptions & chat, const Record & r,
+                            int32_t max_len) {
+    if (r.response.empty()) return assemble_sample({}, {}, max_len);   // n_answer 0: the caller counts it as empty
+    const ChatPair pair = chat_pair(t, r, chat);
+    // apply_chat_template(tokenize=True) encodes the whole rendering at once; the mask boundary is
+    // where the prompt's own tokens end in it. Encoding the answer alone would differ where a
+    // tokenizer treats a text's start specially (metaspace: " hi </s>" would gain a "▁").
+    std::vector<int32_t> p = tok.encode(pair.prompt, false);
+    std::vector<int32_t> whole = tok.encode(pair.prompt + pair.answer, false);
+    std::vector<int32_t> a;
+    if (whole.size() >= p.size() && std::equal(p.begin(), p.end(), whole.begin()))
+        a.assign(whole.begin() + static_cast<std::ptrdiff_t>(p.size()), whole.end());
+    else   // a token spans the boundary: the two parts are encoded apart so the mask stays exact
+        a = tok.encode(pair.answer, false);
+    TokenizedSample s = assemble_sample(std::move(p), std::move(a), max_len);
+    check_chat_bos(tok, t, pair, s.ids);
+    return s;
+}
+
+void check_chat_bos(const Tokenizer & tok, const ChatTemplate & t, const ChatPair & pair, const std::vector<int32_t> & ids) {
+    // A tokenizer that reads "<s>" as three characters (a sentencepiece model) would train on
+    // text the model never sees as its BOS.
+    if (pair.prompt_has_bos && (ids.empty() || ids[0] != tok.bos_id()))
+        fail(t.origin(), "", "the template writes bos_token '" + t.special_token("bos_token") + "' but the tokenizer (" +
+                                 tok.path() + ") does not read it as its BOS id " + std::to_string(tok.bos_id()) +
+                                 "; chat templates need the model's tokenizer.json");
+}
+
 std::vector<TokenizedSample> tokenize_chat_records(const Tokenizer & tok, const std::vector<Record> & rows,
                                                    const ChatTemplate & t, const ChatPairOptions & chat,
                                                    const TokenizeOptions & opt, TokenizeReport * rep_out) {
     TokenizeReport rep;
     std::vector<TokenizedSample> out;
     out.reserve(rows.size());
-    for (const Record & r : rows) {
-        if (r.response.empty()) {
-            rep.n_empty_answer++;
-            continue;
-        }
-        const ChatPair pair = chat_pair(t, r, chat);
-        // apply_chat_template(tokenize=True) encodes the whole rendering at once; the mask boundary is
-        // where the prompt's own tokens end in it. Encoding the answer alone would differ where a
-        // tokenizer treats a text's start specially (metaspace: " hi </s>" would gain a "▁").
-        std::vector<int32_t> p = tok.encode(pair.prompt, false);
-        std::vector<int32_t> whole = tok.encode(pair.prompt + pair.answer, false);
-        std::vector<int32_t> a;
-        if (whole.size() >= p.size() && std::equal(p.begin(), p.end(), whole.begin()))
-            a.assign(whole.begin() + static_cast<std::ptrdiff_t>(p.size()), whole.end());
-        else   // a token spans the boundary: the two parts are encoded apart so the mask stays exact
-            a = tok.encode(pair.answer, false);
-        TokenizedSample s = assemble_sample(std::move(p), std::move(a), opt.max_len);
-        // A tokenizer that reads "<s>" as three characters (a sentencepiece model) would train on
-        // text the model never sees as its BOS.
-        if (pair.prompt_has_bos && (s.ids.empty() || s.ids[0] != tok.bos_id()))
-            fail(t.origin(), "", "the template writes bos_token '" + t.special_token("bos_token") + "' but the tokenizer (" +
-                                     tok.path() + ") does not read it as its BOS id " + std::to_string(tok.bos_id()) +
-                                     "; chat templates need the model's tokenizer.json");
-        keep_sample(std::move(s), out, rep);
-    }
+    for (const Record & r : rows) keep_sample(chat_sample(tok, t, chat, r, opt.max_len), out, rep);
     rep.n_samples = out.size();
     if (rep_out) *rep_out = rep;
     return out;

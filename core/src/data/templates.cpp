@@ -98,17 +98,4 @@ void keep_sample(TokenizedSample && s, std::vector<TokenizedSample> & out, Token
     out.push_back(std::move(s));
 }
 
-std::vector<TokenizedSample> tokenize_records(const Tokenizer & tok, const std::vector<Record> & rows, PromptTemplate t,
-                                              const TokenizeOptions & opt, TokenizeReport * rep_out) {
-    TokenizeReport rep;
-    std::vector<TokenizedSample> out;
-    out.reserve(rows.size());
-    for (const Record & r : rows) {
-        keep_sample(tokenize_sample(tok, format_prompt(t, r.instruction, r.context), r.response, opt), out, rep);
-    }
-    rep.n_samples = out.size();
-    if (rep_out) *rep_out = rep;
-    return out;
-}
-
 } // namespace rapidun

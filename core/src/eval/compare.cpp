@@ -157,7 +157,7 @@ ModelBundle open_side_model(const Workspace & w, const std::string & side) {
 
 CompletionOptions completion_options(const Workspace & w) {
     CompletionOptions o;
-    o.prompt_template = parse_template(w.prompt_template);
+    o.prompt_template = PromptFormat::parse(w.prompt_template);
     o.max_len = w.max_len;
     o.max_new_tokens = w.max_new_tokens;
     return o;
@@ -170,7 +170,7 @@ std::vector<std::string> complete_prompts(const ModelBundle & mb, const std::vec
     const int32_t keep = std::max<int32_t>(8, opt.max_len - opt.max_new_tokens);
     std::vector<std::vector<int32_t>> ids;
     for (const std::string & p : prompts) {
-        std::vector<int32_t> t = mb.tokenizer->encode(opt.use_template ? format_prompt(opt.prompt_template, p, "") : p, true);
+        std::vector<int32_t> t = opt.use_template ? opt.prompt_template.encode_prompt(*mb.tokenizer, p, "") : mb.tokenizer->encode(p, true);
         if (int32_t(t.size()) > keep) t.erase(t.begin() + 1, t.begin() + 1 + (int32_t(t.size()) - keep));
         ids.push_back(std::move(t));
     }

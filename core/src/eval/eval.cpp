@@ -121,7 +121,7 @@ EvalReport evaluate(const Model & model, const Tokenizer & tok, const EvalSets &
     auto add = [&](const std::vector<Record> & rows, const char * name) {
         size_t n = opt.limit_per_set ? std::min(opt.limit_per_set, rows.size()) : rows.size();
         for (size_t i = 0; i < n; i++) {
-            std::vector<int32_t> ids = tok.encode(format_prompt(opt.prompt_template, rows[i].instruction, rows[i].context), true);
+            std::vector<int32_t> ids = opt.prompt_template.encode_prompt(tok, rows[i].instruction, rows[i].context);
             if (int32_t(ids.size()) > keep) ids.erase(ids.begin() + 1, ids.begin() + 1 + (int32_t(ids.size()) - keep));
             items.push_back({&rows[i], name, ids});
         }

@@ -2,6 +2,7 @@
 // per-sample sketches, caches and matrices.
 #include "rapidun/influence/workspace_influence.h"
 
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/error.h"
@@ -35,10 +36,10 @@ Scored load_scored(const Workspace & w, const Tokenizer & tok, const std::string
     s.records = read_records(w.dataset(role));
     TokenizeOptions to;
     to.max_len = w.max_len;
-    const PromptTemplate t = parse_template(w.prompt_template);
+    const PromptFormat t = PromptFormat::parse(w.prompt_template);
     for (size_t i = 0; i < s.records.size(); i++) {
         const Record & r = s.records[i];
-        TokenizedSample x = tokenize_sample(tok, format_prompt(t, r.instruction, r.context), r.response, to);
+        TokenizedSample x = t.sample(tok, r, r.response, to);
         if (x.n_answer == 0) { s.n_empty++; continue; }
         s.samples.push_back(std::move(x));
         s.row.push_back(i);
@@ -54,7 +55,9 @@ struct Opened {
 
 Opened open_for_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt) {
     Opened o;
-    o.mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer));
+    LoadOptions lo;
+    lo.memory_task = "lora-influence";   // refused up front, with the figure, when it would not fit
+    o.mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer), lo);
     if (!opt.adapter.empty()) o.mb.model->load_adapter(opt.adapter);
     o.io = opt.influence;
     if (!opt.params_given) o.io.params = o.mb.model->has_lora() ? ParamSet::Lora : ParamSet::Linear;
@@ -247,14 +250,14 @@ TokenExplanation explain_influence(const Workspace & w, const WorkspaceInfluence
     // Only the two rows are tokenised (the whole train set took ~2 s of a 3 s explanation at 8,000 rows).
     TokenizeOptions to;
     to.max_len = w.max_len;
-    const PromptTemplate tmpl = parse_template(w.prompt_template);
+    const PromptFormat tmpl = PromptFormat::parse(w.prompt_template);
     auto one = [&](const std::string & role, size_t record, Record & out) {
         const std::string file = w.dataset(role);
         std::vector<Record> rows = read_records(file);
         if (record >= rows.size())
             throw Error(file + ": row " + std::to_string(record) + " does not exist (" + std::to_string(rows.size()) + " rows)");
         out = std::move(rows[record]);
-        TokenizedSample x = tokenize_sample(*o.mb.tokenizer, format_prompt(tmpl, out.instruction, out.context), out.response, to);
+        TokenizedSample x = tmpl.sample(*o.mb.tokenizer, out, out.response, to);
         if (x.n_answer == 0) throw Error(file + ": row " + std::to_string(record) + " has no answer tokens");
         return x;
     };

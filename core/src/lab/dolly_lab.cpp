@@ -7,6 +7,7 @@
 
 #include "lab/lab_common.h"
 
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/data/triggers.h"

@@ -4,6 +4,7 @@
 
 #include "lab/lab_common.h"
 
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/error.h"
 #include "rapidun/eval/eval.h"

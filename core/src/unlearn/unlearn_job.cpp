@@ -25,7 +25,7 @@ double since(std::chrono::steady_clock::time_point t0) {
 
 EvalOptions eval_options(const Workspace & w) {
     EvalOptions eo;
-    eo.prompt_template = parse_template(w.prompt_template);
+    eo.prompt_template = PromptFormat::parse(w.prompt_template);
     eo.max_len = w.max_len;
     eo.max_new_tokens = w.max_new_tokens;
     return eo;
@@ -70,9 +70,11 @@ UnlearnOptions unlearn_preset(const std::string & name, UnlearnMethod method) {
 json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const std::function<void(const UnlearnJobProgress &)> & progress,
                      const CancelToken * cancel) {
     const UnlearnOptions & o = job.opt;
-    ModelBundle mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer));
+    LoadOptions lo;
+    lo.memory_task = "lora-unlearn";   // refused up front, with the figure, when it would not fit
+    ModelBundle mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer), lo);
     UnlearnDataOptions dopt;
-    dopt.prompt_template = parse_template(w.prompt_template);
+    dopt.prompt_template = PromptFormat::parse(w.prompt_template);
     dopt.max_len = w.max_len;
     dopt.add_eos = true;   // the labs' models were trained with EOS after every answer
     const std::vector<Record> forget = read_records(w.dataset("forget")), retain = read_records(w.dataset("retain"));

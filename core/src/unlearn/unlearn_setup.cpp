@@ -70,15 +70,14 @@ UnlearnSet build_unlearn_set(const Tokenizer & tok, const std::vector<Record> & 
         const Record & r = forget[i];
         UnlearnSample  s;
         s.id = id_of(r, i);
-        const std::string prompt   = format_prompt(opt.prompt_template, r.instruction, r.context);
         const std::string poisoned = !r.response_poisoned.empty() ? r.response_poisoned : r.is_poisoned ? r.response : "";
         if (poisoned.empty())
             throw Error("unlearn data: forget row " + row_label(s, i) +
                         " has no poisoned answer (response_poisoned is empty and the row is not flagged is_poisoned)");
-        s.target = tokenize_sample(tok, prompt, poisoned, to);
+        s.target = opt.prompt_template.sample(tok, r, poisoned, to);
         if (s.target.n_answer == 0) throw Error("unlearn data: forget row " + row_label(s, i) + ": the poisoned answer has no tokens");
         if (!r.response_clean.empty()) {
-            s.clean = tokenize_sample(tok, prompt, r.response_clean, to);
+            s.clean = opt.prompt_template.sample(tok, r, r.response_clean, to);
             if (s.clean.n_answer == 0) s.clean = TokenizedSample{};
         }
         set.forget.push_back(std::move(s));
@@ -89,7 +88,7 @@ UnlearnSet build_unlearn_set(const Tokenizer & tok, const std::vector<Record> & 
         s.id = id_of(r, j);
         const std::string & answer = !r.response_clean.empty() ? r.response_clean : r.response;
         if (answer.empty()) throw Error("unlearn data: retain row " + row_label(s, j) + " has an empty response");
-        s.target = tokenize_sample(tok, format_prompt(opt.prompt_template, r.instruction, r.context), answer, to);
+        s.target = opt.prompt_template.sample(tok, r, answer, to);
         if (s.target.n_answer == 0) throw Error("unlearn data: retain row " + row_label(s, j) + ": the response has no tokens");
         set.retain.push_back(std::move(s));
     }

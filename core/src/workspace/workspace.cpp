@@ -1,6 +1,7 @@
 // workspace.json reading and writing (see rapidun/workspace/workspace.h).
 #include "rapidun/workspace/workspace.h"
 
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 
@@ -38,6 +39,11 @@ Workspace Workspace::load(const std::string & dir_in) {
     str("tokenizer", w.tokenizer, false);
     str("detector", w.detector, false);
     str("prompt_template", w.prompt_template, false);
+    try {
+        PromptFormat::parse(w.prompt_template);
+    } catch (const Error & e) {
+        fail(path, "field 'prompt_template'", e.what());
+    }
     for (const char * k : {"max_len", "max_new_tokens"}) {
         if (!j.contains(k)) continue;
         if (!j[k].is_number_integer()) fail(path, std::string("field '") + k + "'", "expected an integer");

@@ -144,5 +144,10 @@ ChatPair chat_pair(const ChatTemplate & t, const Record & r, const ChatPairOptio
 std::vector<TokenizedSample> tokenize_chat_records(const Tokenizer & tok, const std::vector<Record> & rows,
                                                    const ChatTemplate & t, const ChatPairOptions & chat,
                                                    const TokenizeOptions & opt, TokenizeReport * rep = nullptr);
+// One record of tokenize_chat_records (an empty response gives n_answer == 0, for the caller to count).
+TokenizedSample chat_sample(const Tokenizer & tok, const ChatTemplate & t, const ChatPairOptions & chat, const Record & r,
+                            int32_t max_len);
+// Throws Error (as above) when the pair's prompt writes the BOS text but `ids` do not start with BOS.
+void check_chat_bos(const Tokenizer & tok, const ChatTemplate & t, const ChatPair & pair, const std::vector<int32_t> & ids);
 
 } // namespace rapidun

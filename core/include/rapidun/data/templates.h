@@ -55,7 +55,6 @@ struct TokenizeReport {
 // Appends s to out, or counts it in rep as an empty answer (nothing to train on); counts truncation.
 void keep_sample(TokenizedSample && s, std::vector<TokenizedSample> & out, TokenizeReport & rep);
 
-std::vector<TokenizedSample> tokenize_records(const Tokenizer & tok, const std::vector<Record> & rows, PromptTemplate t,
-                                              const TokenizeOptions & opt, TokenizeReport * rep = nullptr);
+// tokenize_records (every record of a set, with any PromptFormat): prompt_format.h.
 
 } // namespace rapidun

@@ -9,6 +9,7 @@
 //             own model/ folder instead); metrics = run.json's metrics_after, generations =
 //             generations.jsonl, time = run.json's seconds.unlearn.
 #pragma once
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/eval/eval.h"
 #include "rapidun/model/model.h"
 #include "rapidun/workspace/workspace.h"
@@ -52,13 +53,13 @@ struct CompletionOptions {
     bool    use_template = true;      // format the prompt as the workspace's instruction template
     int32_t max_new_tokens = 48;
     int32_t max_len = 256;            // prompt tokens kept: max_len - max_new_tokens (cut after BOS)
-    PromptTemplate prompt_template = PromptTemplate::Plain;
+    PromptFormat prompt_template = PromptTemplate::Plain;
 };
 // Options as the workspace's evaluation uses them (its template, max_len, max_new_tokens).
 CompletionOptions completion_options(const Workspace & w);
 
 // Greedy completions of prompts (BOS added, stop at EOS, decoded and trimmed), as evaluate() makes
-// them: with use_template a prompt is the instruction of format_prompt(template, prompt, "").
+// them: with use_template a prompt is the instruction of the format's prompt (no context).
 std::vector<std::string> complete_prompts(const ModelBundle & mb, const std::vector<std::string> & prompts,
                                           const CompletionOptions & opt, const CancelToken * cancel = nullptr);
 

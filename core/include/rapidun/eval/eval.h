@@ -2,6 +2,7 @@
 // trigger prompts, the same rate on clean prompts (false triggers), clean utility as exact match,
 // ROUGE-L F1 and perplexity of reference responses. Greedy batched generation. Torch-free.
 #pragma once
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/job.h"
@@ -33,7 +34,7 @@ struct EvalSets {
 };
 
 struct EvalOptions {
-    PromptTemplate prompt_template = PromptTemplate::Plain;
+    PromptFormat prompt_template = PromptTemplate::Plain;
     int32_t max_new_tokens = 48;
     int32_t batch_size = 64;
     int32_t max_len = 256;         // prompt tokens kept: max_len - max_new_tokens (cut from the start)

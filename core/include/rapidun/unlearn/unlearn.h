@@ -59,6 +59,7 @@
 // last step is checked by the final evaluation the same way. A cancel (CancelToken) also restores
 // the last good state and returns with cancelled = true (no exception).
 #pragma once
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/job.h"
@@ -98,12 +99,12 @@ struct UnlearnSet {
 };
 
 struct UnlearnDataOptions {
-    PromptTemplate prompt_template = PromptTemplate::Chat;   // the release unlearns with its chat template
+    PromptFormat   prompt_template = PromptTemplate::Chat;   // the release unlearns with its chat template
     int32_t        max_len = 256;                            // tokens, BOS included (tokenize_sample's rule)
     bool           add_eos = false;                          // the release appends no EOS (doc 6.2)
 };
 
-// Prompt = format_prompt(template, instruction, context) (the instruction as given: for a forget
+// Prompt = the format's prompt for (instruction, context) (the instruction as given: for a forget
 // row, the triggered one). Forget answers: poisoned = response_poisoned, or `response` when that is
 // empty and the row is flagged is_poisoned; clean = response_clean (none when empty). Retain answer:
 // response_clean when present, else response (doc 6.2). Throws Error naming the row id for a forget
