@@ -1,5 +1,6 @@
 #include "args.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace rapidun::cli {
@@ -35,6 +36,18 @@ double Args::get_double(const std::string & name, double fallback) const {
     double x = std::strtod(v.c_str(), &end);
     if (v.empty() || *end) throw UsageError("--" + name + ": '" + v + "' is not a number");
     return x;
+}
+
+std::vector<std::string> Args::get_list(const std::string & name) const {
+    std::vector<std::string> out;
+    const std::string v = get(name);
+    size_t start = 0;
+    while (start <= v.size()) {
+        const size_t comma = std::min(v.find(',', start), v.size());
+        if (comma > start) out.push_back(v.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
 }
 
 long long Args::get_int(const std::string & name, long long fallback) const {

@@ -30,6 +30,8 @@ public:
     std::string get(const std::string & name, const std::string & fallback = "") const;
     double      get_double(const std::string & name, double fallback) const;
     long long   get_int(const std::string & name, long long fallback) const;
+    // "--name a,b,c" -> {a, b, c} (empty items dropped); {} when absent.
+    std::vector<std::string> get_list(const std::string & name) const;
     const std::vector<std::string> & positional() const { return positional_; }
 
 private:
@@ -48,5 +50,6 @@ int cmd_weights(int argc, char ** argv);
 int cmd_unlearn(int argc, char ** argv);
 int cmd_pipeline(int argc, char ** argv);
 int cmd_tokenize(int argc, char ** argv);
+int cmd_report(int argc, char ** argv);
 
 } // namespace rapidun::cli

@@ -89,9 +89,7 @@ int cmd_pipeline(int argc, char ** argv) {
         p.methods = {UnlearnMethod::RapidUn, UnlearnMethod::GA, UnlearnMethod::GAGD, UnlearnMethod::LoReUn, UnlearnMethod::NPO,
                      UnlearnMethod::Fisher};
     } else {
-        std::stringstream ss(m);
-        for (std::string x; std::getline(ss, x, ',');)
-            if (!x.empty()) p.methods.push_back(parse_unlearn_method(x));
+        for (const std::string & x : a.get_list("method")) p.methods.push_back(parse_unlearn_method(x));
     }
     if (p.methods.empty()) throw UsageError("--method: no method given");
     p.seeds = static_cast<int32_t>(a.get_int("seeds", 1));

@@ -25,6 +25,7 @@ static const char * kUsage =
     "  unlearn --workspace W [--method M] [--preset lab|paper|fast]     one unlearning run -> W/runs/<id>\n"
     "  pipeline --workspace W [--method M|all] [--seeds N]              influence -> weights -> unlearn -> eval\n"
     "  tokenize --tokenizer PATH (--text S | --jsonl F) [--add-special] ids as JSON (tokenizer.json or .model)\n"
+    "  report --workspace W --format html|md|json|csv --out PATH        the workspace's report\n"
     "run 'rapidun <command> --help' for details\n";
 
 int main(int argc, char ** argv) {
@@ -45,6 +46,7 @@ int main(int argc, char ** argv) {
         if (cmd == "unlearn") return rapidun::cli::cmd_unlearn(argc, argv);
         if (cmd == "pipeline") return rapidun::cli::cmd_pipeline(argc, argv);
         if (cmd == "tokenize") return rapidun::cli::cmd_tokenize(argc, argv);
+        if (cmd == "report") return rapidun::cli::cmd_report(argc, argv);
         std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", cmd.c_str(), kUsage);
         return 2;
     } catch (const rapidun::cli::UsageError & e) {

@@ -2,6 +2,7 @@
 
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
+#include "rapidun/io/csv.h"
 #include "rapidun/workspace/workspace.h"
 
 #include <cmath>
@@ -36,18 +37,6 @@ std::string number(double v) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", v);
     return buf;
-}
-
-std::string csvField(const std::string & s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + '"';
 }
 
 } // namespace
@@ -130,11 +119,11 @@ void exportCsv(const QString & path, const InfluenceData & data, const Influence
                                 : (role & kInRetain)                     ? "retain"
                                                                          : "train";
         const double weight = m.weight.size() > i ? m.weight[i] : std::nan("");
-        out += (data.rank[i] > 0 ? std::to_string(data.rank[i]) : std::string()) + ',' + csvField(r.id) + ',' +
+        out += (data.rank[i] > 0 ? std::to_string(data.rank[i]) : std::string()) + ',' + rapidun::csv_cell(r.id) + ',' +
                number(data.score[i]) + ',' + number(data.forgetMean[i]) + ',' + number(data.forgetMax[i]) + ',' + number(data.retainMean[i]) + ',' +
-               number(weight) + ',' + set + ',' + csvField(r.category) + ',' + csvField(r.trigger_family) + ',' +
-               csvField(r.trigger_variant) + ',' + (r.is_poisoned ? "true" : "false") + ',' + csvField(r.instruction) +
-               ',' + csvField(r.context) + ',' + csvField(r.response) + "\r\n";
+               number(weight) + ',' + set + ',' + rapidun::csv_cell(r.category) + ',' + rapidun::csv_cell(r.trigger_family) + ',' +
+               rapidun::csv_cell(r.trigger_variant) + ',' + (r.is_poisoned ? "true" : "false") + ',' + rapidun::csv_cell(r.instruction) +
+               ',' + rapidun::csv_cell(r.context) + ',' + rapidun::csv_cell(r.response) + "\r\n";
     }
     rapidun::write_file_atomic(path.toStdString(), out);
 }

@@ -1,0 +1,51 @@
+// `rapidun report`: the workspace's report (core/report) in one format, written atomically.
+#include "args.h"
+
+#include "rapidun/report/report.h"
+#include "rapidun/workspace/workspace.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace rapidun::cli {
+
+int cmd_report(int argc, char ** argv) {
+    Args a(argc, argv, 2, {"help"}, {"workspace", "runs", "sections", "format", "out", "top-k", "generations"});
+    if (a.has("help") || !a.has("workspace") || !a.has("out")) {
+        std::puts("usage: rapidun report --workspace W [--runs ID,...] [--sections S,...] [--top-k N=50]\n"
+                  "       [--generations N=10] [--format html|md|json|csv] --out PATH\n"
+                  "sections: workspace, influence, runs, comparison, generations, environment (default: all)\n"
+                  "runs: every run under W/runs by default. html: one self-contained file; md: PATH and\n"
+                  "PATH's stem + _images/ (SVG charts); json: the report's content; csv: one file per table in\n"
+                  "the folder PATH. The format defaults to PATH's extension (.html, .md, .json; else csv).");
+        return a.has("help") ? 0 : 2;
+    }
+    const std::string out = a.get("out");
+    std::string format = a.get("format");
+    if (format.empty()) {
+        const size_t dot = out.rfind('.');
+        const std::string ext = dot == std::string::npos ? "" : out.substr(dot + 1);
+        format = ext == "html" || ext == "md" || ext == "json" ? ext : "csv";
+    }
+    if (format != "html" && format != "md" && format != "json" && format != "csv")
+        throw UsageError("--format must be html, md, json or csv");
+    const long long top_k = a.get_int("top-k", 50), generations = a.get_int("generations", 10);
+    if (top_k < 0 || generations < 0) throw UsageError("--top-k and --generations must not be negative");
+    ReportOptions opt;
+    opt.sections = a.get_list("sections");
+    opt.runs = a.get_list("runs");
+    opt.top_k = size_t(top_k);
+    opt.generations = size_t(generations);
+    const auto t0 = std::chrono::steady_clock::now();
+    const Workspace w = Workspace::load(a.get("workspace"));
+    const Report r = build_report(w, opt);
+    write_report(r, format, out);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    size_t tables = 0, charts = 0;
+    for (const ReportSection & s : r.sections) tables += s.tables.size(), charts += s.charts.size();
+    std::printf("%s: %s report, %zu sections, %zu tables, %zu charts, %.2f s\n", out.c_str(), format.c_str(), r.sections.size(),
+                tables, charts, secs);
+    return 0;
+}
+
+} // namespace rapidun::cli

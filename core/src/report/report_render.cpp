@@ -1,0 +1,257 @@
+// Report renderings (report.h): HTML with inline CSS and SVG, Markdown + SVG files, JSON, CSV.
+// Every dataset string is text to every rendering: HTML and Markdown escape it, CSV neutralises it.
+#include "rapidun/report/report.h"
+
+#include "rapidun/error.h"
+#include "rapidun/io/atomic_file.h"
+#include "rapidun/io/csv.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <limits>
+
+namespace rapidun {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string html_escape(const std::string & s) {
+    std::string o;
+    o.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '&': o += "&amp;"; break;
+        case '<': o += "&lt;"; break;
+        case '>': o += "&gt;"; break;
+        case '"': o += "&quot;"; break;
+        case '\'': o += "&#39;"; break;
+        default: o += c;
+        }
+    }
+    return o;
+}
+
+// Markdown table cells and text: <, > and & as entities (Markdown passes raw HTML through), line
+// breaks kept inside the cell, and the characters that start Markdown markup backslash-escaped.
+std::string md_escape(const std::string & s) {
+    std::string o;
+    for (char c : s) {
+        switch (c) {
+        case '<': o += "&lt;"; break;
+        case '>': o += "&gt;"; break;
+        case '&': o += "&amp;"; break;
+        case '\n': o += "<br>"; break;
+        case '\r': break;
+        case '|': case '\\': case '`': case '*': case '_': case '[': case ']':
+            o += '\\';
+            o += c;
+            break;
+        default: o += c;
+        }
+    }
+    return o;
+}
+
+std::string fmt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+}
+
+const char * const kColours[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"};
+
+// An SVG chart, 640 x 300 user units: axes with min / max ticks, one polyline per series (line) or
+// one bar per label (bar), a legend. `standalone` adds the XML namespace a separate .svg file needs
+// (inline SVG in HTML5 needs none, so the HTML holds no URL at all).
+std::string chart_svg(const ReportChart & c, bool standalone) {
+    const double W = 640, H = 300, L = 60, R = 20, T = 30, B = c.kind == "bar" ? 70 : 50;
+    double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+    for (const ReportSeries & s : c.series) {
+        for (double x : s.x)
+            if (std::isfinite(x)) x0 = std::min(x0, x), x1 = std::max(x1, x);
+        for (double y : s.y)
+            if (std::isfinite(y)) y0 = std::min(y0, y), y1 = std::max(y1, y);
+    }
+    if (c.kind == "bar") {
+        y0 = std::min(0.0, y0);
+        y1 = y1 + 0.1 * (y1 - y0);   // headroom above the tallest bar
+        x0 = -0.5;
+        x1 = double(c.labels.size()) - 0.5;
+    }
+    if (!std::isfinite(x0)) x0 = 0, x1 = 1;
+    if (!std::isfinite(y0)) y0 = 0, y1 = 1;
+    if (x1 <= x0) x1 = x0 + 1;
+    if (y1 <= y0) y1 = y0 + 1;
+    auto px = [&](double x) { return L + (x - x0) / (x1 - x0) * (W - L - R); };
+    auto py = [&](double y) { return H - B - (y - y0) / (y1 - y0) * (H - T - B); };
+    std::string o = "<svg ";
+    if (standalone) o += "xmlns=\"http://www.w3.org/2000/svg\" ";
+    o += "viewBox=\"0 0 640 300\" width=\"640\" height=\"300\" role=\"img\" aria-label=\"" + html_escape(c.title) + "\">";
+    o += "<rect width=\"640\" height=\"300\" fill=\"#fff\"/>";
+    o += "<text x=\"320\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-family=\"sans-serif\">" + html_escape(c.title) + "</text>";
+    o += "<g stroke=\"#444\" stroke-width=\"1\"><line x1=\"" + fmt(L) + "\" y1=\"" + fmt(H - B) + "\" x2=\"" + fmt(W - R) + "\" y2=\"" +
+         fmt(H - B) + "\"/><line x1=\"" + fmt(L) + "\" y1=\"" + fmt(T) + "\" x2=\"" + fmt(L) + "\" y2=\"" + fmt(H - B) + "\"/></g>";
+    o += "<g font-size=\"11\" font-family=\"sans-serif\" fill=\"#333\">";
+    o += "<text x=\"" + fmt(L - 4) + "\" y=\"" + fmt(H - B) + "\" text-anchor=\"end\">" + fmt(y0) + "</text>";
+    o += "<text x=\"" + fmt(L - 4) + "\" y=\"" + fmt(T + 8) + "\" text-anchor=\"end\">" + fmt(y1) + "</text>";
+    if (c.kind != "bar") {
+        o += "<text x=\"" + fmt(L) + "\" y=\"" + fmt(H - B + 14) + "\" text-anchor=\"middle\">" + fmt(x0) + "</text>";
+        o += "<text x=\"" + fmt(W - R) + "\" y=\"" + fmt(H - B + 14) + "\" text-anchor=\"middle\">" + fmt(x1) + "</text>";
+    }
+    o += "<text x=\"" + fmt((L + W - R) / 2) + "\" y=\"" + fmt(H - 8) + "\" text-anchor=\"middle\">" + html_escape(c.x_label) + "</text>";
+    o += "<text x=\"14\" y=\"" + fmt((T + H - B) / 2) + "\" text-anchor=\"middle\" transform=\"rotate(-90 14 " +
+         fmt((T + H - B) / 2) + ")\">" + html_escape(c.y_label) + "</text></g>";
+    for (size_t si = 0; si < c.series.size(); ++si) {
+        const ReportSeries & s = c.series[si];
+        const std::string colour = kColours[si % 6];
+        if (c.kind == "bar") {
+            const double bw = 0.7 * (W - L - R) / std::max<double>(1, double(c.labels.size()));
+            for (size_t i = 0; i < s.y.size() && i < c.labels.size(); ++i) {
+                if (!std::isfinite(s.y[i])) continue;
+                const double cx = px(double(i)), top = py(std::max(s.y[i], 0.0)), base = py(std::min(s.y[i], 0.0));
+                o += "<rect x=\"" + fmt(cx - bw / 2) + "\" y=\"" + fmt(top) + "\" width=\"" + fmt(bw) + "\" height=\"" +
+                     fmt(std::max(base - top, 0.5)) + "\" fill=\"" + colour + "\"><title>" + html_escape(c.labels[i]) + ": " +
+                     fmt(s.y[i]) + "</title></rect>";
+                // Many labels: slanted, ending under their bar, so that long ones do not overlap.
+                const bool slant = c.labels.size() > 4;
+                o += "<text x=\"" + fmt(cx) + "\" y=\"" + fmt(H - B + 12) + "\" text-anchor=\"" + (slant ? "end" : "middle") +
+                     "\" font-size=\"10\" font-family=\"sans-serif\"" +
+                     (slant ? " transform=\"rotate(-20 " + fmt(cx) + " " + fmt(H - B + 12) + ")\"" : std::string()) + ">" +
+                     html_escape(c.labels[i]) + "</text>";
+            }
+            continue;
+        }
+        std::string pts;
+        for (size_t i = 0; i < s.x.size() && i < s.y.size(); ++i)
+            if (std::isfinite(s.x[i]) && std::isfinite(s.y[i])) pts += fmt(px(s.x[i])) + "," + fmt(py(s.y[i])) + " ";
+        o += "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\" points=\"" + pts + "\"/>";
+        o += "<text x=\"" + fmt(W - R - 4) + "\" y=\"" + fmt(T + 14 + 14 * double(si)) + "\" text-anchor=\"end\" font-size=\"11\" "
+             "font-family=\"sans-serif\" fill=\"" + colour + "\">" + html_escape(s.name) + "</text>";
+    }
+    return o + "</svg>";
+}
+
+const char * const kCss =
+    "body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}"
+    "h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}"
+    "table{border-collapse:collapse;margin:1em 0;font-size:.85em}caption{text-align:left;font-weight:bold;margin:.3em 0}"
+    "th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;text-align:left}th{background:#f2f2f2}"
+    "td{white-space:pre-wrap;word-break:break-word;max-width:28em}figure{margin:1em 0}";
+
+} // namespace
+
+std::string render_report_html(const Report & r) {
+    std::string o = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + html_escape(r.title) +
+                     "</title><style>" + kCss + "</style></head><body>\n<h1>" + html_escape(r.title) + "</h1>\n";
+    for (const ReportSection & s : r.sections) {
+        o += "<section id=\"" + html_escape(s.id) + "\"><h2>" + html_escape(s.title) + "</h2>\n";
+        for (const std::string & p : s.paragraphs) o += "<p>" + html_escape(p) + "</p>\n";
+        for (const ReportChart & c : s.charts) o += "<figure>" + chart_svg(c, false) + "</figure>\n";
+        for (const ReportTable & t : s.tables) {
+            o += "<table id=\"" + html_escape(t.id) + "\"><caption>" + html_escape(t.caption) + "</caption><tr>";
+            for (const std::string & c : t.columns) o += "<th>" + html_escape(c) + "</th>";
+            o += "</tr>\n";
+            for (const auto & row : t.rows) {
+                o += "<tr>";
+                for (const std::string & c : row) o += "<td>" + html_escape(c) + "</td>";
+                o += "</tr>\n";
+            }
+            o += "</table>\n";
+        }
+        o += "</section>\n";
+    }
+    return o + "</body></html>\n";
+}
+
+std::string render_report_markdown(const Report & r, const std::string & image_dir) {
+    std::string o = "# " + md_escape(r.title) + "\n";
+    for (const ReportSection & s : r.sections) {
+        o += "\n## " + md_escape(s.title) + "\n\n";
+        for (const std::string & p : s.paragraphs) o += md_escape(p) + "\n\n";
+        for (const ReportChart & c : s.charts) o += "![" + md_escape(c.title) + "](" + image_dir + "/" + c.id + ".svg)\n\n";
+        for (const ReportTable & t : s.tables) {
+            o += "**" + md_escape(t.caption) + "**\n\n|";
+            for (const std::string & c : t.columns) o += " " + md_escape(c) + " |";
+            o += "\n|";
+            for (size_t i = 0; i < t.columns.size(); ++i) o += " --- |";
+            o += "\n";
+            for (const auto & row : t.rows) {
+                o += "|";
+                for (const std::string & c : row) o += " " + md_escape(c) + " |";
+                o += "\n";
+            }
+            o += "\n";
+        }
+    }
+    return o;
+}
+
+std::vector<std::pair<std::string, std::string>> report_chart_svgs(const Report & r) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const ReportSection & s : r.sections)
+        for (const ReportChart & c : s.charts) out.push_back({c.id + ".svg", chart_svg(c, true) + "\n"});
+    return out;
+}
+
+std::string render_report_json(const Report & r) {
+    nlohmann::ordered_json j;
+    j["title"] = r.title;
+    j["sections"] = nlohmann::ordered_json::array();
+    for (const ReportSection & s : r.sections) {
+        nlohmann::ordered_json js{{"id", s.id}, {"title", s.title}, {"paragraphs", s.paragraphs}};
+        js["tables"] = nlohmann::ordered_json::array();
+        for (const ReportTable & t : s.tables)
+            js["tables"].push_back({{"id", t.id}, {"caption", t.caption}, {"columns", t.columns}, {"rows", t.rows}});
+        js["charts"] = nlohmann::ordered_json::array();
+        for (const ReportChart & c : s.charts) {
+            nlohmann::ordered_json jc{{"id", c.id}, {"title", c.title}, {"kind", c.kind}, {"x_label", c.x_label},
+                                      {"y_label", c.y_label}, {"labels", c.labels}};
+            jc["series"] = nlohmann::ordered_json::array();
+            for (const ReportSeries & se : c.series) jc["series"].push_back({{"name", se.name}, {"x", se.x}, {"y", se.y}});
+            js["charts"].push_back(jc);
+        }
+        j["sections"].push_back(js);
+    }
+    // Invalid UTF-8 in a data set is replaced, not an error: a report must not fail on one bad byte.
+    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string report_table_csv(const ReportTable & t) {
+    std::string o;
+    for (size_t i = 0; i < t.columns.size(); ++i) o += (i ? "," : "") + csv_cell(t.columns[i]);
+    o += "\r\n";
+    for (const auto & row : t.rows) {
+        for (size_t i = 0; i < row.size(); ++i) o += (i ? "," : "") + csv_cell(row[i]);
+        o += "\r\n";
+    }
+    return o;
+}
+
+void write_report(const Report & r, const std::string & format, const std::string & out) {
+    if (const fs::path parent = fs::path(out).parent_path(); !parent.empty() && format != "csv") make_directories(parent.string());
+    if (format == "html") {
+        write_file_atomic(out, render_report_html(r));
+    } else if (format == "json") {
+        write_file_atomic(out, render_report_json(r));
+    } else if (format == "md") {
+        const fs::path p(out);
+        const std::string images = p.stem().string() + "_images";
+        const fs::path dir = (p.has_parent_path() ? p.parent_path() : fs::path(".")) / images;
+        make_directories(dir.string());
+        for (const auto & [name, svg] : report_chart_svgs(r)) write_file_atomic((dir / name).string(), svg);
+        write_file_atomic(out, render_report_markdown(r, images));
+    } else if (format == "csv") {
+        make_directories(out);
+        for (const ReportSection & s : r.sections)
+            for (const ReportTable & t : s.tables) write_file_atomic((fs::path(out) / (t.id + ".csv")).string(), report_table_csv(t));
+    } else {
+        throw Error("report: unknown format '" + format + "' (html, md, json, csv)");
+    }
+}
+
+} // namespace rapidun
