@@ -108,113 +108,113 @@ Ohne Argumente öffnet das Studio das synthetische Labor in %1 (RAPIDUN_LAB_DIR)
         <translation>Freier Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="119"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="121"/>
         <source>Attack and utility rates</source>
         <translation>Angriffs- und Nutzenraten</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="120"/>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="124"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="122"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="126"/>
         <source>Metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="120"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="122"/>
         <source>Rate (0-1)</source>
         <translation>Rate (0-1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="123"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="125"/>
         <source>Perplexity and time</source>
         <translation>Perplexität und Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="124"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="126"/>
         <source>Perplexity; seconds</source>
         <translation>Perplexität; Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="142"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="144"/>
         <source>Seen trigger</source>
         <translation>Gesehener Trigger</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="143"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="145"/>
         <source>OOD trigger</source>
         <translation>OOD-Trigger</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="144"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="146"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="145"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="147"/>
         <source>Only rows whose outputs differ</source>
         <translation>Nur Zeilen mit unterschiedlichen Ausgaben</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="153"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="155"/>
         <source>&lt;span style=&quot;%1&quot;&gt;poison word&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;%2&quot;&gt;differs&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;%1&quot;&gt;Giftwort&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;%2&quot;&gt;abweichend&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="157"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="159"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="185"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="187"/>
         <source>Compare: cannot open the workspace</source>
         <translation>Vergleich: Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="192"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="194"/>
         <source>Compare: no poison words to highlight</source>
         <translation>Vergleich: keine Giftwörter zum Hervorheben</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="241"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="243"/>
         <source>Compare: unknown model</source>
         <translation>Vergleich: unbekanntes Modell</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="242"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="244"/>
         <source>&apos;%1&apos; is neither &quot;before&quot; nor a run of this workspace (runs: %2)</source>
         <translation>&apos;%1&apos; ist weder &quot;before&quot; noch ein Lauf dieses Arbeitsbereichs (Läufe: %2)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="265"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="267"/>
         <source>Before unlearning</source>
         <translation>Vor dem Verlernen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="266"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="268"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="303"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="305"/>
         <source>Compare: cannot read a model&apos;s record</source>
         <translation>Vergleich: Der Datensatz eines Modells kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="316"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="318"/>
         <source>This workspace has no unlearning runs yet: run one on the Runs page (or `rapidun unlearn`).</source>
         <translation>Dieser Arbeitsbereich hat noch keine Verlernläufe: Starten Sie einen auf der Seite Läufe (oder mit `rapidun unlearn`).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="330"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="332"/>
         <source>%1 (right)</source>
         <translation>%1 (rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="340"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="342"/>
         <source>Unlearning time (s)</source>
         <translation>Verlernzeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="367"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="369"/>
         <source>%1 of %2 rows shown; %3 differ</source>
         <translation>%1 von %2 Zeilen angezeigt; %3 abweichend</translation>
     </message>
@@ -614,187 +614,187 @@ Vom Schlüsselwort-Detektor markiert</translation>
         <translation>Tokenweiser Einfluss</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="67"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="71"/>
         <source>&amp;Compute influence</source>
         <translation>&amp;Einfluss berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="69"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="73"/>
         <source>Sketch the gradients of every train, forget and retain row and rank the train rows by their influence on the forget set (cached: a second run is fast)</source>
         <translation>Die Gradienten aller Trainings-, Vergessens- und Behaltenszeilen skizzieren und die Trainingszeilen nach ihrem Einfluss auf den Vergessenssatz ordnen (zwischengespeichert: ein zweiter Durchlauf ist schnell)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="91"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="95"/>
         <source>The forget set changed after influence was computed: the scores still rank against the old set. Use &quot;Recompute influence&quot; to update them.</source>
         <translation>Der Vergessenssatz hat sich nach der Einflussberechnung geändert: Die Scores beziehen sich noch auf den alten Satz. Aktualisieren Sie sie mit &quot;Einfluss neu berechnen&quot;.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="122"/>
         <source>Ranking scores</source>
         <translation>Rangfolge-Scores</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="122"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="122"/>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="122"/>
         <source>Poisoned</source>
         <translation>Vergiftet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="118"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="122"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="119"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="123"/>
         <source>Drag across the histogram to filter the table to a score range; click to clear it</source>
         <translation>Über das Histogramm ziehen, um die Tabelle auf einen Score-Bereich zu filtern; klicken, um den Filter aufzuheben</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="166"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="170"/>
         <source>Add to forget set</source>
         <translation>Zum Vergessenssatz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="166"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="170"/>
         <source>Append the selected rows to the forget set (forget.jsonl)</source>
         <translation>Die ausgewählten Zeilen an den Vergessenssatz anhängen (forget.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="168"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="172"/>
         <source>Remove from forget set</source>
         <translation>Aus dem Vergessenssatz entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="168"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="172"/>
         <source>Remove the selected rows from the forget set</source>
         <translation>Die ausgewählten Zeilen aus dem Vergessenssatz entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="170"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="174"/>
         <source>Add to retain set</source>
         <translation>Zum Behaltenssatz hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="170"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="174"/>
         <source>Append the selected rows to the retain set (retain.jsonl)</source>
         <translation>Die ausgewählten Zeilen an den Behaltenssatz anhängen (retain.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="172"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="176"/>
         <source>Remove from retain set</source>
         <translation>Aus dem Behaltenssatz entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="172"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="176"/>
         <source>Remove the selected rows from the retain set</source>
         <translation>Die ausgewählten Zeilen aus dem Behaltenssatz entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="175"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="179"/>
         <source>Export JSONL…</source>
         <translation>JSONL exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="175"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="179"/>
         <source>Save the selected rows as a data set (JSONL)</source>
         <translation>Die ausgewählten Zeilen als Datensatz speichern (JSONL)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="177"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="181"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="177"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="181"/>
         <source>Save the selected rows with their scores as CSV</source>
         <translation>Die ausgewählten Zeilen mit ihren Scores als CSV speichern</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="180"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="184"/>
         <source>Recompute influence</source>
         <translation>Einfluss neu berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="180"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="184"/>
         <source>Run the influence computation again (cached sketches are reused)</source>
         <translation>Die Einflussberechnung erneut ausführen (zwischengespeicherte Skizzen werden wiederverwendet)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="194"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="198"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="219"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="223"/>
         <source>the pattern does not compile</source>
         <translation>das Muster ist ungültig</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="237"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="241"/>
         <source>%1 of %2 rows</source>
         <translation>%1 von %2 Zeilen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="239"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="243"/>
         <source>ranked by %1</source>
         <translation>geordnet nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="241"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="245"/>
         <source>poison detection AUC %1</source>
         <translation>AUC der Gifterkennung %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="309"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="313"/>
         <source>forget set</source>
         <translation>Vergessenssatz</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="309"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="313"/>
         <source>retain set</source>
         <translation>Behaltenssatz</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="321"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="325"/>
         <source>Could not add to the %1</source>
         <translation>Hinzufügen zum %1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="321"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="325"/>
         <source>Could not remove from the %1</source>
         <translation>Entfernen aus dem %1 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="339"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="343"/>
         <source>Could not export the rows</source>
         <translation>Die Zeilen konnten nicht exportiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="348"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="352"/>
         <source>Export rows as JSONL</source>
         <translation>Zeilen als JSONL exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="348"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="352"/>
         <source>Export rows as CSV</source>
         <translation>Zeilen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="350"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="354"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_page.cpp" line="350"/>
+        <location filename="../ui/pages/influence/influence_page.cpp" line="354"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1012,217 +1012,235 @@ Vom Schlüsselwort-Detektor markiert</translation>
     </message>
 </context>
 <context>
+    <name>rapidun::ui::LabBuilder</name>
+    <message>
+        <location filename="../ui/lab_builder.cpp" line="44"/>
+        <source>Building the synthetic lab</source>
+        <translation>Das synthetische Labor wird gebaut</translation>
+    </message>
+</context>
+<context>
     <name>rapidun::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
         <source>RapidUn Studio</source>
         <translation>RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="110"/>
         <source>&amp;New Workspace...</source>
         <translation>&amp;Neuer Arbeitsbereich...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>Create a workspace from a model, a tokenizer and data sets with their roles</source>
         <translation>Einen Arbeitsbereich aus einem Modell, einem Tokenizer und Datensätzen mit ihren Rollen erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>&amp;Preferences...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="120"/>
         <source>Open &amp;Synthetic Lab</source>
         <translation>&amp;Synthetisches Labor öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>Open the synthetic backdoor lab (built on first use, then reused)</source>
         <translation>Das synthetische Hintertür-Labor öffnen (beim ersten Mal gebaut, danach wiederverwendet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>Open &amp;Workspace...</source>
         <translation>&amp;Arbeitsbereich öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>Open a workspace folder (one with a workspace.json)</source>
         <translation>Einen Arbeitsbereichsordner öffnen (einen mit workspace.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>&amp;Open Model...</source>
         <translation>Modell ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>Open a llama2.c .bin or a .safetensors model file</source>
         <translation>Eine llama2.c-.bin- oder .safetensors-Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="134"/>
         <source>Open Model &amp;Folder...</source>
         <translation>Modell&amp;ordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>Open a Hugging Face model folder (config.json + safetensors)</source>
         <translation>Einen Hugging-Face-Modellordner öffnen (config.json + safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
+        <source>Export &amp;Report...</source>
+        <translation>&amp;Bericht exportieren...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="141"/>
+        <source>Write the workspace&apos;s report: HTML, PDF, Markdown, JSON or CSV</source>
+        <translation>Den Bericht des Arbeitsbereichs schreiben: HTML, PDF, Markdown, JSON oder CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="145"/>
         <source>&amp;Save</source>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
         <source>Save the weights page&apos;s mapping (the weights files) and the workspace</source>
         <translation>Die Abbildung der Gewichtsseite (die Gewichtsdateien) und den Arbeitsbereich speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>&amp;Influence</source>
         <translation>&amp;Einfluss</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>W&amp;eights</source>
         <translation>&amp;Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>&amp;Runs</source>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>&amp;Compare</source>
         <translation>&amp;Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;About RapidUn Studio</source>
         <translation>Ü&amp;ber RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
         <source>Recent Wor&amp;kspaces</source>
         <translation>Zuletzt geöffnete Arbeitsbere&amp;iche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154"/>
+        <location filename="../ui/main_window.cpp" line="184"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="195"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>No workspace or model is open.
 Use File &gt; Open Synthetic Lab, File &gt; Open Workspace... or File &gt; Open Model...</source>
         <translation>Kein Arbeitsbereich und kein Modell geöffnet.
 Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Arbeitsbereich öffnen... oder Datei &gt; Modell öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Resident memory of the studio</source>
         <translation>Residenter Speicher des Studios</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Influence</source>
         <translation>Einfluss</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>Ctrl+%1</source>
         <translation>Strg+%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>Saved the weights under %1</source>
         <translation>Gewichte unter %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="347"/>
         <source>Preferences saved; the thread count applies at the next start.</source>
         <translation>Einstellungen gespeichert; die Thread-Anzahl gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="434"/>
-        <location filename="../ui/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window.cpp" line="474"/>
+        <location filename="../ui/main_window.cpp" line="557"/>
         <source>Another model or workspace is still loading.</source>
         <translation>Ein anderes Modell oder ein anderer Arbeitsbereich wird noch geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465"/>
+        <location filename="../ui/main_window.cpp" line="505"/>
         <source>%1
 
 Workspace: %2
@@ -1235,156 +1253,156 @@ Laufzeit: %3
 Zeit: %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="506"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="515"/>
+        <location filename="../ui/main_window.cpp" line="556"/>
         <source>No workspace folder was given.</source>
         <translation>Es wurde kein Arbeitsbereichsordner angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="563"/>
         <source>Opening workspace...</source>
         <translation>Arbeitsbereich wird geöffnet...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="585"/>
         <source>Building the synthetic lab...</source>
         <translation>Das synthetische Labor wird gebaut...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="554"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>Cancelling the lab build...</source>
         <translation>Der Laborbau wird abgebrochen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="562"/>
+        <location filename="../ui/main_window.cpp" line="603"/>
         <source>Building the synthetic lab: %1</source>
         <translation>Das synthetische Labor wird gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="618"/>
         <source>Could not build the synthetic lab in %1:
 %2</source>
         <translation>Das synthetische Labor in %1 konnte nicht gebaut werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="579"/>
+        <location filename="../ui/main_window.cpp" line="620"/>
         <source>Open Synthetic Lab</source>
         <translation>Synthetisches Labor öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="579"/>
+        <location filename="../ui/main_window.cpp" line="620"/>
         <source>Lab build failed: %1</source>
         <translation>Laborbau fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="586"/>
+        <location filename="../ui/main_window.cpp" line="627"/>
         <source>The lab build was cancelled; nothing was kept in %1.</source>
         <translation>Der Laborbau wurde abgebrochen; in %1 wurde nichts behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window.cpp" line="655"/>
         <source>The workspace&apos;s model could not be loaded: %1</source>
         <translation>Das Modell des Arbeitsbereichs konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="619"/>
+        <location filename="../ui/main_window.cpp" line="661"/>
         <source>Could not open the workspace %1:
 %2</source>
         <translation>Der Arbeitsbereich %1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="626"/>
+        <location filename="../ui/main_window.cpp" line="668"/>
         <source>Opening the workspace failed: %1</source>
         <translation>Öffnen des Arbeitsbereichs fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
-        <location filename="../ui/main_window.cpp" line="274"/>
-        <location filename="../ui/main_window.cpp" line="492"/>
-        <location filename="../ui/main_window.cpp" line="499"/>
-        <location filename="../ui/main_window.cpp" line="569"/>
-        <location filename="../ui/main_window.cpp" line="576"/>
-        <location filename="../ui/main_window.cpp" line="585"/>
-        <location filename="../ui/main_window.cpp" line="611"/>
-        <location filename="../ui/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window.cpp" line="540"/>
+        <location filename="../ui/main_window.cpp" line="610"/>
+        <location filename="../ui/main_window.cpp" line="617"/>
+        <location filename="../ui/main_window.cpp" line="626"/>
+        <location filename="../ui/main_window.cpp" line="653"/>
+        <location filename="../ui/main_window.cpp" line="663"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window.cpp" line="417"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="364"/>
-        <location filename="../ui/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="424"/>
         <source>&amp;Clear Menu</source>
         <translation>Menü &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="393"/>
-        <location filename="../ui/main_window.cpp" line="626"/>
+        <location filename="../ui/main_window.cpp" line="433"/>
+        <location filename="../ui/main_window.cpp" line="668"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="400"/>
-        <location filename="../ui/main_window.cpp" line="501"/>
+        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/main_window.cpp" line="542"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="441"/>
         <source>Model files (*.bin *.safetensors);;All files (*)</source>
         <translation>Modelldateien (*.bin *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="407"/>
+        <location filename="../ui/main_window.cpp" line="447"/>
         <source>Open Model Folder</source>
         <translation>Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="413"/>
+        <location filename="../ui/main_window.cpp" line="453"/>
         <source>About RapidUn Studio</source>
         <translation>Über RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="414"/>
+        <location filename="../ui/main_window.cpp" line="454"/>
         <source>&lt;h3&gt;RapidUn Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for influence-driven unlearning in Llama-family language models.&lt;/p&gt;&lt;p&gt;Runtime: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RapidUn-Studio %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für einflussgesteuertes Verlernen in Sprachmodellen der Llama-Familie.&lt;/p&gt;&lt;p&gt;Laufzeit: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
+        <location filename="../ui/main_window.cpp" line="473"/>
         <source>No model path was given.</source>
         <translation>Es wurde kein Modellpfad angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/main_window.cpp" line="480"/>
         <source>Loading model...</source>
         <translation>Modell wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="487"/>
-        <location filename="../ui/main_window.cpp" line="606"/>
+        <location filename="../ui/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window.cpp" line="648"/>
         <source>%1 - RapidUn Studio</source>
         <translation>%1 - RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="497"/>
+        <location filename="../ui/main_window.cpp" line="538"/>
         <source>Could not open the model %1:
 %2</source>
         <translation>Das Modell %1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="501"/>
+        <location filename="../ui/main_window.cpp" line="542"/>
         <source>Loading failed: %1</source>
         <translation>Laden fehlgeschlagen: %1</translation>
     </message>
@@ -1572,7 +1590,7 @@ Zeit: %4</translation>
     </message>
     <message>
         <location filename="../ui/model_card.cpp" line="99"/>
-        <location filename="../ui/model_card.cpp" line="119"/>
+        <location filename="../ui/model_card.cpp" line="128"/>
         <source>Vocab size</source>
         <translation>Vokabulargröße</translation>
     </message>
@@ -1587,286 +1605,318 @@ Zeit: %4</translation>
         <translation>RoPE-Theta</translation>
     </message>
     <message>
+        <location filename="../ui/model_card.cpp" line="103"/>
+        <location filename="../ui/model_card.cpp" line="109"/>
+        <location filename="../ui/model_card.cpp" line="132"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
+        <location filename="../ui/model_card.cpp" line="105"/>
         <source>llama3, factor %1 over %2 original positions</source>
         <translation>llama3, Faktor %1 über %2 ursprüngliche Positionen</translation>
     </message>
     <message>
+        <location filename="../ui/model_card.cpp" line="107"/>
         <source>%1, factor %2</source>
         <translation>%1, Faktor %2</translation>
     </message>
     <message>
+        <location filename="../ui/model_card.cpp" line="108"/>
         <source>RoPE scaling</source>
         <translation>RoPE-Skalierung</translation>
     </message>
     <message>
+        <location filename="../ui/model_card.cpp" line="109"/>
+        <source>Sliding window</source>
+        <translation>Gleitendes Fenster</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_card.cpp" line="110"/>
+        <source>Projection biases</source>
+        <translation>Bias der Projektionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_card.cpp" line="130"/>
+        <location filename="../ui/model_card.cpp" line="132"/>
         <source>Chat template</source>
         <translation>Chat-Vorlage</translation>
     </message>
     <message>
+        <location filename="../ui/model_card.cpp" line="130"/>
         <source>cannot be used</source>
         <translation>nicht verwendbar</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="102"/>
+        <location filename="../ui/model_card.cpp" line="111"/>
         <source>RMSNorm eps</source>
         <translation>RMSNorm-Epsilon</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="103"/>
+        <location filename="../ui/model_card.cpp" line="112"/>
         <source>Tied head</source>
         <translation>Gekoppelter Ausgabekopf</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="103"/>
+        <location filename="../ui/model_card.cpp" line="112"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="103"/>
+        <location filename="../ui/model_card.cpp" line="112"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="104"/>
+        <location filename="../ui/model_card.cpp" line="113"/>
         <source>Stored dtype</source>
         <translation>Gespeicherter Datentyp</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="108"/>
+        <location filename="../ui/model_card.cpp" line="117"/>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="110"/>
-        <location filename="../ui/model_card.cpp" line="114"/>
+        <location filename="../ui/model_card.cpp" line="119"/>
+        <location filename="../ui/model_card.cpp" line="123"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="110"/>
+        <location filename="../ui/model_card.cpp" line="119"/>
         <source>none loaded</source>
         <translation>keiner geladen</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="111"/>
+        <location filename="../ui/model_card.cpp" line="120"/>
         <source>No tokenizer file was found beside the model.</source>
         <translation>Neben dem Modell wurde keine Tokenizer-Datei gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="115"/>
+        <location filename="../ui/model_card.cpp" line="124"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/model_card.cpp" line="118"/>
+        <location filename="../ui/model_card.cpp" line="127"/>
         <source>%1 (the model expects %2)</source>
         <translation>%1 (das Modell erwartet %2)</translation>
     </message>
 </context>
 <context>
+    <name>rapidun::ui::ModelLoader</name>
+    <message>
+        <location filename="../ui/model_loader.cpp" line="98"/>
+        <source>Loading model</source>
+        <translation>Modell wird geladen</translation>
+    </message>
+</context>
+<context>
     <name>rapidun::ui::NewWorkspaceDialog</name>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="51"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="52"/>
         <source>New Workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="54"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="55"/>
         <source>An empty or new folder</source>
         <translation>Ein leerer oder neuer Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="55"/>
-        <location filename="../ui/new_workspace_dialog.cpp" line="71"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="56"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="72"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="57"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="58"/>
         <source>Workspace Folder</source>
         <translation>Arbeitsbereichsordner</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="62"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="63"/>
         <source>Default: the folder&apos;s name</source>
         <translation>Standard: der Name des Ordners</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="65"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="66"/>
         <source>File...</source>
         <translation>Datei...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="66"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="67"/>
         <source>Folder...</source>
         <translation>Ordner...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="70"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="71"/>
         <source>Default: tokenizer.json or tokenizer.model beside the model</source>
         <translation>Standard: tokenizer.json oder tokenizer.model neben dem Modell</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="73"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="74"/>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="74"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="75"/>
         <source>Tokenizers (tokenizer.json *.model);;All files (*)</source>
         <translation>Tokenizer (tokenizer.json *.model);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="89"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="84"/>
+        <source>How each record becomes the text the model reads. model-chat: the chat_template of the model&apos;s tokenizer_config.json (instruction and context as the user turn, the response as the assistant turn); llama-2-chat, mistral-instruct: built-in chat formats.</source>
+        <translation>Wie jeder Datensatz zum Text wird, den das Modell liest. model-chat: die chat_template aus der tokenizer_config.json des Modells (Anweisung und Kontext als Nutzerbeitrag, die Antwort als Assistentenbeitrag); llama-2-chat, mistral-instruct: eingebaute Chat-Formate.</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_workspace_dialog.cpp" line="94"/>
         <source>Poison words the detector looks for, comma-separated</source>
         <translation>Giftwörter, nach denen der Detektor sucht, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="93"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="98"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="93"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="98"/>
         <source>File (JSONL, Alpaca JSON)</source>
         <translation>Datei (JSONL, Alpaca-JSON)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="96"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="101"/>
         <source>Add Data Set...</source>
         <translation>Datensatz hinzufügen...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="97"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="102"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="109"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="114"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="110"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="115"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="111"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="116"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="112"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="117"/>
         <source>Tokenizer:</source>
         <translation>Tokenizer:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="113"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="118"/>
         <source>Prompt template:</source>
         <translation>Prompt-Vorlage:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="114"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="119"/>
         <source>Max tokens per row:</source>
         <translation>Max. Tokens pro Zeile:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="115"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="120"/>
         <source>Max new tokens:</source>
         <translation>Maximal neue Tokens:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="116"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="121"/>
         <source>Poison words:</source>
         <translation>Giftwörter:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="124"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="129"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="133"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="138"/>
         <source>Data sets and their roles:</source>
         <translation>Datensätze und ihre Rollen:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="159"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="164"/>
         <source>Model Folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="160"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="165"/>
         <source>Model File</source>
         <translation>Modelldatei</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="161"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="166"/>
         <source>Models (*.bin *.safetensors);;All files (*)</source>
         <translation>Modelle (*.bin *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="167"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="172"/>
         <source>Data Sets</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="168"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="173"/>
         <source>Data (*.jsonl *.json *.json.gz);;All files (*)</source>
         <translation>Daten (*.jsonl *.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="182"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="187"/>
         <source>Choose a folder for the workspace.</source>
         <translation>Wählen Sie einen Ordner für den Arbeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="185"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="190"/>
         <source>%1 is not empty: a new workspace needs an empty or new folder.</source>
         <translation>%1 ist nicht leer: Ein neuer Arbeitsbereich braucht einen leeren oder neuen Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="188"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="193"/>
         <source>The model %1 does not exist.</source>
         <translation>Das Modell %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="191"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="196"/>
         <source>The tokenizer %1 does not exist.</source>
         <translation>Der Tokenizer %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="208"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="213"/>
         <source>Data set row %1 needs a role and a file.</source>
         <translation>Datensatzzeile %1 braucht eine Rolle und eine Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="210"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="215"/>
         <source>The role %1 is given twice.</source>
         <translation>Die Rolle %1 ist doppelt angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="216"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="221"/>
         <source>Data set %1 (%2): %3</source>
         <translation>Datensatz %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="224"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="229"/>
         <source>A workspace needs a train data set.</source>
         <translation>Ein Arbeitsbereich braucht einen Trainingsdatensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="227"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="232"/>
         <source>Could not create the folder %1.</source>
         <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="237"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="242"/>
         <source>Could not write the workspace: %1</source>
         <translation>Der Arbeitsbereich konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -1916,7 +1966,7 @@ Zeit: %4</translation>
     <message>
         <location filename="../ui/pipeline_panel.cpp" line="61"/>
         <location filename="../ui/pipeline_panel.cpp" line="100"/>
-        <location filename="../ui/pipeline_panel.cpp" line="145"/>
+        <location filename="../ui/pipeline_panel.cpp" line="149"/>
         <source>Run the Whole Pipeline</source>
         <translation>Gesamte Pipeline ausführen</translation>
     </message>
@@ -1933,7 +1983,7 @@ Zeit: %4</translation>
     <message>
         <location filename="../ui/pipeline_panel.cpp" line="69"/>
         <location filename="../ui/pipeline_panel.cpp" line="113"/>
-        <location filename="../ui/pipeline_panel.cpp" line="197"/>
+        <location filename="../ui/pipeline_panel.cpp" line="201"/>
         <source>Not run yet.</source>
         <translation>Noch nicht ausgeführt.</translation>
     </message>
@@ -1993,37 +2043,37 @@ Zeit: %4</translation>
         <translation>Abgebrochen; abgeschlossene Läufe wurden behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_panel.cpp" line="133"/>
+        <location filename="../ui/pipeline_panel.cpp" line="137"/>
         <source>Running the pipeline...</source>
         <translation>Pipeline läuft...</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_panel.cpp" line="133"/>
+        <location filename="../ui/pipeline_panel.cpp" line="137"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_panel.cpp" line="145"/>
+        <location filename="../ui/pipeline_panel.cpp" line="149"/>
         <source>Choose at least one method.</source>
         <translation>Wählen Sie mindestens eine Methode.</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_panel.cpp" line="152"/>
+        <location filename="../ui/pipeline_panel.cpp" line="156"/>
         <source>Starting...</source>
         <translation>Wird gestartet...</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_panel.cpp" line="154"/>
+        <location filename="../ui/pipeline_panel.cpp" line="158"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_panel.cpp" line="189"/>
+        <location filename="../ui/pipeline_panel.cpp" line="193"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pipeline_panel.cpp" line="198"/>
+        <location filename="../ui/pipeline_panel.cpp" line="202"/>
         <source>Last pipeline: %n method(s), means over seeds.</source>
         <translation>
             <numerusform>Letzte Pipeline: %n Methode, Mittelwerte über die Seeds.</numerusform>
@@ -2092,6 +2142,120 @@ Zeit: %4</translation>
         <location filename="../ui/preferences_dialog.cpp" line="56"/>
         <source>Synthetic lab scale:</source>
         <translation>Größe des synthetischen Labors:</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::ReportDialog</name>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="36"/>
+        <source>HTML (one self-contained file)</source>
+        <translation>HTML (eine eigenständige Datei)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="37"/>
+        <source>PDF (A4 pages)</source>
+        <translation>PDF (A4-Seiten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="38"/>
+        <source>Markdown (with a folder of SVG charts)</source>
+        <translation>Markdown (mit einem Ordner von SVG-Diagrammen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="39"/>
+        <source>JSON (the report&apos;s content)</source>
+        <translation>JSON (der Inhalt des Berichts)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="40"/>
+        <source>CSV (a folder, one file per table)</source>
+        <translation>CSV (ein Ordner, eine Datei je Tabelle)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="46"/>
+        <location filename="../ui/report_dialog.cpp" line="152"/>
+        <location filename="../ui/report_dialog.cpp" line="166"/>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <source>Workspace and data</source>
+        <translation>Arbeitsbereich und Daten</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <source>Influence ranking and detection</source>
+        <translation>Einfluss-Rangfolge und Erkennung</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <source>Unlearning runs</source>
+        <translation>Verlern-Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <source>Methods compared</source>
+        <translation>Methoden im Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <source>Generations before and after</source>
+        <translation>Generierungen vorher und nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="60"/>
+        <source>Sections:</source>
+        <translation>Abschnitte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="64"/>
+        <source>How many of the ranked training rows the report lists</source>
+        <translation>Wie viele der gereihten Trainingszeilen der Bericht aufführt</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="66"/>
+        <source>Ranked rows listed:</source>
+        <translation>Aufgeführte Zeilen der Rangfolge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="69"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="75"/>
+        <source>&amp;Export...</source>
+        <translation>&amp;Exportieren...</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="126"/>
+        <location filename="../ui/report_dialog.cpp" line="144"/>
+        <source>Tick at least one section.</source>
+        <translation>Mindestens einen Abschnitt ankreuzen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/report_dialog.cpp" line="133"/>
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n Abschnitt</numerusform>
+            <numerusform>%n Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="148"/>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="161"/>
+        <source>Folder for the CSV tables</source>
+        <translation>Ordner für die CSV-Tabellen</translation>
     </message>
 </context>
 <context>
@@ -2489,32 +2653,32 @@ Zeit: %4</translation>
     </message>
     <message>
         <location filename="../ui/pages/runs/runs_page.cpp" line="132"/>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="207"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="210"/>
         <source>Open a workspace to run unlearning.</source>
         <translation>Öffnen Sie einen Arbeitsbereich, um das Verlernen auszuführen.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="142"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="145"/>
         <source>Current run</source>
         <translation>Aktueller Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="161"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="164"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="163"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="166"/>
         <source>Stop the running run and discard it; the next queued run starts</source>
         <translation>Den laufenden Lauf anhalten und verwerfen; der nächste eingereihte Lauf startet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="186"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="189"/>
         <source>Cannot open the workspace for runs</source>
         <translation>Der Arbeitsbereich kann für Läufe nicht geöffnet werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runs/runs_page.cpp" line="193"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="196"/>
         <source>%n run folder(s) without a readable run.json were skipped.</source>
         <translation>
             <numerusform>%n Laufordner ohne lesbare run.json wurde übersprungen.</numerusform>
@@ -2522,12 +2686,12 @@ Zeit: %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="217"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="220"/>
         <source>Cancelling...</source>
         <translation>Wird abgebrochen...</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="218"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="221"/>
         <source>Waiting for the current step to finish</source>
         <translation>Warten auf das Ende des aktuellen Schritts</translation>
     </message>
@@ -2621,47 +2785,47 @@ Zeit: %4</translation>
         <translation>%1, Restzeit wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="195"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="197"/>
         <source>Run %1 finished.</source>
         <translation>Lauf %1 abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="196"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="198"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="208"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="210"/>
         <source>Run %1 failed.</source>
         <translation>Lauf %1 fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="209"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="211"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="211"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="213"/>
         <source>The unlearning run failed</source>
         <translation>Der Verlernlauf ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="211"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="213"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="219"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="221"/>
         <source>Run %1 cancelled; nothing was kept.</source>
         <translation>Lauf %1 abgebrochen; nichts wurde behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="220"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="222"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page_run.cpp" line="226"/>
+        <location filename="../ui/pages/runs/runs_page_run.cpp" line="228"/>
         <source>Ran for %1</source>
         <translation>Dauer: %1</translation>
     </message>
@@ -3027,95 +3191,95 @@ Alternative: dasselbe mit beiden dokumentierten Korrekturen (sigma aus der mittl
         <translation>Einflussergebnisse können nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="91"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="97"/>
         <source>Save weights</source>
         <translation>Gewichte speichern</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="93"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="99"/>
         <source>Writes forget_weights.jsonl, retain_weights.jsonl and weights_settings.json into the workspace&apos;s weights folder; `rapidun unlearn --method rapidun` uses them.</source>
         <translation>Schreibt forget_weights.jsonl, retain_weights.jsonl und weights_settings.json in den Gewichtsordner des Arbeitsbereichs; `rapidun unlearn --method rapidun` verwendet sie.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="119"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="125"/>
         <source>Forget</source>
         <translation>Vergessenssatz</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="119"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="125"/>
         <source>Retain</source>
         <translation>Behaltenssatz</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="120"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="126"/>
         <source>fused score S_f = alpha FF - beta FR</source>
         <translation>fusionierter Score S_f = alpha FF - beta FR</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="120"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="126"/>
         <source>fused score S_r = gamma RR - delta RF</source>
         <translation>fusionierter Score S_r = gamma RR - delta RF</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="121"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="127"/>
         <source>forget samples (n = %1)</source>
         <translation>Vergessensbeispiele (n = %1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="121"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="127"/>
         <source>retain samples (n = %1)</source>
         <translation>Behaltensbeispiele (n = %1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="126"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="132"/>
         <source>%1 set: score → weight</source>
         <translation>%1: Score → Gewicht</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="127"/>
         <location filename="../ui/pages/weights/weights_page.cpp" line="133"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="139"/>
         <source>weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="128"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="134"/>
         <source>mapping w(S)</source>
         <translation>Abbildung w(S)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="128"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="134"/>
         <source>clip levels</source>
         <translation>Kappungsgrenzen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="132"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="138"/>
         <source>%1 set: weight histogram</source>
         <translation>%1: Gewichtshistogramm</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="133"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="139"/>
         <source>samples</source>
         <translation>Beispiele</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="168"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="174"/>
         <source>Open a workspace to map its influence results to RapidUn weights.</source>
         <translation>Öffnen Sie einen Arbeitsbereich, um seine Einflussergebnisse auf RapidUn-Gewichte abzubilden.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="196"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="202"/>
         <source>The workspace %1 could not be read:
 %2</source>
         <translation>Der Arbeitsbereich %1 konnte nicht gelesen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="197"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="203"/>
         <source>Cannot open the influence results</source>
         <translation>Einflussergebnisse können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="201"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="207"/>
         <source>No influence results yet in %1.
 
 Compute influence first on the Influence page (or run `rapidun influence --workspace %2`): the weights are mapped from its four views FF, FR, RF and RR. This page reloads when the workspace is opened again.</source>
@@ -3124,47 +3288,47 @@ Compute influence first on the Influence page (or run `rapidun influence --works
 Berechnen Sie zuerst den Einfluss auf der Seite Einfluss (oder mit `rapidun influence --workspace %2`): Die Gewichte werden aus seinen vier Ansichten FF, FR, RF und RR abgebildet. Diese Seite lädt neu, wenn der Arbeitsbereich erneut geöffnet wird.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="211"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="217"/>
         <source>Reading influence results</source>
         <translation>Einflussergebnisse werden gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="221"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="227"/>
         <source>Knobs restored from the saved %1.</source>
         <translation>Regler aus der gespeicherten %1 wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="223"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="229"/>
         <source>Saved settings ignored: %1</source>
         <translation>Gespeicherte Einstellungen ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="248"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="254"/>
         <source>These settings give no weights: %1</source>
         <translation>Diese Einstellungen ergeben keine Gewichte: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="256"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="262"/>
         <source>%1 forget and %2 retain weights; mapping %3 ms, drawing %4 ms.</source>
         <translation>%1 Vergessens- und %2 Behaltensgewichte; Abbildung %3 ms, Zeichnen %4 ms.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="291"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="297"/>
         <source>Nothing to save</source>
         <translation>Nichts zu speichern</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="291"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="297"/>
         <source>No influence results are loaded.</source>
         <translation>Es sind keine Einflussergebnisse geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="297"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="303"/>
         <source>Cannot save the weights</source>
         <translation>Gewichte können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/weights/weights_page.cpp" line="300"/>
+        <location filename="../ui/pages/weights/weights_page.cpp" line="306"/>
         <source>Saved to %1.</source>
         <translation>Gespeichert unter %1.</translation>
     </message>
@@ -3230,6 +3394,14 @@ Berechnen Sie zuerst den Einfluss auf der Seite Einfluss (oder mit `rapidun infl
         <location filename="../ui/pages/weights/weights_summary_model.cpp" line="102"/>
         <source>Mean weight</source>
         <translation>Mittleres Gewicht</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::WorkspaceLoader</name>
+    <message>
+        <location filename="../ui/workspace_loader.cpp" line="100"/>
+        <source>Opening workspace</source>
+        <translation>Arbeitsbereich wird geöffnet</translation>
     </message>
 </context>
 <context>

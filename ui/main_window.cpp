@@ -10,6 +10,7 @@
 #include "new_workspace_dialog.h"
 #include "pipeline_panel.h"
 #include "preferences_dialog.h"
+#include "report_dialog.h"
 #include "runs_page.h"
 #include "settings.h"
 #include "weights_page.h"
@@ -135,6 +136,12 @@ void MainWindow::createActions() {
     openFolderAction_->setStatusTip(tr("Open a Hugging Face model folder (config.json + safetensors)"));
     connect(openFolderAction_, &QAction::triggered, this, &MainWindow::showOpenFolderDialog);
 
+    exportReportAction_ = new QAction(tr("Export &Report..."), this);
+    exportReportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportReportAction_->setStatusTip(tr("Write the workspace's report: HTML, PDF, Markdown, JSON or CSV"));
+    exportReportAction_->setEnabled(false);
+    connect(exportReportAction_, &QAction::triggered, this, &MainWindow::showReportDialog);
+
     saveAction_ = new QAction(tr("&Save"), this);
     saveAction_->setShortcut(QKeySequence::Save);
     saveAction_->setStatusTip(tr("Save the weights page's mapping (the weights files) and the workspace"));
@@ -178,6 +185,7 @@ void MainWindow::createMenus() {
     recentMenu_->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
     file->addAction(saveAction_);
+    file->addAction(exportReportAction_);
     file->addSeparator();
     file->addAction(quitAction_);
 
@@ -338,6 +346,12 @@ void MainWindow::showPreferences() {
         labRetrainReference_ = Settings(store).retrainReference();
         statusBar()->showMessage(tr("Preferences saved; the thread count applies at the next start."), 5000);
     }
+}
+
+void MainWindow::showReportDialog() {
+    if (!hasWorkspace()) return;
+    ReportDialog dialog(workspaceDir_, this);
+    dialog.exec();
 }
 
 void MainWindow::restoreWindow() {
@@ -510,6 +524,7 @@ void MainWindow::onLoaded(const LoadedModel & result) {
     for (QAction * a : pageActions_)
         a->setEnabled(false);
     saveAction_->setEnabled(false);
+    exportReportAction_->setEnabled(false);
     setWindowTitle(tr("%1 - RapidUn Studio").arg(QFileInfo(result.path).fileName()));
 
     recent_ = Settings::withRecent(recent_, result.path);
@@ -627,6 +642,7 @@ void MainWindow::onWorkspaceOpened(const OpenedWorkspace & ws) {
     comparePage_->setWorkspace(ws.dir);
     for (QAction * a : pageActions_)
         a->setEnabled(true);
+    exportReportAction_->setEnabled(true);
     card_->clear();
     pages_->setCurrentIndex(kWorkspacePage);
     setWindowTitle(tr("%1 - RapidUn Studio").arg(ws.name.isEmpty() ? QFileInfo(ws.dir).fileName() : ws.name));

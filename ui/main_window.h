@@ -64,6 +64,7 @@ public:
 
     bool hasModel() const { return model_ != nullptr; }
     bool hasWorkspace() const { return !workspaceDir_.isEmpty(); }
+    QAction * exportReportAction() const { return exportReportAction_; }   // File > Export Report (tests)
     QString workspaceDir() const { return workspaceDir_; }
     bool isLoading() const;       // any job: model load, workspace open or lab build
     bool isBuildingLab() const;
@@ -123,6 +124,7 @@ private:
     void showAbout();
     void showNewWorkspaceDialog();
     void showPreferences();
+    void showReportDialog();
     void updateMemory();
     void createStudioPages();
     void connectPage(QObject * page);
@@ -151,6 +153,7 @@ private:
     RunsPage *        runsPage_ = nullptr;
     ComparePage *     comparePage_ = nullptr;
     QAction *         saveAction_ = nullptr;
+    QAction *         exportReportAction_ = nullptr;
     QList<QAction *>  pageActions_;
     LabBuildPanel *   buildPanel_ = nullptr;
     QLabel *          jobLabel_ = nullptr;
