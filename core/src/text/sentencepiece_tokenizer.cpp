@@ -35,15 +35,19 @@ struct Plugin {
     rspm_train_fn train = nullptr;
 };
 
-// Search order: $RAPIDUN_SPM_PLUGIN alone when set; else beside the running executable (an
-// installed or packaged tree); else where this build put it (tests run from the build tree).
+// Search order: $RAPIDUN_SPM_PLUGIN alone when set; else beside the running executable; else
+// <prefix>/lib/rapidun/ for an executable in <prefix>/bin (the installed package, wherever its
+// root is); else where this build put it (tests run from the build tree).
 std::vector<std::string> plugin_candidates() {
     const char * env = std::getenv("RAPIDUN_SPM_PLUGIN");
     if (env && *env) return {env};
     std::vector<std::string> out;
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) out.push_back((exe.parent_path() / k_plugin_file).string());
+    if (!ec) {
+        out.push_back((exe.parent_path() / k_plugin_file).string());
+        out.push_back((exe.parent_path().parent_path() / "lib" / "rapidun" / k_plugin_file).string());
+    }
 #ifdef RAPIDUN_SPM_PLUGIN_BUILD_PATH
     out.push_back(RAPIDUN_SPM_PLUGIN_BUILD_PATH);
 #endif
