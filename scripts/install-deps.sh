@@ -7,7 +7,7 @@ PKGS=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl1-mesa-dev libxkbcommon-dev
   xvfb xauth fonts-dejavu-core poppler-utils
-  dpkg-dev fakeroot appstream lintian
+  dpkg-dev fakeroot appstream lintian fonts-wqy-microhei
 )
 missing=()
 for p in "${PKGS[@]}"; do
