@@ -2,6 +2,7 @@
 #include "args.h"
 
 #include "rapidun/error.h"
+#include "rapidun/model/model.h"
 #include "rapidun/report/report.h"
 #include "rapidun/workspace/workspace.h"
 
@@ -41,6 +42,7 @@ int cmd_report(int argc, char ** argv) {
     opt.runs = a.get_list("runs");
     opt.top_k = size_t(top_k);
     opt.generations = size_t(generations);
+    init_runtime();   // the thread count the environment section reports, as the jobs run with it
     const auto t0 = std::chrono::steady_clock::now();
     const Workspace w = Workspace::load(a.get("workspace"));
     const Report r = build_report(w, opt);
