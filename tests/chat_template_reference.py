@@ -15,26 +15,21 @@ Prints one JSON object per input line: {"text": RENDERING} or {"error": "<type>:
 Exit codes: 0 ok, 2 usage, 3 `import transformers` / `jinja2` failed (the caller skips), 1 anything else.
 """
 import json
-import os
 import sys
 
-EXIT_NO_TRANSFORMERS = 3
+from reference_common import EXIT_NO_REFERENCE, start
 
 
 def main(argv):
-    if len(argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    if (rc := start(argv, 1, __doc__)) is not None:
+        return rc
     try:
         import jinja2  # noqa: F401  (apply_chat_template needs it; say so here rather than per line)
         from transformers import AutoTokenizer
         from transformers.utils import chat_template_utils as ctu
     except Exception as e:  # ImportError, or a broken install
         print(f"chat_template_reference.py: cannot import transformers / jinja2: {e}", file=sys.stderr)
-        return EXIT_NO_TRANSFORMERS
+        return EXIT_NO_REFERENCE
 
     tokenizers = {}
 

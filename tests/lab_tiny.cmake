@@ -8,13 +8,7 @@
 #                  RapidUn does not raise the seen-trigger ASR
 #   MODE=report:   rapidun report in every format after the pipeline: every section and run, the
 #                  files of each format, no external reference in the HTML (numbers: test_report)
-function(run)
-    execute_process(COMMAND ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-    if(NOT rc EQUAL 0)
-        message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${err}")
-    endif()
-    set(out "${out}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cmake_run.cmake)
 
 function(check_metrics json)
     foreach(key seen_asr ood_asr false_trigger_rate clean_exact_match clean_rouge_l clean_ppl)

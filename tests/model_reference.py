@@ -14,19 +14,14 @@ the prompt and without the final end-of-sequence token.
 Exit codes: 0 ok, 2 usage, 3 `import torch` / `transformers` failed (the caller skips), 1 anything else.
 """
 import json
-import os
 import sys
 
-EXIT_NO_REFERENCE = 3
+from reference_common import EXIT_NO_REFERENCE, start
 
 
 def main(argv):
-    if len(argv) != 4:
-        print(__doc__, file=sys.stderr)
-        return 2
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ["TRANSFORMERS_OFFLINE"] = "1"
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    if (rc := start(argv, 3, __doc__)) is not None:
+        return rc
     try:
         import numpy as np
         import torch

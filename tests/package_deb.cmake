@@ -3,14 +3,7 @@
 # tokenizer, so the plug-in is found relative to the installed binary), the studio's screenshot
 # of the fixture lab, the AppStream metainfo validated, and lintian: no error (warnings printed).
 #   cmake -DBUILD=<build dir> -DSHARED=<../shared> -DLAB=<fixture lab> -DOUT=<dir> -P package_deb.cmake
-function(run)
-    execute_process(COMMAND ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-    if(NOT rc EQUAL 0)
-        message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
-    endif()
-    set(out "${out}" PARENT_SCOPE)
-    set(err "${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cmake_run.cmake)
 
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})

@@ -72,7 +72,14 @@ const std::vector<std::pair<const char *, const char *>> kMetrics = {
     {"seen_asr", "seen ASR"},          {"ood_asr", "OOD ASR"},   {"false_trigger_rate", "false triggers"},
     {"clean_exact_match", "clean EM"}, {"clean_rouge_l", "ROUGE-L"}, {"clean_ppl", "perplexity"}};
 
-ReportSection workspace_section(const Workspace & w) {
+// The train set, read once for the sections that need it (empty when the workspace has none).
+std::vector<Record> read_train(const Workspace & w) {
+    const auto it = w.datasets.find("train");
+    if (it == w.datasets.end() || !file_exists(w.resolve(it->second))) return {};
+    return read_records(w.resolve(it->second));
+}
+
+ReportSection workspace_section(const Workspace & w, const std::vector<Record> & train) {
     ReportSection s{"workspace", "Workspace and data"};
     s.paragraphs.push_back("Workspace " + (w.name.empty() ? w.dir : w.name) + " (" + w.kind + "), folder " + w.dir + ".");
     s.paragraphs.push_back("Model " + w.model + (w.tokenizer.empty() ? "" : ", tokenizer " + w.tokenizer) +
@@ -86,7 +93,8 @@ ReportSection workspace_section(const Workspace & w) {
             sets.rows.push_back({role, file, "missing", ""});
             continue;
         }
-        const std::vector<Record> rows = read_records(path);
+        std::vector<Record> other;   // the train set is the one already read, not a copy
+        const std::vector<Record> & rows = role == "train" ? train : (other = read_records(path));
         int64_t poisoned = 0;
         for (const Record & r : rows) poisoned += r.is_poisoned;
         sets.rows.push_back({role, file, std::to_string(rows.size()), std::to_string(poisoned)});
@@ -113,7 +121,7 @@ ReportSection workspace_section(const Workspace & w) {
     return s;
 }
 
-ReportSection influence_section(const Workspace & w, const ReportOptions & opt) {
+ReportSection influence_section(const Workspace & w, const ReportOptions & opt, const std::vector<Record> & train) {
     ReportSection s{"influence", "Influence ranking"};
     const std::string ranking = w.resolve("influence/train_ranking.jsonl");
     if (!file_exists(ranking)) {
@@ -128,9 +136,6 @@ ReportSection influence_section(const Workspace & w, const ReportOptions & opt) 
                                ", loss " + str(j, "loss") + ", seed " + str(j, "seed") + ".");
     }
     const std::vector<json> rows = read_jsonl(ranking);
-    std::vector<Record> train;
-    if (auto it = w.datasets.find("train"); it != w.datasets.end() && file_exists(w.resolve(it->second)))
-        train = read_records(w.resolve(it->second));
     std::vector<double> scores;
     std::vector<uint8_t> poisoned;
     bool labelled = false;
@@ -210,10 +215,9 @@ std::vector<std::string> metric_columns(const char * first) {
     return c;
 }
 
-ReportSection runs_section(const Workspace & w, const std::vector<Run> & runs) {
+ReportSection runs_section(const std::vector<Run> & runs) {
     ReportSection s{"runs", "Unlearning runs"};
     if (runs.empty()) s.paragraphs.push_back("No runs yet (runs/ is empty).");
-    (void)w;
     for (const Run & r : runs) {
         const json st = r.j.value("settings", json::object());
         s.paragraphs.push_back("Run " + r.id + ": method " + str(r.j, "method") + ", preset " + str(r.j, "preset") +
@@ -383,9 +387,10 @@ Report build_report(const Workspace & w, const ReportOptions & opt) {
     Report r;
     r.title = "RapidUn report: " + (w.name.empty() ? fs::path(w.dir).filename().string() : w.name);
     const std::vector<Run> runs = want("runs") || want("comparison") || want("generations") ? load_runs(w, opt) : std::vector<Run>{};
-    if (want("workspace")) r.sections.push_back(workspace_section(w));
-    if (want("influence")) r.sections.push_back(influence_section(w, opt));
-    if (want("runs")) r.sections.push_back(runs_section(w, runs));
+    const std::vector<Record> train = want("workspace") || want("influence") ? read_train(w) : std::vector<Record>{};
+    if (want("workspace")) r.sections.push_back(workspace_section(w, train));
+    if (want("influence")) r.sections.push_back(influence_section(w, opt, train));
+    if (want("runs")) r.sections.push_back(runs_section(runs));
     if (want("comparison")) r.sections.push_back(comparison_section(w, runs));
     if (want("generations")) r.sections.push_back(generations_section(w, runs, opt.generations));
     if (want("environment")) r.sections.push_back(environment_section());
