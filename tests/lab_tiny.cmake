@@ -7,7 +7,8 @@
 #   MODE=pipeline: rapidun pipeline (RapidUn and GA) writes run records with every summary key, and
 #                  RapidUn does not raise the seen-trigger ASR
 #   MODE=report:   rapidun report in every format after the pipeline: every section and run, the
-#                  files of each format, no external reference in the HTML (numbers: test_report)
+#                  files of each format, no external reference in the HTML, the first heat map's score
+#                  equal to `rapidun influence explain`'s (numbers: test_report)
 include(${CMAKE_CURRENT_LIST_DIR}/cmake_run.cmake)
 
 function(check_metrics json)
@@ -114,8 +115,9 @@ elseif(MODE STREQUAL "report")
     endforeach()
     file(READ ${dir}/report.html html)
     file(READ ${dir}/report.json js)
-    foreach(title "Workspace and data" "Influence ranking" "Unlearning runs" "Methods compared" "Generations before and after"
-                  "Environment" "Detection ROC")
+    foreach(title "Workspace and data" "Influence ranking" "Mapping and weights" "Unlearning runs" "Methods compared"
+                  "Generations before and after" "Environment" "Detection ROC" "Token heat maps" "<figure class=\"heat\""
+                  "weights-settings" "Forget-set weights")
         string(FIND "${html}" "${title}" at)
         if(at EQUAL -1)
             message(FATAL_ERROR "report.html lacks '${title}'")
@@ -140,6 +142,32 @@ elseif(MODE STREQUAL "report")
             message(FATAL_ERROR "the report lacks run ${id}")
         endif()
     endforeach()
+    # The first heat map is the token-wise influence `rapidun influence explain` computes for the same
+    # pair: the same score (the report's was computed with the last run's options and saved).
+    string(JSON n_blocks LENGTH "${js}" sections 1 blocks)
+    set(heat "")
+    math(EXPR last "${n_blocks} - 1")
+    foreach(i RANGE ${last})
+        string(JSON type GET "${js}" sections 1 blocks ${i} type)
+        if(type STREQUAL "heat_map" AND heat STREQUAL "")
+            string(JSON heat GET "${js}" sections 1 blocks ${i} id)
+            string(JSON heat_score GET "${js}" sections 1 blocks ${i} score)
+        endif()
+    endforeach()
+    if(NOT heat MATCHES "^heat-train-([0-9]+)-forget-([0-9]+)$")
+        message(FATAL_ERROR "the report's influence section has no heat map of a top row (first: '${heat}')")
+    endif()
+    set(train_row ${CMAKE_MATCH_1})
+    set(forget_row ${CMAKE_MATCH_2})
+    if(NOT EXISTS ${LAB}/influence/explanations/forget-${forget_row}_train-${train_row}.json)
+        message(FATAL_ERROR "the heat map ${heat} was not saved in the workspace")
+    endif()
+    run(${CLI} influence explain --workspace ${LAB} --test ${forget_row} --train ${train_row} --json)
+    string(JSON explain_score GET "${out}" score)
+    if(NOT explain_score STREQUAL heat_score)
+        message(FATAL_ERROR "heat map ${heat}: the report says I = ${heat_score}, rapidun influence explain ${explain_score}")
+    endif()
+    message("heat map ${heat}: I = ${heat_score}, as rapidun influence explain computes it")
     if(PDF)   # the GUI build: A4 pages laid out by Qt, looked at page by page with pdftoppm
         run(${CLI} report --workspace ${LAB} --out ${dir}/report.pdf)
         message("${out}")
@@ -160,7 +188,8 @@ elseif(MODE STREQUAL "report")
             message("pdftoppm absent (Debian poppler-utils): the PDF's pages are not counted")
         endif()
     endif()
-    foreach(f report.md report_images/influence-roc.svg report.csv/influence-top.csv report.csv/comparison.csv)
+    foreach(f report.md report_images/influence-roc.svg report_images/${heat}.svg report_images/weights-retain.svg
+              report.csv/influence-top.csv report.csv/comparison.csv report.csv/${heat}.csv report.csv/weights-summary.csv)
         if(NOT EXISTS ${dir}/${f})
             message(FATAL_ERROR "the report did not write ${f}")
         endif()

@@ -7,7 +7,10 @@
 #include "rapidun/influence/influence.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/io/csv.h"
+#include "rapidun/influence/sketch_cache.h"
 #include "rapidun/report/report.h"
+#include "rapidun/text/token_display.h"
+#include "rapidun/unlearn/weights_files.h"
 #include "rapidun/workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -68,14 +71,49 @@ std::string make_workspace() {
     run("r2", "rapidun", 0.5, 3.75);
     run("r3", "ga", 0.125, 9.0);
     write_file_atomic(d + "/eval_before.json", json{{"generations", {{{"id", "g0"}, {"generated", "before"}}}}}.dump());
+    // Weights as the mapping writes them: known values, the paper's settings.
+    RapidUnWeights wts;
+    wts.forget.weight = {0.5, 1.5};
+    wts.retain.weight = {1.0, 1.0, 0.25, 1.75};
+    save_weights(d + "/weights", wts, WeightOptions{}, d + "/influence");
+    // An explanation saved under the current influence/summary.json (as the studio saves one): a
+    // hostile token among them.
+    const std::string summary = "{\"params\": \"linear\", \"K\": 64}\n";
+    write_file_atomic(d + "/influence/summary.json", summary);
+    make_directories(d + "/influence/explanations");
+    write_file_atomic(d + "/influence/explanations/forget-0_train-2.json",
+                      json{{"summary_hash", hash_hex(fnv1a64_words(summary.data(), summary.size()))},
+                           {"test_role", "forget"}, {"test_index", 0}, {"train_role", "train"}, {"train_index", 2},
+                           {"test_id", "f0"}, {"train_id", "t2"}, {"score", 0.75},
+                           {"pieces", {"\u2581question", "<script>", "=cmd", "\u2581answer"}},
+                           {"contribution", {0.5, -0.25, 0.0, 0.5}}, {"is_answer", {0, 0, 0, 1}}}
+                          .dump());
+    // One saved under an older summary: not shown.
+    write_file_atomic(d + "/influence/explanations/forget-0_train-3.json",
+                      json{{"summary_hash", "0000000000000000"}, {"test_role", "forget"}, {"test_index", 0}, {"train_role", "train"},
+                           {"train_index", 3}, {"test_id", "f0"}, {"train_id", "t3"}, {"score", 1.0}, {"pieces", {"x"}},
+                           {"contribution", {1.0}}, {"is_answer", {1}}}
+                          .dump());
     return d;
 }
 
 const ReportTable & table(const Report & r, const std::string & id) {
     for (const auto & s : r.sections)
-        for (const auto & t : s.tables)
-            if (t.id == id) return t;
+        for (const ReportTable * t : s.tables())
+            if (t->id == id) return *t;
     throw std::runtime_error("no table " + id);
+}
+
+const ReportSection & section(const Report & r, const std::string & id) {
+    for (const auto & s : r.sections)
+        if (s.id == id) return s;
+    throw std::runtime_error("no section " + id);
+}
+
+bool says(const ReportSection & s, const std::string & text) {
+    for (const std::string * p : s.paragraphs())
+        if (p->find(text) != std::string::npos) return true;
+    return false;
 }
 
 bool contains(const std::string & hay, const std::string & needle) { return hay.find(needle) != std::string::npos; }
@@ -113,13 +151,11 @@ TEST_CASE("the report's sections and numbers are the workspace files'") {
     // Influence: AUC as core computes it from the ranking's scores and labels, the top rows with their text.
     const double auc = roc_auc({0.9, 0.5, 0.4, -0.25, -0.5, -0.75}, {1, 0, 1, 0, 0, 0});
     CHECK(std::fabs(auc - 0.875) < 1e-12);
-    bool said = false;
-    for (const auto & p : r.sections[1].paragraphs) said = said || contains(p, "ROC-AUC " + report_number(auc));
-    CHECK(said);
+    CHECK(says(section(r, "influence"), "ROC-AUC " + report_number(auc)));
     const ReportTable & top = table(r, "influence-top");
     REQUIRE(top.rows.size() == 6);
     CHECK(top.rows[0][0] == "1" && top.rows[0][1] == "t0" && top.rows[0][2] == "0.9" && top.rows[0][3] == "true");
-    CHECK(top.rows[0][6] == kScript && top.rows[0][8] == kFormula);
+    CHECK(top.rows[0][6] == kScript && top.rows[0][7] == kFormula);
     CHECK(top.rows[5][2] == "-0.75");
     ReportOptions two;
     two.top_k = 2;
@@ -144,7 +180,50 @@ TEST_CASE("the report's sections and numbers are the workspace files'") {
     some.sections = {"runs"};
     some.runs = {"r3"};
     const Report only = build_report(w, some);
-    CHECK(only.sections.size() == 1 && only.sections[0].tables.size() == 2 && only.sections[0].tables[0].id == "run-r3-metrics");
+    CHECK(only.sections.size() == 1 && only.sections[0].tables().size() == 2 && only.sections[0].tables()[0]->id == "run-r3-metrics");
+
+    // Each run together, in reading order: its heading, settings, curve, then its tables; the next run after.
+    const ReportSection & runs = section(r, "runs");
+    std::vector<std::string> order;
+    for (const ReportBlock & b : runs.blocks)
+        order.push_back(b.kind == ReportBlock::Kind::Heading ? "h:" + b.text
+                        : b.kind == ReportBlock::Kind::Table ? "t:" + b.table.id
+                        : b.kind == ReportBlock::Kind::Chart ? "c:" + b.chart.id
+                                                             : "p");
+    CHECK((std::vector<std::string>(order.begin(), order.begin() + 6) ==
+           std::vector<std::string>{"h:Run r1 (rapidun)", "p", "c:run-r1-loss", "t:run-r1-metrics", "t:run-r1-seconds",
+                                    "h:Run r2 (rapidun)"}));
+
+    // Weights: the saved settings, the distributions, the summary from the weights files.
+    CHECK((table(r, "weights-settings").rows.size() == 19));
+    bool tau = false;
+    for (const auto & row : table(r, "weights-settings").rows) tau = tau || (row[0] == "tau_f" && row[1] == "0.7");
+    CHECK(tau);
+    const ReportTable & ws = table(r, "weights-summary");
+    CHECK((ws.rows[0] == std::vector<std::string>{"forget", "2", "0.5", "1", "1", "1.5", report_number(std::sqrt(0.5))}));
+    CHECK((ws.rows[1] == std::vector<std::string>{"retain", "4", "0.25", "1", "1", "1.75", report_number(std::sqrt(0.375))}));
+    const auto charts = section(r, "weights").charts();
+    REQUIRE(charts.size() == 2);
+    double counted = 0;
+    for (double c : charts[1]->series[0].y) counted += c;
+    CHECK(counted == 4.0);
+
+    // Heat maps: the saved current explanation, not the stale one; the top rows cannot be computed
+    // here (no model), and the section says why.
+    const auto heat = section(r, "influence").heat_maps();
+    REQUIRE(heat.size() == 1);
+    CHECK(heat[0]->id == "heat-train-2-forget-0");
+    CHECK((heat[0]->pieces == std::vector<std::string>{" question", "<script>", "=cmd", " answer"}));
+    CHECK(heat[0]->score == 0.75 && heat[0]->value[1] == -0.25 && heat[0]->answer[3] == 1);
+    CHECK(says(section(r, "influence"), "The top rows could not be explained"));
+    ReportOptions none;
+    none.heat_maps = 0;
+    CHECK(section(build_report(w, none), "influence").heat_maps().size() == 1);
+
+    // The environment names the commit the binary was built from.
+    bool commit = false;
+    for (const auto & row : table(r, "environment").rows) commit = commit || (row[0] == "commit" && !row[1].empty());
+    CHECK(commit);
 }
 
 TEST_CASE("renderings: HTML self-contained and escaped, Markdown escaped, CSV neutralised, JSON whole") {
@@ -156,11 +235,16 @@ TEST_CASE("renderings: HTML self-contained and escaped, Markdown escaped, CSV ne
     CHECK(contains(html, "&lt;b&gt;after&lt;/b&gt;") && !contains(html, "<b>"));
     CHECK(!contains(html, "http") && !contains(html, "src=") && !contains(html, "href=") && !contains(html, "<link"));
     CHECK(contains(html, "<svg ") && contains(html, "Detection ROC"));
+    // The heat map's tokens as coloured spans, escaped; the answer token marked.
+    CHECK(contains(html, "<figure class=\"heat\" id=\"heat-train-2-forget-0\">"));
+    CHECK(contains(html, ">&lt;script&gt;</span>") && contains(html, "background:" + heat_hex(-0.25, 0.5)));
+    CHECK(contains(html, "<span class=\"a\" style=\"background:" + heat_hex(0.5, 0.5) + "\" title=\"3: 0.5\"> answer</span>"));
+    CHECK(heat_hex(0.5, 0.5) == "#d62728" && heat_hex(-0.5, 0.5) == "#1f77b4" && heat_hex(0.0, 0.5) == "#ffffff");
     for (const auto & name : report_section_names()) CHECK(contains(html, "<section id=\"" + name + "\">"));
 
     const std::string md = render_report_markdown(r, "imgs");
     CHECK(contains(md, "&lt;script&gt;alert(1)&lt;/script&gt;") && !contains(md, "<script"));
-    CHECK(contains(md, "](imgs/influence-roc.svg)"));
+    CHECK(contains(md, "](imgs/influence-roc.svg)") && contains(md, "](imgs/heat-train-2-forget-0.svg)"));
 
     const std::string csv = report_table_csv(table(r, "influence-top"));
     CHECK(contains(csv, "\"'=HYPERLINK(\"\"evil\"\",\"\"click me\"\")\""));
@@ -168,7 +252,10 @@ TEST_CASE("renderings: HTML self-contained and escaped, Markdown escaped, CSV ne
 
     const json j = json::parse(render_report_json(r));
     CHECK(j["sections"].size() == report_section_names().size());
-    CHECK(j["sections"][1]["tables"][0]["rows"][0][6] == kScript);
+    json top;
+    for (const json & b : j["sections"][1]["blocks"])
+        if (b["type"] == "table" && b["id"] == "influence-top") top = b;
+    CHECK(top["rows"][0][6] == kScript);
 
     // write_report: every format's files, atomically in place.
     const std::string out = check::fresh_dir("report_out");
@@ -178,6 +265,9 @@ TEST_CASE("renderings: HTML self-contained and escaped, Markdown escaped, CSV ne
     CHECK(file_exists(out + "/r_images/influence-roc.svg") && file_exists(out + "/r_images/run-r1-loss.svg"));
     CHECK(contains(read_file_text(out + "/r_images/influence-roc.svg"), "xmlns=\"http://www.w3.org/2000/svg\""));
     CHECK(file_exists(out + "/tables/influence-top.csv") && file_exists(out + "/tables/comparison.csv"));
+    CHECK(file_exists(out + "/r_images/heat-train-2-forget-0.svg") && file_exists(out + "/r_images/weights-forget.svg"));
+    const std::string heat_csv = read_file_text(out + "/tables/heat-train-2-forget-0.csv");
+    CHECK(contains(heat_csv, "2,'=cmd,0,0\r\n") && contains(heat_csv, "1,<script>,-0.25,0\r\n"));
     CHECK_THROWS_WITH(write_report(r, "docx", out + "/r.docx"), "unknown format 'docx'");
 }
 
@@ -194,8 +284,10 @@ TEST_CASE("bad requests and absent files: one clear message, or a section that s
     fs::remove_all(w.dir + "/influence");
     fs::remove_all(w.dir + "/runs");
     const Report r = build_report(w);
-    CHECK(contains(r.sections[1].paragraphs[0], "No influence ranking yet"));
-    CHECK(contains(r.sections[2].paragraphs[0], "No runs yet"));
+    CHECK(says(section(r, "influence"), "No influence ranking yet"));
+    CHECK(says(section(r, "runs"), "No runs yet"));
+    fs::remove_all(w.dir + "/weights");
+    CHECK(says(section(build_report(w), "weights"), "No weights yet"));
 }
 
 RAPIDUN_TEST_MAIN()

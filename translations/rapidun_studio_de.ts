@@ -4,51 +4,66 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="71"/>
+        <location filename="../app/studio/main.cpp" line="85"/>
         <source>Influence-driven unlearning workbench for Llama-family models.
 Without arguments the studio opens the synthetic lab in %1 (RAPIDUN_LAB_DIR), building it first when it is not there yet (scale: RAPIDUN_LAB_SCALE, tiny or default).</source>
         <translation>Werkbank für einflussgesteuertes Verlernen in Modellen der Llama-Familie.
 Ohne Argumente öffnet das Studio das synthetische Labor in %1 (RAPIDUN_LAB_DIR) und baut es zuerst, wenn es noch nicht vorhanden ist (Größe: RAPIDUN_LAB_SCALE, tiny oder default).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="77"/>
+        <location filename="../app/studio/main.cpp" line="91"/>
         <source>Workspace folder to open.</source>
         <translation>Zu öffnender Arbeitsbereichsordner.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="79"/>
+        <location filename="../app/studio/main.cpp" line="93"/>
         <source>Model file or folder to open (the model card only, no workspace).</source>
         <translation>Zu öffnende Modelldatei oder zu öffnender Modellordner (nur die Modellkarte, kein Arbeitsbereich).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="81"/>
+        <location filename="../app/studio/main.cpp" line="95"/>
         <source>Tokenizer (.model) to use with --model.</source>
         <translation>Mit --model zu verwendender Tokenizer (.model).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="84"/>
+        <location filename="../app/studio/main.cpp" line="98"/>
         <source>Save the window to FILE.png once the workspace or model is open (or failed), then quit.</source>
         <translation>Das Fenster als FILE.png speichern, sobald der Arbeitsbereich oder das Modell geöffnet ist (oder das Öffnen fehlschlug), und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="88"/>
+        <location filename="../app/studio/main.cpp" line="102"/>
         <source>Print the time from process start to the first paint and to the open workspace (stderr).</source>
         <translation>Die Zeit vom Prozessstart bis zum ersten Zeichnen und bis zum geöffneten Arbeitsbereich ausgeben (stderr).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="90"/>
+        <location filename="../app/studio/main.cpp" line="104"/>
         <source>Quit after N milliseconds.</source>
         <translation>Nach N Millisekunden beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="94"/>
+        <location filename="../app/studio/main.cpp" line="106"/>
+        <source>The language of this run (en, de, zh_CN), instead of the one chosen in Preferences.</source>
+        <translation>Die Sprache dieses Laufs (en, de, zh_CN) statt der in den Einstellungen gewählten.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="110"/>
+        <source>The page to show once the workspace is open: workspace, influence, weights, runs or compare.</source>
+        <translation>Die Seite, die nach dem Öffnen des Arbeitsbereichs angezeigt wird: workspace, influence, weights, runs oder compare.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="116"/>
         <source>rapidun-studio: --workspace and --model exclude each other</source>
         <translation>rapidun-studio: --workspace und --model schließen einander aus</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="98"/>
+        <location filename="../app/studio/main.cpp" line="120"/>
         <source>rapidun-studio: --tokenizer needs --model</source>
         <translation>rapidun-studio: --tokenizer braucht --model</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="129"/>
+        <source>rapidun-studio: --page must be one of %1</source>
+        <translation>rapidun-studio: --page muss eines von %1 sein</translation>
     </message>
 </context>
 <context>
@@ -473,143 +488,143 @@ Vom Schlüsselwort-Detektor markiert</translation>
 <context>
     <name>rapidun::ui::InfluencePage</name>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="61"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="27"/>
         <source>Sketching the forget set</source>
         <translation>Vergessenssatz wird skizziert</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="62"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="28"/>
         <source>Sketching the retain set</source>
         <translation>Behaltenssatz wird skizziert</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="63"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="29"/>
         <source>Sketching the train set</source>
         <translation>Trainingssatz wird skizziert</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="64"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="30"/>
         <source>Influence views</source>
         <translation>Einflussansichten</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="65"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="31"/>
         <source>Ranking</source>
         <translation>Rangfolge</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="66"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="32"/>
         <source>Influence</source>
         <translation>Einfluss</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="94"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="60"/>
         <location filename="../ui/pages/influence/influence_page.cpp" line="49"/>
         <source>No workspace is open.</source>
         <translation>Kein Arbeitsbereich geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="105"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="71"/>
         <source>Computing influence…</source>
         <translation>Einfluss wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="106"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="72"/>
         <source>Loading influence…</source>
         <translation>Einfluss wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="116"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="82"/>
         <source>Loading the training rows and their influence…</source>
         <translation>Trainingszeilen und ihr Einfluss werden geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="119"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="85"/>
         <source>Loading influence</source>
         <translation>Einfluss wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="135"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="101"/>
         <source>The workspace&apos;s rows could not be read.</source>
         <translation>Die Zeilen des Arbeitsbereichs konnten nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="136"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="102"/>
         <source>Could not load influence</source>
         <translation>Einfluss konnte nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="143"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="109"/>
         <source>about %1 s left</source>
         <translation>noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="146"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="112"/>
         <source>Influence computation failed</source>
         <translation>Einflussberechnung fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="155"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="121"/>
         <source>No token-wise influence for this row: %1</source>
         <translation>Kein tokenweiser Einfluss für diese Zeile: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="182"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="148"/>
         <source>This workspace has no influence ranking yet. Computing it sketches the gradients of all %1 training rows and ranks them by their influence on the forget set.</source>
         <translation>Dieser Arbeitsbereich hat noch keine Einflussrangfolge. Die Berechnung skizziert die Gradienten aller %1 Trainingszeilen und ordnet sie nach ihrem Einfluss auf den Vergessenssatz.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="209"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="175"/>
         <source>Computing influence</source>
         <translation>Einfluss wird berechnet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="182"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="230"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="196"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="247"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="213"/>
         <source>rank %1</source>
         <translation>Rang %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="249"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="215"/>
         <source>score %1</source>
         <translation>Score %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="250"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
         <source>set: %1</source>
         <translation>Satz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="253"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="219"/>
         <source>weight %1</source>
         <translation>Gewicht %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="255"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="221"/>
         <source>category: %1</source>
         <translation>Kategorie: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="257"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="223"/>
         <source>poisoned (%1, %2)</source>
         <translation>vergiftet (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="269"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="235"/>
         <source>The forget set is empty: there is no query to explain against.</source>
         <translation>Der Vergessenssatz ist leer: Es gibt keine Abfrage, gegen die erklärt werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="297"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="264"/>
         <source>Token-wise influence</source>
         <translation>Tokenweiser Einfluss</translation>
     </message>
@@ -2082,64 +2097,108 @@ Zeit: %4</translation>
     </message>
 </context>
 <context>
+    <name>rapidun::ui::PlotWidget</name>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="103"/>
+        <source>Save Chart as PNG...</source>
+        <translation>Diagramm als PNG speichern...</translation>
+    </message>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="104"/>
+        <source>Save Chart as SVG...</source>
+        <translation>Diagramm als SVG speichern...</translation>
+    </message>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="105"/>
+        <source>Save Chart as PDF...</source>
+        <translation>Diagramm als PDF speichern...</translation>
+    </message>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="108"/>
+        <location filename="../ui/plot_widget.cpp" line="111"/>
+        <source>Save Chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="111"/>
+        <source>%1 could not be written.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
     <name>rapidun::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <location filename="../ui/preferences_dialog.cpp" line="25"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>Automatic (RAPIDUN_THREADS, else every core)</source>
         <translation>Automatisch (RAPIDUN_THREADS, sonst alle Kerne)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="31"/>
         <source>LibTorch CPU threads; takes effect at the next start</source>
         <translation>LibTorch-CPU-Threads; wirkt ab dem nächsten Start</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="34"/>
+        <location filename="../ui/preferences_dialog.cpp" line="35"/>
         <source>Default (RAPIDUN_LAB_DIR or the cache folder)</source>
         <translation>Standard (RAPIDUN_LAB_DIR oder der Cache-Ordner)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="35"/>
+        <location filename="../ui/preferences_dialog.cpp" line="36"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="37"/>
+        <location filename="../ui/preferences_dialog.cpp" line="38"/>
         <source>Synthetic Lab Folder</source>
         <translation>Ordner des synthetischen Labors</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <location filename="../ui/preferences_dialog.cpp" line="48"/>
         <source>Default (8,000 train rows, about 4 minutes)</source>
         <translation>Standard (8.000 Trainingszeilen, etwa 4 Minuten)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="48"/>
+        <location filename="../ui/preferences_dialog.cpp" line="49"/>
         <source>Tiny (600 train rows, under a minute)</source>
         <translation>Winzig (600 Trainingszeilen, unter einer Minute)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="50"/>
+        <location filename="../ui/preferences_dialog.cpp" line="51"/>
         <source>Also time a clean retrain when building a lab (the efficiency reference)</source>
         <translation>Beim Laborbau auch ein sauberes Neutraining messen (die Effizienzreferenz)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="54"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
+        <source>System language (%1)</source>
+        <translation>Systemsprache (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="68"/>
+        <source>The language of the studio; takes effect at the next start</source>
+        <translation>Die Sprache des Studios; wirkt beim nächsten Start</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="71"/>
         <source>CPU threads:</source>
         <translation>CPU-Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="55"/>
+        <location filename="../ui/preferences_dialog.cpp" line="72"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="73"/>
         <source>Synthetic lab folder:</source>
         <translation>Ordner des synthetischen Labors:</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="56"/>
+        <location filename="../ui/preferences_dialog.cpp" line="74"/>
         <source>Synthetic lab scale:</source>
         <translation>Größe des synthetischen Labors:</translation>
     </message>
@@ -2147,100 +2206,115 @@ Zeit: %4</translation>
 <context>
     <name>rapidun::ui::ReportDialog</name>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="36"/>
+        <location filename="../ui/report_dialog.cpp" line="37"/>
         <source>HTML (one self-contained file)</source>
         <translation>HTML (eine eigenständige Datei)</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="37"/>
+        <location filename="../ui/report_dialog.cpp" line="38"/>
         <source>PDF (A4 pages)</source>
         <translation>PDF (A4-Seiten)</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="38"/>
+        <location filename="../ui/report_dialog.cpp" line="39"/>
         <source>Markdown (with a folder of SVG charts)</source>
         <translation>Markdown (mit einem Ordner von SVG-Diagrammen)</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="39"/>
+        <location filename="../ui/report_dialog.cpp" line="40"/>
         <source>JSON (the report&apos;s content)</source>
         <translation>JSON (der Inhalt des Berichts)</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="40"/>
+        <location filename="../ui/report_dialog.cpp" line="41"/>
         <source>CSV (a folder, one file per table)</source>
         <translation>CSV (ein Ordner, eine Datei je Tabelle)</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="46"/>
-        <location filename="../ui/report_dialog.cpp" line="152"/>
-        <location filename="../ui/report_dialog.cpp" line="166"/>
+        <location filename="../ui/report_dialog.cpp" line="47"/>
+        <location filename="../ui/report_dialog.cpp" line="176"/>
+        <location filename="../ui/report_dialog.cpp" line="190"/>
         <source>Export Report</source>
         <translation>Bericht exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
         <source>Workspace and data</source>
         <translation>Arbeitsbereich und Daten</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
         <source>Influence ranking and detection</source>
         <translation>Einfluss-Rangfolge und Erkennung</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <source>Mapping and weights</source>
+        <translation>Abbildung und Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="51"/>
         <source>Unlearning runs</source>
         <translation>Verlern-Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <location filename="../ui/report_dialog.cpp" line="51"/>
         <source>Methods compared</source>
         <translation>Methoden im Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <location filename="../ui/report_dialog.cpp" line="51"/>
         <source>Generations before and after</source>
         <translation>Generierungen vorher und nachher</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <location filename="../ui/report_dialog.cpp" line="52"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="60"/>
+        <location filename="../ui/report_dialog.cpp" line="62"/>
         <source>Sections:</source>
         <translation>Abschnitte:</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="64"/>
+        <location filename="../ui/report_dialog.cpp" line="66"/>
         <source>How many of the ranked training rows the report lists</source>
         <translation>Wie viele der gereihten Trainingszeilen der Bericht aufführt</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="66"/>
+        <location filename="../ui/report_dialog.cpp" line="68"/>
         <source>Ranked rows listed:</source>
         <translation>Aufgeführte Zeilen der Rangfolge:</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="69"/>
+        <location filename="../ui/report_dialog.cpp" line="72"/>
+        <source>Token heat maps of this many top-ranked rows, computed with the model on export; every explanation opened on the Influence page is included as well</source>
+        <translation>Token-Heatmaps so vieler bestplatzierter Zeilen, beim Export mit dem Modell berechnet; jede auf der Einfluss-Seite geöffnete Erklärung ist ebenfalls enthalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="74"/>
+        <source>Heat maps of top rows:</source>
+        <translation>Heatmaps der besten Zeilen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="77"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="75"/>
+        <location filename="../ui/report_dialog.cpp" line="83"/>
         <source>&amp;Export...</source>
         <translation>&amp;Exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="126"/>
-        <location filename="../ui/report_dialog.cpp" line="144"/>
+        <location filename="../ui/report_dialog.cpp" line="138"/>
+        <location filename="../ui/report_dialog.cpp" line="157"/>
         <source>Tick at least one section.</source>
         <translation>Mindestens einen Abschnitt ankreuzen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/report_dialog.cpp" line="133"/>
+        <location filename="../ui/report_dialog.cpp" line="146"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n Abschnitt</numerusform>
@@ -2248,12 +2322,12 @@ Zeit: %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="148"/>
+        <location filename="../ui/report_dialog.cpp" line="172"/>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="161"/>
+        <location filename="../ui/report_dialog.cpp" line="185"/>
         <source>Folder for the CSV tables</source>
         <translation>Ordner für die CSV-Tabellen</translation>
     </message>
@@ -2896,17 +2970,17 @@ Zeit: %4</translation>
 <context>
     <name>rapidun::ui::TokenHeatMap</name>
     <message>
-        <location filename="../ui/pages/influence/token_heat_map.cpp" line="118"/>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="110"/>
         <source>answer</source>
         <translation>Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/token_heat_map.cpp" line="118"/>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="110"/>
         <source>prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/token_heat_map.cpp" line="119"/>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="111"/>
         <source>&apos;%1&apos; (position %2, %3): %4</source>
         <translation>&apos;%1&apos; (Position %2, %3): %4</translation>
     </message>

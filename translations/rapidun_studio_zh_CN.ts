@@ -4,51 +4,66 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="71"/>
+        <location filename="../app/studio/main.cpp" line="85"/>
         <source>Influence-driven unlearning workbench for Llama-family models.
 Without arguments the studio opens the synthetic lab in %1 (RAPIDUN_LAB_DIR), building it first when it is not there yet (scale: RAPIDUN_LAB_SCALE, tiny or default).</source>
         <translation>面向 Llama 系列模型、由影响力驱动的遗忘工作台。
 不带参数时，工作室打开 %1 中的合成实验室（RAPIDUN_LAB_DIR），若尚不存在则先构建它（规模：RAPIDUN_LAB_SCALE，tiny 或 default）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="77"/>
+        <location filename="../app/studio/main.cpp" line="91"/>
         <source>Workspace folder to open.</source>
         <translation>要打开的工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="79"/>
+        <location filename="../app/studio/main.cpp" line="93"/>
         <source>Model file or folder to open (the model card only, no workspace).</source>
         <translation>要打开的模型文件或文件夹（只显示模型卡，不打开工作区）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="81"/>
+        <location filename="../app/studio/main.cpp" line="95"/>
         <source>Tokenizer (.model) to use with --model.</source>
         <translation>与 --model 一起使用的分词器（.model）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="84"/>
+        <location filename="../app/studio/main.cpp" line="98"/>
         <source>Save the window to FILE.png once the workspace or model is open (or failed), then quit.</source>
         <translation>工作区或模型打开（或失败）后，将窗口保存为 FILE.png，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="88"/>
+        <location filename="../app/studio/main.cpp" line="102"/>
         <source>Print the time from process start to the first paint and to the open workspace (stderr).</source>
         <translation>打印从进程启动到首次绘制以及到工作区打开的时间（stderr）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="90"/>
+        <location filename="../app/studio/main.cpp" line="104"/>
         <source>Quit after N milliseconds.</source>
         <translation>N 毫秒后退出。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="94"/>
+        <location filename="../app/studio/main.cpp" line="106"/>
+        <source>The language of this run (en, de, zh_CN), instead of the one chosen in Preferences.</source>
+        <translation>本次运行的语言（en、de、zh_CN），代替首选项中选择的语言。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="110"/>
+        <source>The page to show once the workspace is open: workspace, influence, weights, runs or compare.</source>
+        <translation>工作区打开后显示的页面：workspace、influence、weights、runs 或 compare。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="116"/>
         <source>rapidun-studio: --workspace and --model exclude each other</source>
         <translation>rapidun-studio：--workspace 与 --model 互斥</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="98"/>
+        <location filename="../app/studio/main.cpp" line="120"/>
         <source>rapidun-studio: --tokenizer needs --model</source>
         <translation>rapidun-studio：--tokenizer 需要 --model</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="129"/>
+        <source>rapidun-studio: --page must be one of %1</source>
+        <translation>rapidun-studio：--page 必须是 %1 之一</translation>
     </message>
 </context>
 <context>
@@ -473,143 +488,143 @@ Flagged by the keyword detector</source>
 <context>
     <name>rapidun::ui::InfluencePage</name>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="61"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="27"/>
         <source>Sketching the forget set</source>
         <translation>正在为遗忘集计算草图</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="62"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="28"/>
         <source>Sketching the retain set</source>
         <translation>正在为保留集计算草图</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="63"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="29"/>
         <source>Sketching the train set</source>
         <translation>正在为训练集计算草图</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="64"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="30"/>
         <source>Influence views</source>
         <translation>影响力视图</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="65"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="31"/>
         <source>Ranking</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="66"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="32"/>
         <source>Influence</source>
         <translation>影响力</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="94"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="60"/>
         <location filename="../ui/pages/influence/influence_page.cpp" line="49"/>
         <source>No workspace is open.</source>
         <translation>未打开工作区。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="105"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="71"/>
         <source>Computing influence…</source>
         <translation>正在计算影响力…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="106"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="72"/>
         <source>Loading influence…</source>
         <translation>正在加载影响力…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="116"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="82"/>
         <source>Loading the training rows and their influence…</source>
         <translation>正在加载训练行及其影响力…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="119"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="85"/>
         <source>Loading influence</source>
         <translation>正在加载影响力</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="135"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="101"/>
         <source>The workspace&apos;s rows could not be read.</source>
         <translation>无法读取工作区的行。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="136"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="102"/>
         <source>Could not load influence</source>
         <translation>无法加载影响力</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="143"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="109"/>
         <source>about %1 s left</source>
         <translation>约剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="146"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="112"/>
         <source>Influence computation failed</source>
         <translation>影响力计算失败</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="155"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="121"/>
         <source>No token-wise influence for this row: %1</source>
         <translation>该行没有逐词元影响力：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="182"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="148"/>
         <source>This workspace has no influence ranking yet. Computing it sketches the gradients of all %1 training rows and ranks them by their influence on the forget set.</source>
         <translation>此工作区还没有影响力排名。计算它会为全部 %1 个训练行计算梯度草图，并按其对遗忘集的影响力排名。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="209"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="175"/>
         <source>Computing influence</source>
         <translation>正在计算影响力</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="182"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="230"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="196"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="247"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="213"/>
         <source>rank %1</source>
         <translation>排名 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="249"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="215"/>
         <source>score %1</source>
         <translation>分数 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="250"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
         <source>set: %1</source>
         <translation>集合：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="253"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="219"/>
         <source>weight %1</source>
         <translation>权重 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="255"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="221"/>
         <source>category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="257"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="223"/>
         <source>poisoned (%1, %2)</source>
         <translation>投毒（%1，%2）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="269"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="235"/>
         <source>The forget set is empty: there is no query to explain against.</source>
         <translation>遗忘集为空：没有可用来解释的查询。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="297"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="264"/>
         <source>Token-wise influence</source>
         <translation>逐词元影响力</translation>
     </message>
@@ -2081,64 +2096,108 @@ Time: %4</source>
     </message>
 </context>
 <context>
+    <name>rapidun::ui::PlotWidget</name>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="103"/>
+        <source>Save Chart as PNG...</source>
+        <translation>将图表另存为 PNG...</translation>
+    </message>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="104"/>
+        <source>Save Chart as SVG...</source>
+        <translation>将图表另存为 SVG...</translation>
+    </message>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="105"/>
+        <source>Save Chart as PDF...</source>
+        <translation>将图表另存为 PDF...</translation>
+    </message>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="108"/>
+        <location filename="../ui/plot_widget.cpp" line="111"/>
+        <source>Save Chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/plot_widget.cpp" line="111"/>
+        <source>%1 could not be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>rapidun::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <location filename="../ui/preferences_dialog.cpp" line="25"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>Automatic (RAPIDUN_THREADS, else every core)</source>
         <translation>自动（RAPIDUN_THREADS，否则使用全部核心）</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="31"/>
         <source>LibTorch CPU threads; takes effect at the next start</source>
         <translation>LibTorch CPU 线程；下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="34"/>
+        <location filename="../ui/preferences_dialog.cpp" line="35"/>
         <source>Default (RAPIDUN_LAB_DIR or the cache folder)</source>
         <translation>默认（RAPIDUN_LAB_DIR 或缓存文件夹）</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="35"/>
+        <location filename="../ui/preferences_dialog.cpp" line="36"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="37"/>
+        <location filename="../ui/preferences_dialog.cpp" line="38"/>
         <source>Synthetic Lab Folder</source>
         <translation>合成实验室文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <location filename="../ui/preferences_dialog.cpp" line="48"/>
         <source>Default (8,000 train rows, about 4 minutes)</source>
         <translation>默认（8,000 个训练行，约 4 分钟）</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="48"/>
+        <location filename="../ui/preferences_dialog.cpp" line="49"/>
         <source>Tiny (600 train rows, under a minute)</source>
         <translation>微型（600 个训练行，不到一分钟）</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="50"/>
+        <location filename="../ui/preferences_dialog.cpp" line="51"/>
         <source>Also time a clean retrain when building a lab (the efficiency reference)</source>
         <translation>构建实验室时也计时一次干净重训（效率的参照）</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="54"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
+        <source>System language (%1)</source>
+        <translation>系统语言（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="68"/>
+        <source>The language of the studio; takes effect at the next start</source>
+        <translation>工作室的语言；下次启动时生效</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="71"/>
         <source>CPU threads:</source>
         <translation>CPU 线程：</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="55"/>
+        <location filename="../ui/preferences_dialog.cpp" line="72"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="73"/>
         <source>Synthetic lab folder:</source>
         <translation>合成实验室文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="56"/>
+        <location filename="../ui/preferences_dialog.cpp" line="74"/>
         <source>Synthetic lab scale:</source>
         <translation>合成实验室规模：</translation>
     </message>
@@ -2146,112 +2205,127 @@ Time: %4</source>
 <context>
     <name>rapidun::ui::ReportDialog</name>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="36"/>
+        <location filename="../ui/report_dialog.cpp" line="37"/>
         <source>HTML (one self-contained file)</source>
         <translation>HTML（一个自包含文件）</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="37"/>
+        <location filename="../ui/report_dialog.cpp" line="38"/>
         <source>PDF (A4 pages)</source>
         <translation>PDF（A4 页面）</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="38"/>
+        <location filename="../ui/report_dialog.cpp" line="39"/>
         <source>Markdown (with a folder of SVG charts)</source>
         <translation>Markdown（附带一个 SVG 图表文件夹）</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="39"/>
+        <location filename="../ui/report_dialog.cpp" line="40"/>
         <source>JSON (the report&apos;s content)</source>
         <translation>JSON（报告的内容）</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="40"/>
+        <location filename="../ui/report_dialog.cpp" line="41"/>
         <source>CSV (a folder, one file per table)</source>
         <translation>CSV（一个文件夹，每个表一个文件）</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="46"/>
-        <location filename="../ui/report_dialog.cpp" line="152"/>
-        <location filename="../ui/report_dialog.cpp" line="166"/>
+        <location filename="../ui/report_dialog.cpp" line="47"/>
+        <location filename="../ui/report_dialog.cpp" line="176"/>
+        <location filename="../ui/report_dialog.cpp" line="190"/>
         <source>Export Report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
         <source>Workspace and data</source>
         <translation>工作区与数据</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
         <source>Influence ranking and detection</source>
         <translation>影响力排名与检测</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="49"/>
+        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <source>Mapping and weights</source>
+        <translation>映射与权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="51"/>
         <source>Unlearning runs</source>
         <translation>遗忘运行</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <location filename="../ui/report_dialog.cpp" line="51"/>
         <source>Methods compared</source>
         <translation>方法比较</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <location filename="../ui/report_dialog.cpp" line="51"/>
         <source>Generations before and after</source>
         <translation>遗忘前后的生成结果</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="50"/>
+        <location filename="../ui/report_dialog.cpp" line="52"/>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="60"/>
+        <location filename="../ui/report_dialog.cpp" line="62"/>
         <source>Sections:</source>
         <translation>部分：</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="64"/>
+        <location filename="../ui/report_dialog.cpp" line="66"/>
         <source>How many of the ranked training rows the report lists</source>
         <translation>报告列出多少个排名靠前的训练行</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="66"/>
+        <location filename="../ui/report_dialog.cpp" line="68"/>
         <source>Ranked rows listed:</source>
         <translation>列出的排名行数：</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="69"/>
+        <location filename="../ui/report_dialog.cpp" line="72"/>
+        <source>Token heat maps of this many top-ranked rows, computed with the model on export; every explanation opened on the Influence page is included as well</source>
+        <translation>导出时用模型计算这么多排名最高的行的词元热图；在影响力页面打开过的每个解释也会包含在内</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="74"/>
+        <source>Heat maps of top rows:</source>
+        <translation>排名最高行的热图：</translation>
+    </message>
+    <message>
+        <location filename="../ui/report_dialog.cpp" line="77"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="75"/>
+        <location filename="../ui/report_dialog.cpp" line="83"/>
         <source>&amp;Export...</source>
         <translation>导出(&amp;E)...</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="126"/>
-        <location filename="../ui/report_dialog.cpp" line="144"/>
+        <location filename="../ui/report_dialog.cpp" line="138"/>
+        <location filename="../ui/report_dialog.cpp" line="157"/>
         <source>Tick at least one section.</source>
         <translation>请至少勾选一个部分。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/report_dialog.cpp" line="133"/>
+        <location filename="../ui/report_dialog.cpp" line="146"/>
         <source>%n section(s)</source>
         <translation>
             <numerusform>%n 个部分</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="148"/>
+        <location filename="../ui/report_dialog.cpp" line="172"/>
         <source>Wrote %1</source>
         <translation>已写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/report_dialog.cpp" line="161"/>
+        <location filename="../ui/report_dialog.cpp" line="185"/>
         <source>Folder for the CSV tables</source>
         <translation>CSV 表格的文件夹</translation>
     </message>
@@ -2890,17 +2964,17 @@ Time: %4</source>
 <context>
     <name>rapidun::ui::TokenHeatMap</name>
     <message>
-        <location filename="../ui/pages/influence/token_heat_map.cpp" line="118"/>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="110"/>
         <source>answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/token_heat_map.cpp" line="118"/>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="110"/>
         <source>prompt</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/token_heat_map.cpp" line="119"/>
+        <location filename="../ui/pages/influence/token_heat_map.cpp" line="111"/>
         <source>&apos;%1&apos; (position %2, %3): %4</source>
         <translation>&apos;%1&apos;（位置 %2，%3）：%4</translation>
     </message>

@@ -3,8 +3,20 @@
 
 #include <qcustomplot.h>
 
+#include <QBuffer>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPdfWriter>
 #include <QResizeEvent>
+#include <QSaveFile>
 #include <QShowEvent>
+#include <QSvgGenerator>
+
+#include <algorithm>
+#include <utility>
 
 namespace rapidun::ui {
 
@@ -37,6 +49,69 @@ PlotWidget::PlotWidget(const QString & plotName, Title title, QWidget * parent) 
     plot_->legend->setBrush(QBrush(palette().color(QPalette::Base)));
     plot_->legend->setBorderPen(QPen(palette().color(QPalette::Mid)));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(plot_, &QWidget::customContextMenuRequested, this, &PlotWidget::showChartMenu);
+}
+
+bool PlotWidget::saveChart(const QString & path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const int w = std::max(plot_->width(), 320), h = std::max(plot_->height(), 220);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (suffix == QLatin1String("png")) {
+        if (!plot_->toPixmap(w, h, 2.0).save(&buffer, "PNG"))
+            return false;
+    } else if (suffix == QLatin1String("svg") || suffix == QLatin1String("pdf")) {
+        QSvgGenerator svg;
+        QPdfWriter pdf(&buffer);
+        QPaintDevice * device = &pdf;
+        if (suffix == QLatin1String("svg")) {
+            svg.setOutputDevice(&buffer);
+            svg.setSize(QSize(w, h));
+            svg.setViewBox(QRect(0, 0, w, h));
+            svg.setTitle(title_ ? title_->text() : objectName());
+            device = &svg;
+        } else {
+            // A page the chart's size (at 96 dpi), so that the PDF is the chart, not a chart on A4.
+            pdf.setResolution(96);
+            pdf.setPageSize(QPageSize(QSizeF(w, h), QPageSize::Point));
+            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+            pdf.setCreator(QStringLiteral("RapidUn Studio"));
+            pdf.setTitle(title_ ? title_->text() : objectName());
+        }
+        QCPPainter painter;
+        if (!painter.begin(device))
+            return false;
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNoCaching);
+        plot_->toPainter(&painter, w, h);
+        painter.end();
+    } else {
+        return false;
+    }
+    QSaveFile out(path);   // atomic: the old file stays until the new one is whole
+    return !bytes.isEmpty() && out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit();
+}
+
+void PlotWidget::showChartMenu(const QPoint & pos) {
+    QMenu menu(this);
+    const QString base = (title_ && !title_->text().isEmpty() ? title_->text() : objectName()).simplified();
+    QString stem;
+    for (const QChar c : base)
+        stem += c.isLetterOrNumber() ? c.toLower() : QLatin1Char('-');
+    for (const auto & [label, suffix] : {std::pair<const char *, const char *>{QT_TR_NOOP("Save Chart as PNG..."), "png"},
+                                        {QT_TR_NOOP("Save Chart as SVG..."), "svg"},
+                                        {QT_TR_NOOP("Save Chart as PDF..."), "pdf"}}) {
+        const QString ext = QString::fromLatin1(suffix);
+        menu.addAction(tr(label), this, [this, stem, ext] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save Chart"), stem + QLatin1Char('.') + ext,
+                                                              ext.toUpper() + QStringLiteral(" (*.") + ext + QLatin1Char(')'));
+            if (!path.isEmpty() && !saveChart(path))
+                QMessageBox::warning(this, tr("Save Chart"), tr("%1 could not be written.").arg(QDir::toNativeSeparators(path)));
+        });
+    }
+    menu.exec(plot_->mapToGlobal(pos));
 }
 
 void PlotWidget::setTitle(const QString & title) {

@@ -32,6 +32,11 @@ public:
     QString     yLabel() const;
     QStringList legendNames() const;   // the legend's entries, in order; empty when it is hidden
 
+    // Every chart's context menu offers these: the chart as drawn, at its size on screen, written
+    // atomically as PNG (2x pixels), SVG or PDF (vector), chosen by the path's suffix. Returns false
+    // and leaves any existing file as it was when it cannot be written (or the suffix is another).
+    bool saveChart(const QString & path);
+
 protected:
     enum class Title { None, Normal, Large };   // Large: 1.1 x the widget font
 
@@ -60,6 +65,8 @@ protected:
     void showEvent(QShowEvent * event) override;
 
 private:
+    void showChartMenu(const QPoint & pos);
+
     QCustomPlot *    plot_ = nullptr;
     QCPTextElement * title_ = nullptr;
 };

@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -50,8 +51,25 @@ PreferencesDialog::PreferencesDialog(QWidget * parent) : QDialog(parent) {
     retrain_ = new QCheckBox(tr("Also time a clean retrain when building a lab (the efficiency reference)"));
     retrain_->setObjectName(QStringLiteral("retrainReference"));
 
+    // Each language by its own name (a user who cannot read the current one still finds theirs).
+    language_ = new QComboBox;
+    language_->setObjectName(QStringLiteral("language"));
+    language_->addItem(tr("System language (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    for (const QString & code : Settings::languages()) {
+        const QLocale l(code);
+        QString name = l.nativeLanguageName();
+        if (l.script() == QLocale::SimplifiedHanScript)
+            name = QString::fromUtf8("\xe7\xae\x80\xe4\xbd\x93\xe4\xb8\xad\xe6\x96\x87");   // 简体中文
+        else if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        language_->addItem(name, code);
+    }
+    language_->setToolTip(tr("The language of the studio; takes effect at the next start"));
+
     auto * form = new QFormLayout;
     form->addRow(tr("CPU threads:"), threads_);
+    form->addRow(tr("Language:"), language_);
     form->addRow(tr("Synthetic lab folder:"), dirRow);
     form->addRow(tr("Synthetic lab scale:"), labScale_);
     form->addRow(QString(), retrain_);
@@ -77,6 +95,7 @@ void PreferencesDialog::load() {
     const int scale = labScale_->findData(s.labScale().isEmpty() ? QStringLiteral("default") : s.labScale());
     labScale_->setCurrentIndex(qMax(0, scale));
     retrain_->setChecked(s.retrainReference());
+    language_->setCurrentIndex(qMax(0, language_->findData(s.language())));
 }
 
 void PreferencesDialog::store() {
@@ -86,6 +105,7 @@ void PreferencesDialog::store() {
     s.setLabDir(labDir_->text().trimmed());
     s.setLabScale(labScale_->currentData().toString());
     s.setRetrainReference(retrain_->isChecked());
+    s.setLanguage(language_->currentData().toString());
 }
 
 } // namespace rapidun::ui

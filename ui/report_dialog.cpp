@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
@@ -46,8 +47,9 @@ ReportDialog::ReportDialog(const QString & workspaceDir, QWidget * parent) : QDi
     setWindowTitle(tr("Export Report"));
     auto * form = new QFormLayout;
     auto * boxes = new QVBoxLayout;
-    const QStringList titles = {tr("Workspace and data"), tr("Influence ranking and detection"), tr("Unlearning runs"),
-                                tr("Methods compared"), tr("Generations before and after"), tr("Environment")};
+    const QStringList titles = {tr("Workspace and data"), tr("Influence ranking and detection"), tr("Mapping and weights"),
+                                tr("Unlearning runs"), tr("Methods compared"), tr("Generations before and after"),
+                                tr("Environment")};
     const auto & names = report_section_names();
     for (size_t i = 0; i < names.size(); ++i) {
         auto * box = new QCheckBox(titles.value(int(i), QString::fromStdString(names[i])));
@@ -64,6 +66,12 @@ ReportDialog::ReportDialog(const QString & workspaceDir, QWidget * parent) : QDi
     topK_->setToolTip(tr("How many of the ranked training rows the report lists"));
     connect(topK_, &QSpinBox::editingFinished, this, [this] { refreshPreview(); });
     form->addRow(tr("Ranked rows listed:"), topK_);
+    heatMaps_ = new QSpinBox;
+    heatMaps_->setRange(0, 50);
+    heatMaps_->setValue(3);
+    heatMaps_->setToolTip(tr("Token heat maps of this many top-ranked rows, computed with the model on export; "
+                             "every explanation opened on the Influence page is included as well"));
+    form->addRow(tr("Heat maps of top rows:"), heatMaps_);
     format_ = new QComboBox;
     for (const FormatInfo & f : kFormats) format_->addItem(tr(f.label), QString::fromLatin1(f.key));
     form->addRow(tr("Format:"), format_);
@@ -113,10 +121,14 @@ void ReportDialog::setTopK(int k) {
     refreshPreview();
 }
 
-static ReportOptions options_of(const QStringList & sections, int topK) {
+void ReportDialog::setHeatMaps(int n) { heatMaps_->setValue(n); }
+
+ReportOptions ReportDialog::options(bool compute) const {
     ReportOptions o;
-    for (const QString & s : sections) o.sections.push_back(s.toStdString());
-    o.top_k = size_t(topK);
+    for (const QString & s : sections()) o.sections.push_back(s.toStdString());
+    o.top_k = size_t(topK_->value());
+    o.heat_maps = size_t(heatMaps_->value());
+    o.compute_heat_maps = compute;
     return o;
 }
 
@@ -128,7 +140,8 @@ bool ReportDialog::refreshPreview() {
     }
     try {
         // On the GUI thread: the report reads the workspace's files only (a lab's in well under a second).
-        const Report r = build_report(Workspace::load(workspaceDir_.toStdString()), options_of(sections(), topK_->value()));
+        // The preview does not load the model: the top rows' heat maps are computed on export.
+        const Report r = build_report(Workspace::load(workspaceDir_.toStdString()), options(false));
         fill_report_document(r, *preview_->document());
         status_->setText(tr("%n section(s)", nullptr, int(r.sections.size())));
         return true;
@@ -142,7 +155,18 @@ bool ReportDialog::refreshPreview() {
 bool ReportDialog::exportTo(const QString & path, bool quiet) {
     try {
         if (sections().isEmpty()) throw std::runtime_error(tr("Tick at least one section.").toStdString());
-        const Report r = build_report(Workspace::load(workspaceDir_.toStdString()), options_of(sections(), topK_->value()));
+        const QGuiApplication * app = qGuiApp;
+        if (app) QGuiApplication::setOverrideCursor(Qt::WaitCursor);   // heat maps run the model
+        const Report r = [&] {
+            try {
+                Report built = build_report(Workspace::load(workspaceDir_.toStdString()), options(true));
+                if (app) QGuiApplication::restoreOverrideCursor();
+                return built;
+            } catch (...) {
+                if (app) QGuiApplication::restoreOverrideCursor();
+                throw;
+            }
+        }();
         if (format() == QLatin1String("pdf")) write_report_pdf(r, path.toStdString());
         else write_report(r, format().toStdString(), path.toStdString());
         status_->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(path)));

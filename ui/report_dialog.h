@@ -1,5 +1,6 @@
-// File > Export Report: which sections, how many ranked rows, the format; a preview of the report
-// as it will read; Export writes it (core/report builds the content, ui/report_pdf lays out PDF).
+// File > Export Report: which sections, how many ranked rows and heat maps, the format; a preview
+// of the report as it will read (without computing heat maps: those saved are shown); Export
+// writes it (core/report builds the content, ui/report_pdf lays out PDF).
 #pragma once
 #include <QDialog>
 #include <QStringList>
@@ -9,6 +10,10 @@ class QComboBox;
 class QLabel;
 class QSpinBox;
 class QTextBrowser;
+
+namespace rapidun {
+struct ReportOptions;
+}
 
 namespace rapidun::ui {
 
@@ -22,6 +27,7 @@ public:
     QString format() const;                       // html | pdf | md | json | csv
     void setFormat(const QString & format);
     void setTopK(int k);
+    void setHeatMaps(int n);                      // heat maps of the top n rows (computed on export)
     // Builds the report for the current choices and shows it; false (and the message shown) on an error.
     bool refreshPreview();
     QTextBrowser * preview() const { return preview_; }
@@ -30,11 +36,13 @@ public:
 
 private:
     void chooseAndExport();
+    ReportOptions options(bool computeHeatMaps) const;
 
     QString workspaceDir_;
     QList<QCheckBox *> sectionBoxes_;
     QComboBox * format_ = nullptr;
     QSpinBox * topK_ = nullptr;
+    QSpinBox * heatMaps_ = nullptr;
     QTextBrowser * preview_ = nullptr;
     QLabel * status_ = nullptr;
 };

@@ -5,6 +5,7 @@
 
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
+#include "rapidun/text/token_display.h"
 
 #include <QBuffer>
 #include <QGuiApplication>
@@ -15,8 +16,11 @@
 #include <QPdfWriter>
 #include <QSvgRenderer>
 #include <QTextDocument>
+#include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -48,35 +52,96 @@ QImage render_svg(const std::string & svg) {
     return img;
 }
 
+// One word of at most 18 characters (an id, a number, a header) is kept on one line: Qt would
+// break it at '-' or '.'.
+bool short_word(const std::string & cell) { return cell.size() <= 18 && cell.find(' ') == std::string::npos; }
+
+QString nowrap(const std::string & cell) {
+    return short_word(cell) ? QStringLiteral(" style=\"white-space:nowrap\"") : QString();
+}
+
+// A table whose columns follow their content. Columns of short words (ids, numbers, labels) take
+// their natural width, unbroken; the text columns share the rest of the line by their mean cell
+// length (long text wraps). A table without text columns keeps its natural width.
+QString table_html(const ReportTable & t) {
+    constexpr double kLine = 95;   // characters of an A4 line at 8 pt, cell padding counted
+    const size_t n = t.columns.size();
+    std::vector<double> longest(n, 1.0), mean(n, 0.0);
+    std::vector<bool> text(n, false);
+    for (size_t c = 0; c < n; ++c) longest[c] = double(t.columns[c].size());
+    for (const auto & row : t.rows)
+        for (size_t c = 0; c < n && c < row.size(); ++c) {
+            longest[c] = std::max(longest[c], double(QString::fromStdString(row[c]).size()));
+            mean[c] += std::min(80.0, double(row[c].size())) / double(t.rows.size());
+            if (!short_word(row[c])) text[c] = true;
+        }
+    double fixed = 0, want = 0, natural = 0;
+    for (size_t c = 0; c < n; ++c) {
+        natural += longest[c] + 3;
+        if (text[c]) want += std::max(mean[c], 4.0);
+        else fixed += std::min(longest[c], 18.0) + 3;
+    }
+    const bool full = natural > kLine && want > 0;
+    // Many columns: a smaller font, so that the short ones leave the text room on the line.
+    QString html = QStringLiteral("<p><b>") + esc(t.caption) + QStringLiteral("</b></p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"") +
+                   (full ? QStringLiteral(" width=\"100%\"") : QString()) + (n > 6 ? QStringLiteral(" style=\"font-size:7pt\"") : QString()) +
+                   QStringLiteral("><tr>");
+    for (size_t c = 0; c < n; ++c) {
+        html += QStringLiteral("<th");
+        if (full && text[c]) {
+            const double share = std::max(0.0, 100.0 * (1.0 - fixed / kLine)) * std::max(mean[c], 4.0) / want;
+            html += QStringLiteral(" width=\"%1%\"").arg(std::max(5, int(std::lround(share))));
+        }
+        html += nowrap(t.columns[c]) + QStringLiteral(">") + esc(t.columns[c]) + QStringLiteral("</th>");
+    }
+    html += QStringLiteral("</tr>");
+    for (const auto & row : t.rows) {
+        html += QStringLiteral("<tr>");
+        for (const std::string & c : row) html += QStringLiteral("<td") + nowrap(c) + QStringLiteral(">") + esc(c) + QStringLiteral("</td>");
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+// Tokens as coloured spans (QTextDocument draws span backgrounds), the answer underlined.
+QString heat_map_html(const ReportHeatMap & h) {
+    double vmax = 0;
+    for (double v : h.value)
+        if (std::isfinite(v)) vmax = std::max(vmax, std::fabs(v));
+    QString html = QStringLiteral("<p><b>") + esc(h.caption) + QStringLiteral("</b></p><p style=\"font-family:'DejaVu Sans Mono'\">");
+    for (size_t i = 0; i < h.pieces.size(); ++i) {
+        const double v = i < h.value.size() ? h.value[i] : 0.0;
+        const bool answer = i < h.answer.size() && h.answer[i];
+        html += QStringLiteral("<span style=\"background-color:%1;%2white-space:pre\">%3</span>")
+                    .arg(QString::fromStdString(heat_hex(v, vmax)), answer ? QStringLiteral("text-decoration:underline;") : QString(),
+                         esc(h.pieces[i]));
+    }
+    return html + QStringLiteral("</p>");
+}
+
 } // namespace
 
 void fill_report_document(const Report & r, QTextDocument & doc) {
     doc.clear();
     doc.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 8));
-    doc.setDefaultStyleSheet(QStringLiteral("h1{font-size:16pt} h2{font-size:12pt; margin-top:14px} "
+    doc.setDefaultStyleSheet(QStringLiteral("h1{font-size:16pt} h2{font-size:12pt; margin-top:14px} h3{font-size:10pt; margin-top:10px} "
                                             "th{background-color:#eeeeee} caption{font-weight:bold}"));
-    const auto svgs = report_chart_svgs(r);
-    size_t chart = 0;
     QString html = QStringLiteral("<h1>") + esc(r.title) + QStringLiteral("</h1>");
     for (const ReportSection & s : r.sections) {
         html += QStringLiteral("<h2>") + esc(s.title) + QStringLiteral("</h2>");
-        for (const std::string & p : s.paragraphs) html += QStringLiteral("<p>") + esc(p) + QStringLiteral("</p>");
-        for (const ReportChart & c : s.charts) {
-            const QUrl name(QStringLiteral("chart:") + QString::fromStdString(c.id));
-            doc.addResource(QTextDocument::ImageResource, name, render_svg(svgs[chart++].second));
-            html += QStringLiteral("<p><img src=\"") + name.toString() + QStringLiteral("\" width=\"600\"></p>");
-        }
-        for (const ReportTable & t : s.tables) {
-            html += QStringLiteral("<p><b>") + esc(t.caption) +
-                    QStringLiteral("</b></p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\"><tr>");
-            for (const std::string & c : t.columns) html += QStringLiteral("<th>") + esc(c) + QStringLiteral("</th>");
-            html += QStringLiteral("</tr>");
-            for (const auto & row : t.rows) {
-                html += QStringLiteral("<tr>");
-                for (const std::string & c : row) html += QStringLiteral("<td>") + esc(c) + QStringLiteral("</td>");
-                html += QStringLiteral("</tr>");
+        for (const ReportBlock & b : s.blocks) {
+            switch (b.kind) {
+            case ReportBlock::Kind::Heading: html += QStringLiteral("<h3>") + esc(b.text) + QStringLiteral("</h3>"); break;
+            case ReportBlock::Kind::Paragraph: html += QStringLiteral("<p>") + esc(b.text) + QStringLiteral("</p>"); break;
+            case ReportBlock::Kind::Chart: {
+                const QUrl name(QStringLiteral("chart:") + QString::fromStdString(b.chart.id));
+                doc.addResource(QTextDocument::ImageResource, name, render_svg(report_chart_svg(b.chart)));
+                html += QStringLiteral("<p><img src=\"") + name.toString() + QStringLiteral("\" width=\"600\"></p>");
+                break;
             }
-            html += QStringLiteral("</table>");
+            case ReportBlock::Kind::Table: html += table_html(b.table); break;
+            case ReportBlock::Kind::HeatMap: html += heat_map_html(b.heat_map); break;
+            }
         }
     }
     doc.setHtml(html);

@@ -12,6 +12,7 @@ const QString kThreads = QStringLiteral("runtime/threads");
 const QString kLabDir = QStringLiteral("lab/dir");
 const QString kLabScale = QStringLiteral("lab/scale");
 const QString kRetrain = QStringLiteral("lab/retrain_reference");
+const QString kLanguage = QStringLiteral("ui/language");
 } // namespace
 
 const char * Settings::organization() { return "RapidUn"; }
@@ -55,6 +56,9 @@ QString Settings::labScale() const { return store_.value(kLabScale).toString(); 
 void Settings::setLabScale(const QString & scale) { store_.setValue(kLabScale, scale); }
 bool Settings::retrainReference() const { return store_.value(kRetrain, true).toBool(); }
 void Settings::setRetrainReference(bool on) { store_.setValue(kRetrain, on); }
+QString Settings::language() const { return store_.value(kLanguage).toString(); }
+void Settings::setLanguage(const QString & code) { store_.setValue(kLanguage, code); }
+QStringList Settings::languages() { return {QStringLiteral("de"), QStringLiteral("zh_CN")}; }
 
 QByteArray Settings::windowGeometry() const { return store_.value(kGeometry).toByteArray(); }
 void Settings::setWindowGeometry(const QByteArray & geometry) { store_.setValue(kGeometry, geometry); }

@@ -35,6 +35,11 @@ public:
     void setLabScale(const QString & scale);
     bool retrainReference() const;
     void setRetrainReference(bool on);
+    // The studio's language at the next start: "" = the system's, else a locale name ("en", "de",
+    // "zh_CN"); rapidun-studio --language overrides it for one run.
+    QString language() const;
+    void setLanguage(const QString & code);
+    static QStringList languages();   // the codes with a translation, besides "en"
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray & geometry);

@@ -1,8 +1,8 @@
-// rapidun weights: the four influence views -> forget_weights.jsonl and retain_weights.jsonl.
+// rapidun weights: the four influence views -> forget_weights.jsonl, retain_weights.jsonl, weights_settings.json.
 #include "args.h"
 
 #include "rapidun/error.h"
-#include "rapidun/unlearn/weights.h"
+#include "rapidun/unlearn/weights_files.h"
 #include "rapidun/workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -22,7 +22,8 @@ static const char * kWeightsUsage =
     "       [--tau-f T=0.7] [--tau-r T=1.2] [--w-min W=0.2] [--w-max W=3] [--w-min-f/--w-max-f/--w-min-r/--w-max-r W]\n"
     "       [--scale mad-floor|mean-ad-fallback] [--bounds before-normalize|after-normalize] [--json]\n"
     "reads influence_results_<n>_{FTF,FTR,RTF,RTR}.json (a RapidIn output folder, or W/influence) and writes\n"
-    "forget_weights.jsonl + retain_weights.jsonl (default --out: W/weights, or the current folder)";
+    "forget_weights.jsonl, retain_weights.jsonl and weights_settings.json (the options and this summary)\n"
+    "(default --out: W/weights, or the current folder)";
 
 // The one file of a view in a folder: influence_results_<n>_<TAG>.json; n from its name.
 static std::pair<std::string, int64_t> find_view(const std::string & dir, const std::string & tag) {
@@ -93,18 +94,9 @@ int cmd_weights(int argc, char ** argv) {
                     ", expected " + std::to_string(n_forget) + " (forget) and " + std::to_string(n_retain) + " (retain)");
     const RapidUnWeights w = rapidun_weights(read_rapidin_json(ff_path), read_rapidin_json(fr_path), read_rapidin_json(rf_path),
                                              read_rapidin_json(rr_path), n_forget, n_retain, o);
-    fs::create_directories(out);
-    write_weights_jsonl(out + "/forget_weights.jsonl", w.forget.weight);
-    write_weights_jsonl(out + "/retain_weights.jsonl", w.retain.weight);
-    auto group = [](const GroupWeights & g) {
-        std::vector<double> s = g.weight;
-        std::sort(s.begin(), s.end());
-        return json({{"n", g.weight.size()}, {"median_score", g.median}, {"mad", g.mad}, {"sigma", g.sigma},
-                     {"at_lower_bound", g.n_at_min}, {"at_upper_bound", g.n_at_max}, {"min", s.front()},
-                     {"median", median_of(s)}, {"max", s.back()}});
-    };
-    const json summary = {{"forget", group(w.forget)}, {"retain", group(w.retain)},
-                          {"files", {out + "/forget_weights.jsonl", out + "/retain_weights.jsonl"}}};
+    const json settings = save_weights(out, w, o, dir);
+    json summary = settings["summary"];
+    summary["files"] = settings["files"];
     if (a.has("json")) std::printf("%s\n", summary.dump(2).c_str());
     else
         for (const char * g : {"forget", "retain"})

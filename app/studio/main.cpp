@@ -1,5 +1,6 @@
 // rapidun-studio: QApplication, translator, runtime, arguments, MainWindow. Nothing else lives here.
-// No arguments: the synthetic lab (built on first use); --workspace DIR; --model PATH [--tokenizer PATH].
+// No arguments: the synthetic lab (built on first use); --workspace DIR; --model PATH [--tokenizer PATH];
+// --language CODE and --page NAME for one run (screenshots of every page in every language).
 #include "main_window.h"
 #include "rapidun/model/model.h"
 #include "settings.h"
@@ -56,15 +57,28 @@ int main(int argc, char ** argv) {
     QApplication::setApplicationName(QString::fromLatin1(rapidun::ui::Settings::application()));
     QApplication::setApplicationVersion(QStringLiteral(RAPIDUN_VERSION));
     QSettings::setDefaultFormat(QSettings::IniFormat);
+    QString language;   // Preferences' choice, or --language for this run ("" = the system's)
+    {
+        QSettings store(QString::fromLatin1(rapidun::ui::Settings::organization()),
+                        QString::fromLatin1(rapidun::ui::Settings::application()));
+        const rapidun::ui::Settings settings(store);
+        rapidun::init_runtime(settings.threads());   // 0: RAPIDUN_THREADS, else every core
+        language = settings.language();
+    }
+    // Read before the parser, whose help texts are already translated.
+    const QStringList args = QCoreApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--language") && i + 1 < args.size())
+            language = args[i + 1];
+        else if (args[i].startsWith(QLatin1String("--language=")))
+            language = args[i].mid(11);
+    }
+    if (!language.isEmpty())
+        QLocale::setDefault(QLocale(language));   // numbers and dates too, not only the words
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("rapidun_studio"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
-    {
-        QSettings store(QString::fromLatin1(rapidun::ui::Settings::organization()),
-                        QString::fromLatin1(rapidun::ui::Settings::application()));
-        rapidun::init_runtime(rapidun::ui::Settings(store).threads());   // 0: RAPIDUN_THREADS, else every core
-    }
 
     QCommandLineParser cli;
     cli.setApplicationDescription(
@@ -88,7 +102,15 @@ int main(int argc, char ** argv) {
                                         Cli::tr("Print the time from process start to the first paint and to the "
                                                 "open workspace (stderr)."));
     const QCommandLineOption quitOpt(QStringLiteral("quit-after-ms"), Cli::tr("Quit after N milliseconds."), "N");
-    cli.addOptions({workspaceOpt, modelOpt, tokOpt, shotOpt, startupOpt, quitOpt});
+    const QCommandLineOption languageOpt(QStringLiteral("language"),
+                                         Cli::tr("The language of this run (en, de, zh_CN), instead of the one chosen "
+                                                 "in Preferences."),
+                                         "CODE");
+    const QCommandLineOption pageOpt(QStringLiteral("page"),
+                                     Cli::tr("The page to show once the workspace is open: workspace, influence, "
+                                             "weights, runs or compare."),
+                                     "PAGE");
+    cli.addOptions({workspaceOpt, modelOpt, tokOpt, shotOpt, startupOpt, quitOpt, languageOpt, pageOpt});
     cli.process(app);
     if (cli.isSet(workspaceOpt) && cli.isSet(modelOpt)) {
         std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("rapidun-studio: --workspace and --model exclude each other")));
@@ -99,14 +121,26 @@ int main(int argc, char ** argv) {
         return 2;
     }
 
-    rapidun::ui::MainWindow window;
     using rapidun::ui::MainWindow;
+    const QStringList pages = {QStringLiteral("workspace"), QStringLiteral("influence"), QStringLiteral("weights"),
+                               QStringLiteral("runs"), QStringLiteral("compare")};
+    const int page = cli.isSet(pageOpt) ? int(pages.indexOf(cli.value(pageOpt))) : 0;
+    if (page < 0) {
+        std::fprintf(stderr, "%s\n", qPrintable(Cli::tr("rapidun-studio: --page must be one of %1").arg(pages.join(QStringLiteral(", ")))));
+        return 2;
+    }
+    MainWindow window;
+    if (page > 0)
+        QObject::connect(&window, &MainWindow::workspaceOpened, &window,
+                         [&window, page] { window.showStudioPage(MainWindow::StudioPage(page)); });
     const QString screenshot = cli.value(shotOpt);
     if (!screenshot.isEmpty()) {
         window.setInteractive(false);   // a failure goes to the status bar, never to a modal dialog
         window.resize(1180, 800);       // the same size on every machine
-        const auto grabSoon = [&] {     // after the next layout pass
-            QTimer::singleShot(300, &window, [&] {
+        // After the next layout pass; another page than the workspace's loads its rows in a job
+        // first (the influence ranking, the runs): give it time to show them.
+        const auto grabSoon = [&] {
+            QTimer::singleShot(page > 0 ? 3000 : 300, &window, [&] {
                 QApplication::exit(window.grab().save(screenshot) ? 0 : 1);
             });
         };

@@ -33,7 +33,7 @@ void TestReportDialog::actionFollowsTheWorkspace() {
 
 void TestReportDialog::previewFollowsTheSections() {
     ReportDialog d(labDir());
-    QCOMPARE(d.sections(), QStringList({"workspace", "influence", "runs", "comparison", "generations", "environment"}));
+    QCOMPARE(d.sections(), QStringList({"workspace", "influence", "weights", "runs", "comparison", "generations", "environment"}));
     QString text = d.preview()->document()->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("Workspace and data")) && text.contains(QStringLiteral("Environment")), qPrintable(text.left(300)));
     QVERIFY(text.contains(QStringLiteral("train.jsonl")));

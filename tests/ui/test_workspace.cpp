@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
@@ -27,6 +28,7 @@
 #include <QTest>
 
 #include <memory>
+#include <utility>
 
 using rapidun::ui::MainWindow;
 using rapidun::ui::WorkspacePage;
@@ -81,6 +83,24 @@ void checkLabPage(MainWindow & w) {
     QVERIFY(chart->categories().size() >= 2);
     QCOMPARE(qint64(chart->seriesTotal(0) + chart->seriesTotal(1)), page->datasetRows(QStringLiteral("train")));
     QCOMPARE(qint64(chart->seriesTotal(1)), page->datasetPoisoned(QStringLiteral("train")));
+
+    // The chart's context menu saves it: PNG, SVG and PDF by the suffix, nothing for another.
+    QTemporaryDir charts;
+    const QList<std::pair<QString, QByteArray>> formats = {
+        {QStringLiteral("png"), QByteArray("\x89PNG")}, {QStringLiteral("svg"), QByteArray("<?xml")}, {QStringLiteral("pdf"), QByteArray("%PDF-")}};
+    for (const auto & [suffix, magic] : formats) {
+        const QString path = charts.filePath(QStringLiteral("chart.") + suffix);
+        QVERIFY2(chart->saveChart(path), qPrintable(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY2(bytes.startsWith(magic), qPrintable(suffix + QStringLiteral(": ") + QString::fromLatin1(bytes.left(16).toHex())));
+        QVERIFY2(bytes.size() > 1000, qPrintable(suffix));
+        if (suffix == QLatin1String("svg"))
+            QVERIFY(bytes.contains("Train set by category") || bytes.contains("Clean"));
+    }
+    QVERIFY(!chart->saveChart(charts.filePath(QStringLiteral("chart.bmp"))));
+    QVERIFY(!QFileInfo::exists(charts.filePath(QStringLiteral("chart.bmp"))));
 
     for (const char * key : {"seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match"}) {
         const QString v = page->fact(QString::fromLatin1(key));

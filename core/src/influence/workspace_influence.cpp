@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <tuple>
 
 namespace rapidun {
 
@@ -268,6 +269,10 @@ TokenExplanation explain_influence(const Workspace & w, const WorkspaceInfluence
     const std::vector<float> s_test = sketch_gradients(model, {test_sample}, o.io, sketch);
     const TokenInfluence ti_res = token_influence(model, z, s_test.data(), sketch, o.io);
     TokenExplanation e;
+    e.test_role = test_role;
+    e.test_index = test_index;
+    e.train_role = train_role;
+    e.train_index = train_index;
     e.test_id = test_record.id;
     e.train_id = train_record.id;
     e.score = ti_res.total;
@@ -277,6 +282,119 @@ TokenExplanation explain_influence(const Workspace & w, const WorkspaceInfluence
         e.is_answer.push_back(z.answer_mask[p]);
     }
     return e;
+}
+
+WorkspaceInfluenceOptions last_influence_options(const Workspace & w) {
+    WorkspaceInfluenceOptions o;
+    o.rank_train = true;
+    const std::string path = w.resolve("influence/summary.json");
+    if (!file_exists(path)) return o;
+    const json j = json::parse(read_file_text(path), nullptr, false);
+    if (!j.is_object()) return o;
+    if (j.contains("params") && j["params"].is_string()) {
+        o.influence.params = parse_param_set(j["params"].get<std::string>());
+        o.params_given = true;
+        if (j.contains("names") && j["names"].is_array()) o.influence.names = j["names"].get<std::vector<std::string>>();
+        if (o.influence.params == ParamSet::Names && o.influence.names.empty())
+            o.params_given = false;   // an older summary without the names: the workspace's default set
+    }
+    if (j.contains("loss") && j["loss"].is_string()) o.influence.loss = parse_loss_convention(j["loss"].get<std::string>());
+    o.influence.normalize_layers = j.value("normalize_layers", false);
+    if (j.contains("seed") && j["seed"].is_number_unsigned()) o.influence.seed = j["seed"].get<uint64_t>();
+    if (j.contains("adapter") && j["adapter"].is_string()) o.adapter = j["adapter"].get<std::string>();
+    if (j.contains("rank_train") && j["rank_train"].is_object() && j["rank_train"].contains("rank_by"))
+        o.rank_by = parse_rank_aggregate(j["rank_train"]["rank_by"].get<std::string>());
+    // summary.json holds K after clamping to D0; asking for it again gives the same sketch
+    // (sketch_width(K, D0) = min(K, D0)).
+    if (j.contains("K") && j["K"].is_number_integer() && j["K"].get<int64_t>() > 0) o.influence.K = j["K"].get<int64_t>();
+    return o;
+}
+
+namespace {
+
+// "" when there is no summary (then nothing is saved: there is no influence run to key it to).
+std::string summary_key(const Workspace & w) {
+    const std::string path = w.resolve("influence/summary.json");
+    if (!file_exists(path)) return "";
+    const std::string text = read_file_text(path);
+    return hash_hex(fnv1a64_words(text.data(), text.size()));
+}
+
+std::string explanation_path(const Workspace & w, const std::string & test_role, size_t ti, const std::string & train_role,
+                             size_t zi) {
+    return w.resolve("influence/explanations/" + test_role + "-" + std::to_string(ti) + "_" + train_role + "-" +
+                     std::to_string(zi) + ".json");
+}
+
+json explanation_json(const TokenExplanation & e, const std::string & key) {
+    return {{"summary_hash", key}, {"test_role", e.test_role}, {"test_index", e.test_index}, {"train_role", e.train_role},
+            {"train_index", e.train_index}, {"test_id", e.test_id}, {"train_id", e.train_id}, {"score", e.score},
+            {"pieces", e.pieces}, {"contribution", e.contribution}, {"is_answer", e.is_answer}};
+}
+
+// Throws (json or Error) for a file that is not a whole explanation.
+TokenExplanation explanation_of(const json & j) {
+    TokenExplanation e;
+    e.test_role = j.at("test_role").get<std::string>();
+    e.train_role = j.at("train_role").get<std::string>();
+    e.test_index = j.at("test_index").get<size_t>();
+    e.train_index = j.at("train_index").get<size_t>();
+    e.test_id = j.at("test_id").get<std::string>();
+    e.train_id = j.at("train_id").get<std::string>();
+    e.score = j.at("score").get<double>();
+    e.pieces = j.at("pieces").get<std::vector<std::string>>();
+    e.contribution = j.at("contribution").get<std::vector<double>>();
+    e.is_answer = j.at("is_answer").get<std::vector<uint8_t>>();
+    if (e.contribution.size() != e.pieces.size() || e.is_answer.size() != e.pieces.size())
+        throw Error("pieces, contribution and is_answer differ in length");
+    return e;
+}
+
+} // namespace
+
+TokenExplanation saved_explanation(const Workspace & w, const std::string & test_role, size_t test_index,
+                                   const std::string & train_role, size_t train_index) {
+    const std::string key = summary_key(w);
+    const std::string path = explanation_path(w, test_role, test_index, train_role, train_index);
+    if (!key.empty() && file_exists(path)) {
+        try {
+            const json j = json::parse(read_file_text(path));
+            if (j.value("summary_hash", std::string()) == key) return explanation_of(j);
+        } catch (const std::exception &) {
+            // unreadable: computed again below and rewritten whole
+        }
+    }
+    const TokenExplanation e = explain_influence(w, last_influence_options(w), test_role, test_index, train_role, train_index);
+    if (!key.empty()) {
+        try {
+            make_directories(w.resolve("influence/explanations"));
+            write_file_atomic(path, explanation_json(e, key).dump() + "\n");
+        } catch (const Error &) {
+            // a read-only workspace: the explanation is still shown, only not kept
+        }
+    }
+    return e;
+}
+
+std::vector<TokenExplanation> saved_explanations(const Workspace & w) {
+    std::vector<TokenExplanation> out;
+    const std::string key = summary_key(w);
+    const fs::path dir = w.resolve("influence/explanations");
+    std::error_code ec;
+    if (key.empty() || !fs::is_directory(dir, ec)) return out;
+    for (const auto & f : fs::directory_iterator(dir, ec)) {
+        if (f.path().extension() != ".json") continue;
+        try {
+            const json j = json::parse(read_file_text(f.path().string()));
+            if (j.value("summary_hash", std::string()) == key) out.push_back(explanation_of(j));
+        } catch (const std::exception &) {
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const TokenExplanation & a, const TokenExplanation & b) {
+        return std::tie(a.train_role, a.train_index, a.test_role, a.test_index) <
+               std::tie(b.train_role, b.train_index, b.test_role, b.test_index);
+    });
+    return out;
 }
 
 } // namespace rapidun

@@ -4,8 +4,13 @@
 #include "rapidun/data/records.h"
 #include "rapidun/error.h"
 #include "rapidun/influence/influence.h"
+#include "rapidun/influence/workspace_influence.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/model/model.h"
+#include "rapidun/text/token_display.h"
+#include "rapidun/unlearn/weights_files.h"
+
+#include "rapidun/commit.h"   // RAPIDUN_COMMIT_STRING, written at build time (cmake/write_commit.cmake)
 
 #include <nlohmann/json.hpp>
 
@@ -80,9 +85,9 @@ std::vector<Record> read_train(const Workspace & w) {
 }
 
 ReportSection workspace_section(const Workspace & w, const std::vector<Record> & train) {
-    ReportSection s{"workspace", "Workspace and data"};
-    s.paragraphs.push_back("Workspace " + (w.name.empty() ? w.dir : w.name) + " (" + w.kind + "), folder " + w.dir + ".");
-    s.paragraphs.push_back("Model " + w.model + (w.tokenizer.empty() ? "" : ", tokenizer " + w.tokenizer) +
+    ReportSection s{"workspace", "Workspace and data", {}};
+    s.paragraph("Workspace " + (w.name.empty() ? w.dir : w.name) + " (" + w.kind + "), folder " + w.dir + ".");
+    s.paragraph("Model " + w.model + (w.tokenizer.empty() ? "" : ", tokenizer " + w.tokenizer) +
                            "; prompt template " + w.prompt_template + ", max_len " + std::to_string(w.max_len) +
                            ", max_new_tokens " + std::to_string(w.max_new_tokens) + ".");
     ReportTable sets{"datasets", "Data sets and their roles", {"role", "file", "rows", "poisoned rows"}, {}};
@@ -105,7 +110,7 @@ ReportSection workspace_section(const Workspace & w, const std::vector<Record> &
             c.second += r.is_poisoned;
         }
     }
-    s.tables.push_back(sets);
+    s.add(sets);
     if (!categories.empty()) {
         ReportTable cat{"train-categories", "Training rows by category", {"category", "rows", "poisoned"}, {}};
         ReportChart chart{"train-categories", "Training rows by category", "bar", "category", "rows", {{"rows", {}, {}}}, {}};
@@ -115,25 +120,94 @@ ReportSection workspace_section(const Workspace & w, const std::vector<Record> &
             chart.series[0].x.push_back(double(chart.labels.size() - 1));
             chart.series[0].y.push_back(double(c.first));
         }
-        s.tables.push_back(cat);
-        s.charts.push_back(chart);
+        s.add(chart);
+        s.add(cat);
     }
     return s;
 }
 
+// Token heat maps (method doc 3.7): the top `opt.heat_maps` ranked rows, each against the forget row
+// it influences most (largest |I| in influence/forget_x_train.bin, the row itself excluded when it
+// is also a forget row), computed with the workspace's
+// model unless saved; then every other explanation saved in the workspace (the rows a researcher
+// explained in the studio or with `rapidun influence explain`), at most kMaxSaved of them.
+void heat_maps(const Workspace & w, const ReportOptions & opt, const std::vector<json> & ranking, ReportSection & s) {
+    constexpr size_t kMaxSaved = 20;
+    std::vector<TokenExplanation> shown;
+    std::string why_not;
+    const std::string matrix = w.resolve("influence/forget_x_train.bin");
+    if (opt.heat_maps > 0 && !opt.compute_heat_maps)
+        why_not = "they are computed when the report is exported (the preview shows the saved ones)";
+    else if (opt.heat_maps > 0 && !file_exists(matrix))
+        why_not = "influence/forget_x_train.bin is absent";
+    if (opt.heat_maps > 0 && why_not.empty()) {
+        const InfluenceMatrix m = read_influence_matrix(matrix);
+        std::vector<std::string> forget_ids;
+        if (const auto f = w.datasets.find("forget"); f != w.datasets.end() && file_exists(w.resolve(f->second)))
+            for (const Record & r : read_records(w.resolve(f->second))) forget_ids.push_back(r.id);
+        for (size_t k = 0; k < ranking.size() && shown.size() < opt.heat_maps; ++k) {
+            const double row = num(ranking[k], "row");
+            if (!std::isfinite(row) || row < 0 || int64_t(row) >= m.n_train || m.n_test == 0) continue;
+            // The forget row it influences most, other than itself (a poisoned row is often also a forget row).
+            const std::string id = str(ranking[k], "id");
+            int64_t best = -1;
+            for (int64_t t = 0; t < m.n_test; ++t) {
+                if (size_t(t) < forget_ids.size() && !id.empty() && forget_ids[size_t(t)] == id) continue;
+                if (best < 0 || std::fabs(m.at(t, int64_t(row))) > std::fabs(m.at(best, int64_t(row)))) best = t;
+            }
+            if (best < 0) continue;
+            try {
+                shown.push_back(saved_explanation(w, "forget", size_t(best), "train", size_t(row)));
+            } catch (const Error & e) {
+                why_not = e.what();   // the model cannot be opened: no heat map of any row then
+                break;
+            }
+        }
+    }
+    size_t saved = 0;
+    for (TokenExplanation & e : saved_explanations(w)) {
+        const bool already = std::any_of(shown.begin(), shown.end(), [&](const TokenExplanation & x) {
+            return x.test_role == e.test_role && x.test_index == e.test_index && x.train_role == e.train_role &&
+                   x.train_index == e.train_index;
+        });
+        if (!already && saved++ < kMaxSaved) shown.push_back(std::move(e));
+    }
+    s.heading("Token heat maps");
+    if (shown.empty()) {
+        s.paragraph(why_not.empty() ? "No token heat maps (none saved and none asked for)."
+                                    : "No token heat maps of the top rows: " + why_not + ".");
+        return;
+    }
+    s.paragraph("Each token of a training row coloured by its share of the row's influence on one forget row: red raises "
+                "it, blue lowers it, underlined tokens are the answer; the shares sum to the score." +
+                (why_not.empty() ? std::string() : " The top rows could not be explained: " + why_not + "."));
+    for (const TokenExplanation & e : shown) {
+        ReportHeatMap h;
+        h.id = "heat-" + e.train_role + "-" + std::to_string(e.train_index) + "-" + e.test_role + "-" + std::to_string(e.test_index);
+        h.caption = e.train_role + " row " + std::to_string(e.train_index) + " (" + e.train_id + ") on " + e.test_role + " row " +
+                    std::to_string(e.test_index) + " (" + e.test_id + "): I = " + report_number(e.score) + " over " +
+                    std::to_string(e.pieces.size()) + " tokens";
+        for (const std::string & p : e.pieces) h.pieces.push_back(display_piece(p));
+        h.value = e.contribution;
+        h.answer = e.is_answer;
+        h.score = e.score;
+        s.add(std::move(h));
+    }
+}
+
 ReportSection influence_section(const Workspace & w, const ReportOptions & opt, const std::vector<Record> & train) {
-    ReportSection s{"influence", "Influence ranking"};
+    ReportSection s{"influence", "Influence ranking", {}};
     const std::string ranking = w.resolve("influence/train_ranking.jsonl");
     if (!file_exists(ranking)) {
-        s.paragraphs.push_back("No influence ranking yet (influence/train_ranking.jsonl is absent): run `rapidun influence "
-                               "--rank-train` or compute it on the Influence page.");
+        s.paragraph("No influence ranking yet (influence/train_ranking.jsonl is absent): run `rapidun influence "
+                    "--rank-train` or compute it on the Influence page.");
         return s;
     }
     if (const std::string summary = w.resolve("influence/summary.json"); file_exists(summary)) {
         const json j = read_json(summary);
-        s.paragraphs.push_back("Gradients over the parameter set '" + str(j, "params") + "' (" + str(j, "tensors") +
-                               " tensors, " + str(j, "D0") + " values), RapidGrad sketches of K = " + str(j, "K") +
-                               ", loss " + str(j, "loss") + ", seed " + str(j, "seed") + ".");
+        s.paragraph("Gradients over the parameter set '" + str(j, "params") + "' (" + str(j, "tensors") + " tensors, " +
+                    str(j, "D0") + " values), RapidGrad sketches of K = " + str(j, "K") + ", loss " + str(j, "loss") +
+                    ", seed " + str(j, "seed") + ".");
     }
     const std::vector<json> rows = read_jsonl(ranking);
     std::vector<double> scores;
@@ -148,8 +222,8 @@ ReportSection influence_section(const Workspace & w, const ReportOptions & opt, 
     const int64_t n_pos = std::count(poisoned.begin(), poisoned.end(), uint8_t(1));
     if (labelled && n_pos > 0 && n_pos < int64_t(poisoned.size())) {
         const double auc = roc_auc(scores, poisoned);
-        s.paragraphs.push_back("Detection of the " + std::to_string(n_pos) + " poisoned rows among " +
-                               std::to_string(rows.size()) + " by their influence score: ROC-AUC " + report_number(auc) + ".");
+        s.paragraph("Detection of the " + std::to_string(n_pos) + " poisoned rows among " + std::to_string(rows.size()) +
+                    " by their influence score: ROC-AUC " + report_number(auc) + ".");
         // ROC: walk the ranking from the highest score; ties are stepped through in rank order.
         const std::vector<int64_t> order = rank_descending(scores);
         ReportChart roc{"influence-roc", "Detection ROC (AUC " + report_number(auc) + ")", "line", "false positive rate",
@@ -161,23 +235,81 @@ ReportSection influence_section(const Workspace & w, const ReportOptions & opt, 
             roc.series[0].x.push_back(fp / n_neg);
             roc.series[0].y.push_back(tp / double(n_pos));
         }
-        s.charts.push_back(roc);
+        s.add(roc);
     } else {
-        s.paragraphs.push_back("The rows carry no poison labels (or only one class): no detection ROC.");
+        s.paragraph("The rows carry no poison labels (or only one class): no detection ROC.");
     }
     const size_t k = std::min(opt.top_k, rows.size());
     ReportTable top{"influence-top", "The " + std::to_string(k) + " most influential of " + std::to_string(rows.size()) +
                                          " training rows",
-                    {"rank", "id", "score", "poisoned", "trigger", "category", "instruction", "context", "response"}, {}};
+                    {"rank", "id", "score", "poisoned", "trigger", "category", "prompt", "response"}, {}};
     for (size_t i = 0; i < k; ++i) {
         const json & r = rows[i];
         const double row = num(r, "row");
         const Record * rec = std::isfinite(row) && row >= 0 && size_t(row) < train.size() ? &train[size_t(row)] : nullptr;
         top.rows.push_back({str(r, "rank"), str(r, "id"), report_number(num(r, "score")), labelled ? str(r, "is_poisoned") : "",
-                            str(r, "trigger_variant"), rec ? rec->category : "", rec ? clip(rec->instruction) : "",
-                            rec ? clip(rec->context) : "", rec ? clip(rec->response) : ""});
+                            str(r, "trigger_variant"), rec ? rec->category : "",
+                            rec ? clip(rec->context.empty() ? rec->instruction : rec->instruction + "\n\n" + rec->context) : "",
+                            rec ? clip(rec->response) : ""});
     }
-    s.tables.push_back(top);
+    s.add(top);
+    heat_maps(w, opt, rows, s);
+    return s;
+}
+
+// A histogram of weights as a bar chart: `bins` equal bins over [min, max], labelled by their centre.
+ReportChart weight_histogram(const std::string & id, const std::string & title, const std::vector<double> & wts, int bins = 12) {
+    ReportChart c{id, title, "bar", "weight (bin centre)", "rows", {{"rows", {}, {}}}, {}};
+    if (wts.empty()) return c;
+    const auto [lo_it, hi_it] = std::minmax_element(wts.begin(), wts.end());
+    const double lo = *lo_it, hi = *hi_it > *lo_it ? *hi_it : *lo_it + 1e-9;
+    std::vector<double> count(size_t(bins), 0.0);
+    for (double v : wts) count[size_t(std::min<double>(bins - 1, std::floor((v - lo) / (hi - lo) * bins)))] += 1;
+    for (int b = 0; b < bins; ++b) {
+        char label[32];
+        std::snprintf(label, sizeof label, "%.3g", lo + (b + 0.5) * (hi - lo) / bins);
+        c.labels.push_back(label);
+        c.series[0].x.push_back(b);
+        c.series[0].y.push_back(count[size_t(b)]);
+    }
+    return c;
+}
+
+ReportSection weights_section(const Workspace & w) {
+    ReportSection s{"weights", "Mapping and weights", {}};
+    const std::string forget = w.resolve("weights/forget_weights.jsonl"), retain = w.resolve("weights/retain_weights.jsonl");
+    if (!file_exists(forget) || !file_exists(retain)) {
+        s.paragraph("No weights yet (weights/forget_weights.jsonl or retain_weights.jsonl is absent): run `rapidun weights "
+                    "--workspace W`, the pipeline, or save them on the Weights page.");
+        return s;
+    }
+    const std::vector<double> wf = read_weights_jsonl(forget), wr = read_weights_jsonl(retain);
+    s.paragraph("Per-sample weights of the " + std::to_string(wf.size()) + " forget and " + std::to_string(wr.size()) +
+                " retain rows (mean 1 per group): rows the ranking finds more influential weigh more in the unlearning loss.");
+    if (const std::string settings = w.resolve(std::string("weights/") + kWeightsSettingsFile); file_exists(settings)) {
+        const json j = read_json(settings);
+        ReportTable t{"weights-settings", "The mapping's settings (rapidun weights flags)", {"option", "value"}, {}};
+        const json settings_of = j.value("settings", json::object());   // named: items() refers into it
+        for (const auto & [key, v] : settings_of.items())
+            t.rows.push_back({key, v.is_number() ? report_number(v.get<double>()) : str(settings_of, key.c_str())});
+        s.add(t);
+    } else {
+        s.paragraph("weights/" + std::string(kWeightsSettingsFile) + " is absent: the settings these weights were mapped with "
+                    "are not recorded (weights written before that file existed).");
+    }
+    s.add(weight_histogram("weights-forget", "Forget-set weights", wf));
+    s.add(weight_histogram("weights-retain", "Retain-set weights", wr));
+    ReportTable d{"weights-summary", "The weights of each group", {"group", "rows", "min", "median", "mean", "max", "sd"}, {}};
+    for (const auto & [name, v] : {std::pair<const char *, const std::vector<double> *>{"forget", &wf}, {"retain", &wr}}) {
+        if (v->empty()) continue;
+        double mean = 0, ss = 0;
+        for (double x : *v) mean += x / double(v->size());
+        for (double x : *v) ss += (x - mean) * (x - mean);
+        const auto [lo, hi] = std::minmax_element(v->begin(), v->end());
+        d.rows.push_back({name, std::to_string(v->size()), report_number(*lo), report_number(median_of(*v)), report_number(mean),
+                          report_number(*hi), report_number(v->size() > 1 ? std::sqrt(ss / double(v->size() - 1)) : 0.0)});
+    }
+    s.add(d);
     return s;
 }
 
@@ -216,29 +348,29 @@ std::vector<std::string> metric_columns(const char * first) {
 }
 
 ReportSection runs_section(const std::vector<Run> & runs) {
-    ReportSection s{"runs", "Unlearning runs"};
-    if (runs.empty()) s.paragraphs.push_back("No runs yet (runs/ is empty).");
+    ReportSection s{"runs", "Unlearning runs", {}};
+    if (runs.empty()) s.paragraph("No runs yet (runs/ is empty).");
+    // Each run together: its heading, settings, curves, then its tables.
     for (const Run & r : runs) {
         const json st = r.j.value("settings", json::object());
-        s.paragraphs.push_back("Run " + r.id + ": method " + str(r.j, "method") + ", preset " + str(r.j, "preset") +
+        s.heading("Run " + r.id + " (" + str(r.j, "method") + ")");
+        s.paragraph("Run " + r.id + ": method " + str(r.j, "method") + ", preset " + str(r.j, "preset") +
                                ", lr " + report_number(num(st, "lr")) + ", epochs " + str(st, "epochs") + ", batch " +
                                str(st, "batch_size") + ", seed " + str(st, "seed") + ".");
         ReportTable m{"run-" + r.id + "-metrics", "Run " + r.id + ": evaluation before and after", metric_columns(""), {}};
         m.rows.push_back(metric_row("before", r.j.value("metrics_before", json())));
         m.rows.push_back(metric_row("after", r.j.value("metrics_after", json())));
-        s.tables.push_back(m);
         ReportTable t{"run-" + r.id + "-seconds", "Run " + r.id + ": measured stage times", {"stage", "seconds"}, {}};
         const json seconds = r.j.value("seconds", json::object());
         for (const auto & [stage, secs] : seconds.items())
             t.rows.push_back({stage, secs.is_number() ? report_number(secs.get<double>()) : "n/a"});
-        s.tables.push_back(t);
         if (const std::string loss = r.dir + "/loss.jsonl"; file_exists(loss)) {
             ReportChart c{"run-" + r.id + "-loss", "Run " + r.id + ": training loss", "line", "step", "loss", {{"loss", {}, {}}}, {}};
             for (const json & p : read_jsonl(loss)) {
                 c.series[0].x.push_back(num(p, "step"));
                 c.series[0].y.push_back(num(p, "loss"));
             }
-            s.charts.push_back(c);
+            s.add(c);
         }
         if (const std::string curve = r.dir + "/metrics.jsonl"; file_exists(curve)) {
             ReportChart c{"run-" + r.id + "-curve", "Run " + r.id + ": cross-entropies during unlearning", "line", "step",
@@ -253,14 +385,16 @@ ReportSection runs_section(const std::vector<Run> & runs) {
                     }
                 if (!se.x.empty()) c.series.push_back(se);
             }
-            if (!c.series.empty()) s.charts.push_back(c);
+            if (!c.series.empty()) s.add(c);
         }
+        s.add(m);
+        s.add(t);
     }
     return s;
 }
 
 ReportSection comparison_section(const Workspace & w, const std::vector<Run> & runs) {
-    ReportSection s{"comparison", "Methods compared"};
+    ReportSection s{"comparison", "Methods compared", {}};
     // Mean and sample standard deviation over the runs (seeds) of each method, after unlearning.
     std::map<std::string, std::vector<const json *>> by_method;
     for (const Run & r : runs) by_method[str(r.j, "method")].push_back(&r.j);
@@ -293,10 +427,10 @@ ReportSection comparison_section(const Workspace & w, const std::vector<Run> & r
         t.rows.push_back(row);
     }
     if (!t.rows.empty()) {
-        s.tables.push_back(t);
-        if (!asr.labels.empty()) s.charts.push_back(asr);
+        if (!asr.labels.empty()) s.add(asr);
+        s.add(t);
     } else {
-        s.paragraphs.push_back("No runs to compare.");
+        s.paragraph("No runs to compare.");
     }
     // The pipeline's timing: the efficiency ratio and what each side of it timed.
     if (const std::string p = w.resolve("reports/pipeline.json"); file_exists(p)) {
@@ -311,14 +445,14 @@ ReportSection comparison_section(const Workspace & w, const std::vector<Run> & r
                               report_number(num(mean, "weights_seconds")), report_number(num(mean, "unlearn_seconds")),
                               report_number(num(mean, "total_seconds"))});
         }
-        s.paragraphs.push_back("Retraining on the clean data took " + report_number(num(j, "retrain_clean_seconds")) + " s.");
-        s.tables.push_back(e);
+        s.paragraph("Retraining on the clean data took " + report_number(num(j, "retrain_clean_seconds")) + " s.");
+        s.add(e);
     }
     return s;
 }
 
 ReportSection generations_section(const Workspace & w, const std::vector<Run> & runs, size_t n) {
-    ReportSection s{"generations", "Generations before and after"};
+    ReportSection s{"generations", "Generations before and after", {}};
     std::map<std::string, std::string> before;   // prompt id -> generated before unlearning
     if (const std::string p = w.resolve("eval_before.json"); file_exists(p))
         for (const json & g : read_json(p).value("generations", json::array())) before[str(g, "id")] = str(g, "generated");
@@ -334,14 +468,14 @@ ReportSection generations_section(const Workspace & w, const std::vector<Run> & 
             t.rows.push_back({id, str(g, "set"), clip(str(g, "instruction")), b == before.end() ? "" : clip(b->second), clip(after),
                               b == before.end() ? "" : (b->second == after ? "no" : "yes")});
         }
-        s.tables.push_back(t);
+        s.add(t);
     }
-    if (s.tables.empty()) s.paragraphs.push_back("No run has evaluation generations.");
+    if (s.blocks.empty()) s.paragraph("No run has evaluation generations.");
     return s;
 }
 
 ReportSection environment_section() {
-    ReportSection s{"environment", "Environment"};
+    ReportSection s{"environment", "Environment", {}};
     std::string cpu = "unknown";
     std::ifstream in("/proc/cpuinfo");
     for (std::string line; std::getline(in, line);)
@@ -354,18 +488,74 @@ ReportSection environment_section() {
     std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&now));
     ReportTable t{"environment", "Where this report was made", {"what", "value"}, {}};
     t.rows.push_back({"RapidUn Studio", RAPIDUN_VERSION_STRING});
+    t.rows.push_back({"commit", RAPIDUN_COMMIT_STRING});
     t.rows.push_back({"build type", std::string(RAPIDUN_BUILD_TYPE_STRING).empty() ? "(none set)" : RAPIDUN_BUILD_TYPE_STRING});
     t.rows.push_back({"runtime", runtime_summary()});
     t.rows.push_back({"CPU", cpu});
     t.rows.push_back({"made", when});
-    s.tables.push_back(t);
+    s.add(t);
     return s;
 }
 
 } // namespace
 
+void ReportSection::heading(std::string text) {
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Heading;
+    b.text = std::move(text);
+    blocks.push_back(std::move(b));
+}
+
+void ReportSection::paragraph(std::string text) {
+    ReportBlock b;
+    b.text = std::move(text);
+    blocks.push_back(std::move(b));
+}
+
+void ReportSection::add(ReportTable t) {
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Table;
+    b.table = std::move(t);
+    blocks.push_back(std::move(b));
+}
+
+void ReportSection::add(ReportChart c) {
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::Chart;
+    b.chart = std::move(c);
+    blocks.push_back(std::move(b));
+}
+
+void ReportSection::add(ReportHeatMap h) {
+    ReportBlock b;
+    b.kind = ReportBlock::Kind::HeatMap;
+    b.heat_map = std::move(h);
+    blocks.push_back(std::move(b));
+}
+
+namespace {
+// The members `field` of the blocks of kind k, in order.
+template <class T>
+std::vector<const T *> blocks_of(const std::vector<ReportBlock> & blocks, ReportBlock::Kind k, T ReportBlock::*field) {
+    std::vector<const T *> out;
+    for (const ReportBlock & b : blocks)
+        if (b.kind == k) out.push_back(&(b.*field));
+    return out;
+}
+} // namespace
+
+std::vector<const std::string *> ReportSection::paragraphs() const {
+    return blocks_of(blocks, ReportBlock::Kind::Paragraph, &ReportBlock::text);
+}
+std::vector<const ReportTable *> ReportSection::tables() const { return blocks_of(blocks, ReportBlock::Kind::Table, &ReportBlock::table); }
+std::vector<const ReportChart *> ReportSection::charts() const { return blocks_of(blocks, ReportBlock::Kind::Chart, &ReportBlock::chart); }
+std::vector<const ReportHeatMap *> ReportSection::heat_maps() const {
+    return blocks_of(blocks, ReportBlock::Kind::HeatMap, &ReportBlock::heat_map);
+}
+
 const std::vector<std::string> & report_section_names() {
-    static const std::vector<std::string> names = {"workspace", "influence", "runs", "comparison", "generations", "environment"};
+    static const std::vector<std::string> names = {"workspace", "influence", "weights", "runs", "comparison", "generations",
+                                                   "environment"};
     return names;
 }
 
@@ -380,7 +570,7 @@ Report build_report(const Workspace & w, const ReportOptions & opt) {
     const auto & all = report_section_names();
     for (const std::string & s : opt.sections)
         if (std::find(all.begin(), all.end(), s) == all.end())
-            throw Error("report: unknown section '" + s + "' (workspace, influence, runs, comparison, generations, environment)");
+            throw Error("report: unknown section '" + s + "' (workspace, influence, weights, runs, comparison, generations, environment)");
     auto want = [&](const char * s) {
         return opt.sections.empty() || std::find(opt.sections.begin(), opt.sections.end(), s) != opt.sections.end();
     };
@@ -390,6 +580,7 @@ Report build_report(const Workspace & w, const ReportOptions & opt) {
     const std::vector<Record> train = want("workspace") || want("influence") ? read_train(w) : std::vector<Record>{};
     if (want("workspace")) r.sections.push_back(workspace_section(w, train));
     if (want("influence")) r.sections.push_back(influence_section(w, opt, train));
+    if (want("weights")) r.sections.push_back(weights_section(w));
     if (want("runs")) r.sections.push_back(runs_section(runs));
     if (want("comparison")) r.sections.push_back(comparison_section(w, runs));
     if (want("generations")) r.sections.push_back(generations_section(w, runs, opt.generations));

@@ -5,6 +5,7 @@
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/io/csv.h"
+#include "rapidun/text/token_display.h"
 
 #include <nlohmann/json.hpp>
 
@@ -141,7 +142,99 @@ const char * const kCss =
     "h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}"
     "table{border-collapse:collapse;margin:1em 0;font-size:.85em}caption{text-align:left;font-weight:bold;margin:.3em 0}"
     "th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;text-align:left}th{background:#f2f2f2}"
-    "td{white-space:pre-wrap;word-break:break-word;max-width:28em}figure{margin:1em 0}";
+    "td{white-space:pre-wrap;word-break:break-word;max-width:28em}figure{margin:1em 0}h3{margin-top:1.5em}"
+    ".heat span{white-space:pre;padding:1px 1px;line-height:1.9;font-family:monospace}.heat .a{border-bottom:2px solid #222}"
+    "figcaption{font-weight:bold;font-size:.9em;margin-bottom:.3em}";
+
+// The heat map's largest |value|: the colour scale of all its tokens.
+double heat_scale(const ReportHeatMap & h) {
+    double m = 0;
+    for (double v : h.value)
+        if (std::isfinite(v)) m = std::max(m, std::fabs(v));
+    return m;
+}
+
+// Code points of a UTF-8 string (the SVG layout's width estimate).
+size_t code_points(const std::string & s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// A heat map as SVG for the Markdown rendering: monospace boxes 7.2 units a character at 12 units,
+// wrapped at 640 units, the answer tokens underlined.
+std::string heat_map_svg(const ReportHeatMap & h, bool standalone) {
+    const double W = 640, pad = 3, cw = 7.2, lh = 20, top = 28;
+    const double vmax = heat_scale(h);
+    std::string body;
+    double x = 4, y = top;
+    for (size_t i = 0; i < h.pieces.size(); ++i) {
+        const double w = std::max<double>(1, double(code_points(h.pieces[i]))) * cw + 2 * pad;
+        if (x > 4 && x + w > W - 4) x = 4, y += lh + 2;
+        const double v = i < h.value.size() ? h.value[i] : 0.0;
+        body += "<rect x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" width=\"" + fmt(w) + "\" height=\"" + fmt(lh) + "\" fill=\"" +
+                heat_hex(v, vmax) + "\"><title>" + std::to_string(i) + ": " + fmt(v) + "</title></rect>";
+        body += "<text x=\"" + fmt(x + pad) + "\" y=\"" + fmt(y + 14) + "\" xml:space=\"preserve\">" + html_escape(h.pieces[i]) + "</text>";
+        if (i < h.answer.size() && h.answer[i])
+            body += "<line x1=\"" + fmt(x) + "\" y1=\"" + fmt(y + lh - 1) + "\" x2=\"" + fmt(x + w) + "\" y2=\"" + fmt(y + lh - 1) +
+                    "\" stroke=\"#222\" stroke-width=\"2\"/>";
+        x += w + 2;
+    }
+    const double H = y + lh + 6;
+    std::string o = "<svg ";
+    if (standalone) o += "xmlns=\"http://www.w3.org/2000/svg\" ";
+    o += "viewBox=\"0 0 640 " + fmt(H) + "\" width=\"640\" height=\"" + fmt(H) + "\" role=\"img\" aria-label=\"" + html_escape(h.caption) + "\">";
+    o += "<rect width=\"640\" height=\"" + fmt(H) + "\" fill=\"#fff\"/>";
+    o += "<text x=\"4\" y=\"16\" font-size=\"12\" font-family=\"sans-serif\" font-weight=\"bold\">" + html_escape(h.caption) + "</text>";
+    o += "<g font-size=\"12\" font-family=\"monospace\" fill=\"#141414\">" + body + "</g>";
+    return o + "</svg>";
+}
+
+std::string heat_map_html(const ReportHeatMap & h) {
+    const double vmax = heat_scale(h);
+    std::string o = "<figure class=\"heat\" id=\"" + html_escape(h.id) + "\"><figcaption>" + html_escape(h.caption) + "</figcaption><div>";
+    for (size_t i = 0; i < h.pieces.size(); ++i) {
+        const double v = i < h.value.size() ? h.value[i] : 0.0;
+        const bool answer = i < h.answer.size() && h.answer[i];
+        o += "<span" + std::string(answer ? " class=\"a\"" : "") + " style=\"background:" + heat_hex(v, vmax) + "\" title=\"" +
+             std::to_string(i) + ": " + fmt(v) + "\">" + html_escape(h.pieces[i]) + "</span>";
+    }
+    return o + "</div></figure>\n";
+}
+
+std::string table_html(const ReportTable & t) {
+    std::string o = "<table id=\"" + html_escape(t.id) + "\"><caption>" + html_escape(t.caption) + "</caption><tr>";
+    for (const std::string & c : t.columns) o += "<th>" + html_escape(c) + "</th>";
+    o += "</tr>\n";
+    for (const auto & row : t.rows) {
+        o += "<tr>";
+        for (const std::string & c : row) o += "<td>" + html_escape(c) + "</td>";
+        o += "</tr>\n";
+    }
+    return o + "</table>\n";
+}
+
+std::string table_markdown(const ReportTable & t) {
+    std::string o = "**" + md_escape(t.caption) + "**\n\n|";
+    for (const std::string & c : t.columns) o += " " + md_escape(c) + " |";
+    o += "\n|";
+    for (size_t i = 0; i < t.columns.size(); ++i) o += " --- |";
+    o += "\n";
+    for (const auto & row : t.rows) {
+        o += "|";
+        for (const std::string & c : row) o += " " + md_escape(c) + " |";
+        o += "\n";
+    }
+    return o + "\n";
+}
+
+ReportTable heat_map_table(const ReportHeatMap & h) {
+    ReportTable t{h.id, h.caption, {"position", "token", "contribution", "answer"}, {}};
+    for (size_t i = 0; i < h.pieces.size(); ++i)
+        t.rows.push_back({std::to_string(i), h.pieces[i], report_number(i < h.value.size() ? h.value[i] : 0.0),
+                          i < h.answer.size() && h.answer[i] ? "1" : "0"});
+    return t;
+}
 
 } // namespace
 
@@ -150,18 +243,14 @@ std::string render_report_html(const Report & r) {
                      "</title><style>" + kCss + "</style></head><body>\n<h1>" + html_escape(r.title) + "</h1>\n";
     for (const ReportSection & s : r.sections) {
         o += "<section id=\"" + html_escape(s.id) + "\"><h2>" + html_escape(s.title) + "</h2>\n";
-        for (const std::string & p : s.paragraphs) o += "<p>" + html_escape(p) + "</p>\n";
-        for (const ReportChart & c : s.charts) o += "<figure>" + chart_svg(c, false) + "</figure>\n";
-        for (const ReportTable & t : s.tables) {
-            o += "<table id=\"" + html_escape(t.id) + "\"><caption>" + html_escape(t.caption) + "</caption><tr>";
-            for (const std::string & c : t.columns) o += "<th>" + html_escape(c) + "</th>";
-            o += "</tr>\n";
-            for (const auto & row : t.rows) {
-                o += "<tr>";
-                for (const std::string & c : row) o += "<td>" + html_escape(c) + "</td>";
-                o += "</tr>\n";
+        for (const ReportBlock & b : s.blocks) {
+            switch (b.kind) {
+            case ReportBlock::Kind::Heading: o += "<h3>" + html_escape(b.text) + "</h3>\n"; break;
+            case ReportBlock::Kind::Paragraph: o += "<p>" + html_escape(b.text) + "</p>\n"; break;
+            case ReportBlock::Kind::Chart: o += "<figure>" + chart_svg(b.chart, false) + "</figure>\n"; break;
+            case ReportBlock::Kind::Table: o += table_html(b.table); break;
+            case ReportBlock::Kind::HeatMap: o += heat_map_html(b.heat_map); break;
             }
-            o += "</table>\n";
         }
         o += "</section>\n";
     }
@@ -172,53 +261,71 @@ std::string render_report_markdown(const Report & r, const std::string & image_d
     std::string o = "# " + md_escape(r.title) + "\n";
     for (const ReportSection & s : r.sections) {
         o += "\n## " + md_escape(s.title) + "\n\n";
-        for (const std::string & p : s.paragraphs) o += md_escape(p) + "\n\n";
-        for (const ReportChart & c : s.charts) o += "![" + md_escape(c.title) + "](" + image_dir + "/" + c.id + ".svg)\n\n";
-        for (const ReportTable & t : s.tables) {
-            o += "**" + md_escape(t.caption) + "**\n\n|";
-            for (const std::string & c : t.columns) o += " " + md_escape(c) + " |";
-            o += "\n|";
-            for (size_t i = 0; i < t.columns.size(); ++i) o += " --- |";
-            o += "\n";
-            for (const auto & row : t.rows) {
-                o += "|";
-                for (const std::string & c : row) o += " " + md_escape(c) + " |";
-                o += "\n";
+        for (const ReportBlock & b : s.blocks) {
+            switch (b.kind) {
+            case ReportBlock::Kind::Heading: o += "### " + md_escape(b.text) + "\n\n"; break;
+            case ReportBlock::Kind::Paragraph: o += md_escape(b.text) + "\n\n"; break;
+            case ReportBlock::Kind::Chart:
+                o += "![" + md_escape(b.chart.title) + "](" + image_dir + "/" + b.chart.id + ".svg)\n\n";
+                break;
+            case ReportBlock::Kind::Table: o += table_markdown(b.table); break;
+            case ReportBlock::Kind::HeatMap:
+                o += "![" + md_escape(b.heat_map.caption) + "](" + image_dir + "/" + b.heat_map.id + ".svg)\n\n";
+                break;
             }
-            o += "\n";
         }
     }
     return o;
 }
 
+std::string report_chart_svg(const ReportChart & c) { return chart_svg(c, true); }
+
 std::vector<std::pair<std::string, std::string>> report_chart_svgs(const Report & r) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const ReportSection & s : r.sections)
-        for (const ReportChart & c : s.charts) out.push_back({c.id + ".svg", chart_svg(c, true) + "\n"});
+        for (const ReportBlock & b : s.blocks) {
+            if (b.kind == ReportBlock::Kind::Chart) out.push_back({b.chart.id + ".svg", chart_svg(b.chart, true) + "\n"});
+            if (b.kind == ReportBlock::Kind::HeatMap) out.push_back({b.heat_map.id + ".svg", heat_map_svg(b.heat_map, true) + "\n"});
+        }
     return out;
 }
 
 std::string render_report_json(const Report & r) {
-    nlohmann::ordered_json j;
+    using ojson = nlohmann::ordered_json;
+    ojson j;
     j["title"] = r.title;
-    j["sections"] = nlohmann::ordered_json::array();
+    j["sections"] = ojson::array();
     for (const ReportSection & s : r.sections) {
-        nlohmann::ordered_json js{{"id", s.id}, {"title", s.title}, {"paragraphs", s.paragraphs}};
-        js["tables"] = nlohmann::ordered_json::array();
-        for (const ReportTable & t : s.tables)
-            js["tables"].push_back({{"id", t.id}, {"caption", t.caption}, {"columns", t.columns}, {"rows", t.rows}});
-        js["charts"] = nlohmann::ordered_json::array();
-        for (const ReportChart & c : s.charts) {
-            nlohmann::ordered_json jc{{"id", c.id}, {"title", c.title}, {"kind", c.kind}, {"x_label", c.x_label},
-                                      {"y_label", c.y_label}, {"labels", c.labels}};
-            jc["series"] = nlohmann::ordered_json::array();
-            for (const ReportSeries & se : c.series) jc["series"].push_back({{"name", se.name}, {"x", se.x}, {"y", se.y}});
-            js["charts"].push_back(jc);
+        ojson js{{"id", s.id}, {"title", s.title}, {"blocks", ojson::array()}};
+        for (const ReportBlock & b : s.blocks) {
+            switch (b.kind) {
+            case ReportBlock::Kind::Heading: js["blocks"].push_back({{"type", "heading"}, {"text", b.text}}); break;
+            case ReportBlock::Kind::Paragraph: js["blocks"].push_back({{"type", "paragraph"}, {"text", b.text}}); break;
+            case ReportBlock::Kind::Table: {
+                const ReportTable & t = b.table;
+                js["blocks"].push_back({{"type", "table"}, {"id", t.id}, {"caption", t.caption}, {"columns", t.columns}, {"rows", t.rows}});
+                break;
+            }
+            case ReportBlock::Kind::Chart: {
+                const ReportChart & c = b.chart;
+                ojson jc{{"type", "chart"}, {"id", c.id},           {"title", c.title},     {"kind", c.kind},
+                         {"x_label", c.x_label}, {"y_label", c.y_label}, {"labels", c.labels}, {"series", ojson::array()}};
+                for (const ReportSeries & se : c.series) jc["series"].push_back({{"name", se.name}, {"x", se.x}, {"y", se.y}});
+                js["blocks"].push_back(jc);
+                break;
+            }
+            case ReportBlock::Kind::HeatMap: {
+                const ReportHeatMap & h = b.heat_map;
+                js["blocks"].push_back({{"type", "heat_map"}, {"id", h.id}, {"caption", h.caption}, {"score", h.score},
+                                        {"pieces", h.pieces}, {"value", h.value}, {"answer", h.answer}});
+                break;
+            }
+            }
         }
         j["sections"].push_back(js);
     }
     // Invalid UTF-8 in a data set is replaced, not an error: a report must not fail on one bad byte.
-    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return j.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 std::string report_table_csv(const ReportTable & t) {
@@ -248,7 +355,12 @@ void write_report(const Report & r, const std::string & format, const std::strin
     } else if (format == "csv") {
         make_directories(out);
         for (const ReportSection & s : r.sections)
-            for (const ReportTable & t : s.tables) write_file_atomic((fs::path(out) / (t.id + ".csv")).string(), report_table_csv(t));
+            for (const ReportBlock & b : s.blocks) {
+                if (b.kind == ReportBlock::Kind::Table)
+                    write_file_atomic((fs::path(out) / (b.table.id + ".csv")).string(), report_table_csv(b.table));
+                if (b.kind == ReportBlock::Kind::HeatMap)
+                    write_file_atomic((fs::path(out) / (b.heat_map.id + ".csv")).string(), report_table_csv(heat_map_table(b.heat_map)));
+            }
     } else {
         throw Error("report: unknown format '" + format + "' (html, md, json, csv)");
     }

@@ -6,6 +6,7 @@
 #include "rapidun/error.h"
 #include "rapidun/eval/eval.h"
 #include "rapidun/io/atomic_file.h"
+#include "rapidun/unlearn/weights_files.h"
 
 #include <chrono>
 #include <cmath>
@@ -197,9 +198,7 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
                                                read_rapidin_json(w.resolve(infl["views"]["RF"]["rapidin_json"].get<std::string>())),
                                                read_rapidin_json(w.resolve(infl["views"]["RR"]["rapidin_json"].get<std::string>())), nf, nr,
                                                opt.weights);
-    make_directories(w.resolve("weights"));
-    write_weights_jsonl(w.resolve("weights/forget_weights.jsonl"), wts.forget.weight);
-    write_weights_jsonl(w.resolve("weights/retain_weights.jsonl"), wts.retain.weight);
+    save_weights(w.resolve("weights"), wts, opt.weights, w.resolve("influence"));
     const double t_wts = since(t0);
 
     // 3. Each method x seed.

@@ -291,7 +291,7 @@ private Q_SLOTS:
         const RapidUnWeights w = core(page.options());
         expectClose(read_weights_jsonl((dir + QStringLiteral("/forget_weights.jsonl")).toStdString()), w.forget.weight, "forget");
         expectClose(read_weights_jsonl((dir + QStringLiteral("/retain_weights.jsonl")).toStdString()), w.retain.weight, "retain");
-        QVERIFY(ui::sameOptions(ui::readSavedOptions(dir.toStdString()), page.options()));
+        QVERIFY(ui::sameOptions(read_saved_weight_options(dir.toStdString()), page.options()));
 
         // Opening the workspace again restores the saved knobs.
         WeightsPage again;
@@ -369,7 +369,7 @@ private Q_SLOTS:
         QCOMPARE(page.summaryModel()->value(M::AtLower, 0), double(w.forget.n_at_min));
         QCOMPARE(page.summaryModel()->data(page.summaryModel()->index(M::Mad, 0), M::RawValueRole).toDouble(), w.forget.mad);
         for (int g = 0; g < 2; g++) {   // the O(n) statistics against the CLI's summary (sorts)
-            const nlohmann::json s = ui::groupSummary(g ? w.retain : w.forget);
+            const nlohmann::json s = group_summary_json(g ? w.retain : w.forget);
             QCOMPARE(page.summaryModel()->value(M::MinWeight, g), s["min"].get<double>());
             QCOMPARE(page.summaryModel()->value(M::MedianWeight, g), s["median"].get<double>());
             QCOMPARE(page.summaryModel()->value(M::MaxWeight, g), s["max"].get<double>());

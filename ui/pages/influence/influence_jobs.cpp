@@ -19,43 +19,9 @@
 #include <QTableView>
 
 #include <cmath>
-#include <fstream>
 
 namespace rapidun::ui {
 namespace {
-
-// The settings of the workspace's last influence run (summary.json), so that a recomputation and
-// the token-wise explanation use the same parameter set, loss, K and seed. Defaults otherwise.
-rapidun::WorkspaceInfluenceOptions lastRunOptions(const rapidun::Workspace & w) {
-    rapidun::WorkspaceInfluenceOptions o;
-    o.rank_train = true;
-    std::ifstream in(w.resolve("influence/summary.json"));
-    const nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
-    if (!j.is_object())
-        return o;
-    if (j.contains("params") && j["params"].is_string()) {
-        o.influence.params = rapidun::parse_param_set(j["params"].get<std::string>());
-        o.params_given = true;
-        if (j.contains("names") && j["names"].is_array())
-            o.influence.names = j["names"].get<std::vector<std::string>>();
-        if (o.influence.params == rapidun::ParamSet::Names && o.influence.names.empty())
-            o.params_given = false;   // an older summary without the names: the workspace's default set
-    }
-    if (j.contains("loss") && j["loss"].is_string())
-        o.influence.loss = rapidun::parse_loss_convention(j["loss"].get<std::string>());
-    o.influence.normalize_layers = j.value("normalize_layers", false);
-    if (j.contains("seed") && j["seed"].is_number_unsigned())
-        o.influence.seed = j["seed"].get<uint64_t>();
-    if (j.contains("adapter") && j["adapter"].is_string())
-        o.adapter = j["adapter"].get<std::string>();
-    if (j.contains("rank_train") && j["rank_train"].is_object() && j["rank_train"].contains("rank_by"))
-        o.rank_by = rapidun::parse_rank_aggregate(j["rank_train"]["rank_by"].get<std::string>());
-    // summary.json holds K after clamping to D0; asking for it again gives the same sketch
-    // (sketch_width(K, D0) = min(K, D0)).
-    if (j.contains("K") && j["K"].is_number_integer() && j["K"].get<int64_t>() > 0)
-        o.influence.K = j["K"].get<int64_t>();
-    return o;
-}
 
 QString stageName(const std::string & stage) {
     if (stage == "forget") return InfluencePage::tr("Sketching the forget set");
@@ -200,7 +166,7 @@ bool InfluencePage::computeInfluence() {
     const QString dir = dir_;
     auto work = [dir](JobHandle & h) {
         const rapidun::Workspace w = rapidun::Workspace::load(dir.toStdString());
-        const rapidun::WorkspaceInfluenceOptions o = lastRunOptions(w);
+        const rapidun::WorkspaceInfluenceOptions o = rapidun::last_influence_options(w);
         auto progress = [&h](const rapidun::InfluenceJobProgress & p) {
             h.report(p.fraction, stageName(p.stage), QStringLiteral("%1 / %2").arg(p.done).arg(p.total), p.eta_seconds);
         };
@@ -284,7 +250,8 @@ void InfluencePage::startExplain(int sample, int query) {
     const QString dir = dir_;
     auto work = [dir, sample, query](JobHandle &) {
         const rapidun::Workspace w = rapidun::Workspace::load(dir.toStdString());
-        return rapidun::explain_influence(w, lastRunOptions(w), "forget", size_t(query), "train", size_t(sample));
+        // Saved in the workspace (influence/explanations/), so that the rows looked at are in the report.
+        return rapidun::saved_explanation(w, "forget", size_t(query), "train", size_t(sample));
     };
     auto done = [this, sample, query](rapidun::TokenExplanation && e) {
         if (detail_->sample() != sample || detail_->query() != query)

@@ -1,5 +1,7 @@
 #include "token_heat_map.h"
 
+#include "rapidun/text/token_display.h"
+
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
@@ -13,19 +15,9 @@ namespace {
 
 constexpr int kPadX = 3, kPadY = 2, kGap = 2, kMargin = 4;
 
-// SentencePiece marks a leading space with U+2581; byte-fallback pieces look like <0x0A>.
-QString displayPiece(const std::string & piece) {
-    QString s = QString::fromUtf8(piece.data(), qsizetype(piece.size()));
-    s.replace(QChar(0x2581), QLatin1Char(' '));
-    if (s == QLatin1String("<0x0A>"))
-        return QStringLiteral("\u21b5");   // a visible newline
-    return s;
-}
-
 QColor heat(double value, double scale) {
-    const double a = scale > 0 ? std::min(1.0, std::abs(value) / scale) : 0.0;
-    const QColor full = value >= 0 ? QColor(214, 39, 40) : QColor(31, 119, 180);
-    return QColor::fromRgbF(1.0 - a * (1.0 - full.redF()), 1.0 - a * (1.0 - full.greenF()), 1.0 - a * (1.0 - full.blueF()));
+    const auto c = heat_rgb(value, scale);
+    return QColor(c[0], c[1], c[2]);
 }
 
 } // namespace
@@ -39,7 +31,7 @@ void TokenHeatMap::setTokens(const std::vector<std::string> & pieces, const std:
                              const std::vector<uint8_t> & isAnswer, double score) {
     pieces_.clear();
     for (const std::string & p : pieces)
-        pieces_ << displayPiece(p);
+        pieces_ << QString::fromStdString(display_piece(p));
     contribution_ = contribution;
     contribution_.resize(size_t(pieces_.size()), 0.0);
     answer_ = isAnswer;

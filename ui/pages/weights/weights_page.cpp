@@ -223,7 +223,7 @@ void WeightsPage::startLoad() {
             QString note;
             if (file_exists((weightsDir_ + QLatin1Char('/') + QLatin1String(kWeightsSettingsFile)).toStdString())) {
                 try {
-                    knobs_->setOptions(readSavedOptions(weightsDir_.toStdString()));
+                    knobs_->setOptions(read_saved_weight_options(weightsDir_.toStdString()));
                     note = tr("Knobs restored from the saved %1.").arg(QLatin1String(kWeightsSettingsFile));
                 } catch (const std::exception & e) {
                     note = tr("Saved settings ignored: %1").arg(QString::fromUtf8(e.what()));
@@ -298,7 +298,7 @@ bool WeightsPage::save() {
         return false;
     }
     try {
-        saveWeights(weightsDir_.toStdString(), weights_, computedWith_, influenceDir_.toStdString());
+        save_weights(weightsDir_.toStdString(), weights_, computedWith_, influenceDir_.toStdString());
     } catch (const std::exception & e) {
         Q_EMIT failure(tr("Cannot save the weights"), QString::fromUtf8(e.what()));
         return false;

@@ -57,6 +57,8 @@ nlohmann::json run_workspace_influence(const Workspace & w, const WorkspaceInflu
 // Token-wise explanation of one (test, train) pair: test row `test_index` of `test_role`
 // (forget by default), train row `train_index` of `train_role` (train by default).
 struct TokenExplanation {
+    std::string              test_role, train_role;
+    size_t                   test_index = 0, train_index = 0;
     std::string              test_id, train_id;
     double                   score = 0;                 // <s_test, sketch(g_train)>
     std::vector<std::string> pieces;                    // the train row's tokens
@@ -65,5 +67,19 @@ struct TokenExplanation {
 };
 TokenExplanation explain_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt, const std::string & test_role,
                                    size_t test_index, const std::string & train_role, size_t train_index);
+
+// The options of the workspace's last influence run, from influence/summary.json (parameter set,
+// names, loss, normalisation, seed, adapter, rank_by, K; rank_train on); the defaults when absent.
+WorkspaceInfluenceOptions last_influence_options(const Workspace & w);
+
+// explain_influence with last_influence_options(w), saved as
+// influence/explanations/<test role>-<i>_<train role>-<j>.json (atomically) and read back while
+// influence/summary.json is the one it was computed under (its FNV-1a hash is in the file). The
+// studio's explanations go through here, so the rows a researcher looked at are in the report.
+TokenExplanation saved_explanation(const Workspace & w, const std::string & test_role, size_t test_index,
+                                   const std::string & train_role, size_t train_index);
+// Every saved explanation that is still current, ordered by (train role, train row, test role, test row).
+// A file that cannot be read is skipped (it is recomputed when asked for again).
+std::vector<TokenExplanation> saved_explanations(const Workspace & w);
 
 } // namespace rapidun
