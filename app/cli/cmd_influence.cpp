@@ -2,6 +2,7 @@
 // rapidun influence explain: token-wise influence of one (test, train) pair.
 #include "args.h"
 
+#include "rapidun/dist/process_group.h"
 #include "rapidun/influence/workspace_influence.h"
 #include "rapidun/workspace/workspace.h"
 
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <sstream>
 
 namespace rapidun::cli {
@@ -25,7 +27,10 @@ static const char * kInfluenceUsage =
     "per-sample gradients of the answer loss, RapidGrad sketches (cached under W/cache, resumable),\n"
     "TracIn views FF FR RF RR under W/influence, and with --rank-train every train row ranked by its\n"
     "mean influence on the forget set (detection_auc when rows carry is_poisoned).\n"
-    "default parameter set: the adapter's LoRA tensors with --adapter, else every linear layer";
+    "default parameter set: the adapter's LoRA tensors with --adapter, else every linear layer.\n"
+    "several processes: WORLD_SIZE, RANK, MASTER_ADDR, MASTER_PORT set (torchrun's variables; on one machine\n"
+    "scripts/launch.sh N build/bin/rapidun influence ...): the sketches are sharded over the processes\n"
+    "(c10d, Gloo), rank 0 writes every file";
 
 static const std::set<std::string> kFlags = {"json", "help", "normalize-layers", "rank-train", "fp16", "overwrite-cache"};
 static const std::set<std::string> kOptions = {"workspace", "adapter", "params", "loss", "k", "seed", "batch-size", "views",
@@ -115,12 +120,26 @@ int cmd_influence(int argc, char ** argv) {
         return a.has("help") ? 0 : 2;
     }
     const Workspace w = Workspace::load(a.get("workspace"));
-    const json s = run_workspace_influence(w, influence_options(a), [](const InfluenceJobProgress & p) {
+    WorkspaceInfluenceOptions o = influence_options(a);
+    // Several processes, the torchrun way (scripts/launch.sh): the sketches are sharded over them.
+    std::unique_ptr<ProcessGroup> group;
+    if (const auto env = ProcessGroup::env_from_environment()) {
+        group = ProcessGroup::connect(*env);
+        o.group = group.get();
+        std::fprintf(stderr, "rank %d of %d joined the group at %s:%d\n", env->rank, env->world, env->addr.c_str(), env->port);
+    }
+    const json s = run_workspace_influence(w, o, [](const InfluenceJobProgress & p) {
         std::fprintf(stderr, "\r[%3d%%] %-8s %6lld/%-6lld ETA %5.0f s   ", int(p.fraction * 100), p.stage.c_str(),
                      (long long)p.done, (long long)p.total, p.eta_seconds);
         if (p.stage == "done") std::fputc('\n', stderr);
         std::fflush(stderr);
     });
+    if (group && group->rank() != 0) {   // rank 0 reports the job; the others say what they sketched
+        std::printf("rank %d of %d: sketched", group->rank(), group->world());
+        for (auto & [role, c] : s["caches"].items()) std::printf(" %s %lld/%lld", role.c_str(), c["computed"].get<long long>(), c["rows"].get<long long>());
+        std::printf(" (rank 0 wrote them)\n");
+        return 0;
+    }
     if (a.has("json")) {
         std::printf("%s\n", s.dump(2).c_str());
         return 0;

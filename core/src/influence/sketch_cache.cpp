@@ -2,6 +2,7 @@
 // fills a cache. Torch-free: the sketches come from sketch_gradients, the model hash from grads.cpp.
 #include "rapidun/influence/sketch_cache.h"
 
+#include "rapidun/dist/process_group.h"
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -379,10 +381,92 @@ std::vector<float> SketchCache::read_all() const {
 // ---------------------------------------------------------------------------------------------
 // The resumable job
 
+namespace {
+
+// compute_sketch_cache over a process group (see CacheComputeOptions::group).
+CacheReport compute_sketch_cache_group(Model & model, const std::vector<TokenizedSample> & samples, const InfluenceOptions & opt,
+                                       const std::string & dir, const CacheComputeOptions & copt,
+                                       const std::function<void(const SketchProgress &)> & progress, const CancelToken * cancel) {
+    ProcessGroup & g = *copt.group;
+    const auto t0 = std::chrono::steady_clock::now();
+    auto secs = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+    const SketchManifest want = make_manifest(model, samples, opt, copt.dtype);
+    // Every rank must sketch the same thing: the manifests' hashes agree or the job stops here.
+    const std::string id = want.to_json().dump();
+    const uint64_t h = fnv1a64_words(id.data(), id.size());
+    const int64_t v = int64_t(h >> 2);   // 62 bits: negating it cannot overflow
+    if (g.all_max(v) != -g.all_max(-v))
+        throw Error("rank " + std::to_string(g.rank()) + " of " + std::to_string(g.world()) +
+                    ": the ranks would sketch different things (their model, data or influence options differ; this "
+                    "rank's manifest hash is " + hash_hex(h) + ")");
+    std::optional<SketchCache> cache;   // rank 0 only
+    std::vector<int64_t> missing;
+    if (g.rank() == 0) {
+        cache.emplace(SketchCache::open(dir, want, copt.overwrite, copt.fsync_every));
+        missing = cache->missing_rows();
+    }
+    g.broadcast(missing, 0);
+    CacheReport rep;
+    rep.n_rows = want.n_rows;
+    rep.n_reused = want.n_rows - int64_t(missing.size());
+    SketchProgress pr;
+    pr.total = want.n_rows;
+    pr.done = rep.n_reused;
+    if (progress && g.rank() == 0) progress(pr);
+    const int64_t world = g.world(), bs = opt.batch_size, K = want.K;
+    // Rank q's rows: missing[k] for k % world == q. Round r: the r-th batch of each rank's rows.
+    auto share = [&](int64_t q, int64_t r, std::vector<int64_t> & rows) {
+        rows.clear();
+        for (int64_t j = r * bs; j < (r + 1) * bs; j++) {
+            const int64_t k = j * world + q;
+            if (k >= int64_t(missing.size())) break;
+            rows.push_back(missing[size_t(k)]);
+        }
+    };
+    const int64_t per_rank = (int64_t(missing.size()) + world - 1) / world;
+    const int64_t rounds = (per_rank + bs - 1) / bs;
+    if (rounds > 0) {
+        const RapidGradSketch sketch = make_sketch(model, opt);
+        if (sketch.K() != K) throw Error("internal: sketch width differs from the manifest's");
+        std::vector<int64_t> rows;
+        for (int64_t r = 0; r < rounds; r++) {
+            // A cancel on any rank stops all of them at the same round.
+            if (g.all_max(cancel && cancel->cancelled() ? 1 : 0) != 0) {
+                if (cache) cache->sync();
+                throw Cancelled();
+            }
+            share(g.rank(), r, rows);
+            std::vector<float> block(size_t(bs * K), 0.0f);
+            if (!rows.empty()) {
+                std::vector<TokenizedSample> part;
+                for (int64_t i : rows) part.push_back(samples[size_t(i)]);
+                const std::vector<float> s = sketch_gradients(model, part, opt, sketch);
+                std::copy(s.begin(), s.end(), block.begin());
+            }
+            const auto blocks = g.all_gather(block, bs * K);
+            for (int64_t q = 0; q < world; q++) {
+                share(q, r, rows);
+                if (cache)
+                    for (size_t j = 0; j < rows.size(); j++) cache->write_row(rows[j], blocks[size_t(q)].data() + j * size_t(K));
+                rep.n_computed += int64_t(rows.size());
+            }
+            pr.done = rep.n_reused + rep.n_computed;
+            pr.eta_seconds = secs() / double(r + 1) * double(rounds - r - 1);
+            if (progress && g.rank() == 0) progress(pr);
+        }
+        if (cache) cache->sync();
+    }
+    rep.seconds = secs();
+    return rep;
+}
+
+} // namespace
+
 CacheReport compute_sketch_cache(Model & model, const std::vector<TokenizedSample> & samples, const InfluenceOptions & opt,
                                  const std::string & dir, const CacheComputeOptions & copt,
                                  const std::function<void(const SketchProgress &)> & progress, const CancelToken * cancel) {
     if (opt.batch_size <= 0) throw Error("influence: batch_size must be positive, got " + std::to_string(opt.batch_size));
+    if (copt.group && copt.group->world() > 1) return compute_sketch_cache_group(model, samples, opt, dir, copt, progress, cancel);
     const auto     t0   = std::chrono::steady_clock::now();
     auto           secs = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
     SketchManifest want = make_manifest(model, samples, opt, copt.dtype);

@@ -3,6 +3,7 @@
 #include "rapidun/influence/workspace_influence.h"
 
 #include "rapidun/data/prompt_format.h"
+#include "rapidun/dist/process_group.h"
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/error.h"
@@ -130,6 +131,7 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
     Opened o = open_for_influence(w, opt);
     Model & model = *o.mb.model;
     const GradLayout layout = gradient_layout(model, o.io);
+    const bool leader = !opt.group || opt.group->rank() == 0;
 
     std::vector<Scored> sets;
     sets.push_back(load_scored(w, *o.mb.tokenizer, "forget"));
@@ -148,6 +150,7 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
         CacheComputeOptions co;
         co.overwrite = opt.overwrite_cache;
         co.dtype = opt.dtype;
+        co.group = opt.group;
         const CacheReport rep = compute_sketch_cache(model, s.samples, o.io, dir, co, [&](const SketchProgress & p) {
             if (!progress) return;
             InfluenceJobProgress jp;
@@ -159,13 +162,18 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
             progress(jp);
         }, cancel);
         rows_before += int64_t(s.samples.size());
+        caches[s.role] = {{"dir", fs::relative(dir, w.dir).string()}, {"rows", rep.n_rows}, {"reused", rep.n_reused},
+                          {"computed", rep.n_computed}, {"seconds", rep.seconds}, {"skipped_empty_answer", s.n_empty}};
+        if (!leader) continue;   // the other ranks only sketch
         SketchCache c = SketchCache::open(dir, man);
         sk.push_back(c.read_all());
         K = c.K();
-        caches[s.role] = {{"dir", fs::relative(dir, w.dir).string()}, {"rows", rep.n_rows}, {"reused", rep.n_reused},
-                          {"computed", rep.n_computed}, {"seconds", rep.seconds}, {"skipped_empty_answer", s.n_empty}};
     }
     if (cancel) cancel->throw_if_cancelled();
+    if (!leader) {
+        opt.group->barrier();   // returns when rank 0 has written everything (or fails with it)
+        return {{"rank", opt.group->rank()}, {"world", opt.group->world()}, {"caches", caches}};
+    }
 
     // 2. The four views.
     if (progress) progress({"views", 0, int64_t(opt.views.size()), 0, 0.96});
@@ -239,7 +247,9 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
         summary["rank_train"] = rank;
     }
     summary["seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_all).count();
+    summary["processes"] = opt.group ? opt.group->world() : 1;
     write_file_atomic(w.resolve("influence/summary.json"), summary.dump(2) + "\n");
+    if (opt.group) opt.group->barrier();   // the other ranks exit once the files are written
     if (progress) progress({"done", 1, 1, 0, 1.0});
     return summary;
 }

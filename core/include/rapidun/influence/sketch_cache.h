@@ -105,10 +105,17 @@ struct SketchProgress {
     int64_t done = 0, total = 0;   // valid rows so far (reused ones included), all rows
     double  eta_seconds = 0;       // from this run's rate; 0 until a row was computed
 };
+class ProcessGroup;
+
 struct CacheComputeOptions {
     bool        overwrite = false;    // recompute everything when the manifest differs
     SketchDType dtype = SketchDType::F32;
     int64_t     fsync_every = 64;
+    // Several processes (dist/process_group.h): the missing rows are dealt round-robin over the
+    // ranks; each round every rank sketches up to batch_size of its rows and rank 0, the only one
+    // that opens the cache, gathers and writes them, so a lost rank loses one round at most. The
+    // ranks must hold the same model, data and options (checked by their manifests' hash).
+    ProcessGroup * group = nullptr;
 };
 struct CacheReport {
     int64_t n_rows = 0, n_reused = 0, n_computed = 0;
@@ -117,7 +124,8 @@ struct CacheReport {
 
 // Computes the sketches of every sample into <dir> (resuming: rows that check are kept). Progress
 // after each micro-batch; the cancel token is polled between micro-batches (throws Cancelled, the
-// rows written so far stay valid).
+// rows written so far stay valid). With copt.group, every rank calls it; the report counts the
+// rows of all ranks, and only rank 0's progress callback sees the totals.
 CacheReport compute_sketch_cache(Model & model, const std::vector<TokenizedSample> & samples, const InfluenceOptions & opt,
                                  const std::string & dir, const CacheComputeOptions & copt = {},
                                  const std::function<void(const SketchProgress &)> & progress = {},

@@ -39,6 +39,10 @@ struct WorkspaceInfluenceOptions {
     SketchDType                dtype = SketchDType::F32;
     bool                       overwrite_cache = false;   // recompute a cache whose manifest differs
     int64_t                    top_k = 1000;        // list length in the RapidIn JSON
+    // Several processes (rapidun influence under scripts/launch.sh or torchrun): the sketching of
+    // every set is sharded over the ranks; rank 0 writes the caches, the views, the ranking and the
+    // summary, the other ranks only sketch and return {"rank", "world"}.
+    ProcessGroup *             group = nullptr;
 };
 
 struct InfluenceJobProgress {

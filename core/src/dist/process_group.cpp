@@ -1,0 +1,131 @@
+// ProcessGroup (process_group.h) on c10d: TCPStore + ProcessGroupGloo.
+#include "rapidun/dist/process_group.h"
+
+#include "rapidun/error.h"
+
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <torch/torch.h>
+
+#include <cstdlib>
+
+namespace rapidun {
+
+struct ProcessGroup::Impl {
+    GroupEnv                                   env;
+    c10::intrusive_ptr<c10d::TCPStore>         store;
+    c10::intrusive_ptr<c10d::ProcessGroupGloo> pg;
+
+    // Waits for a collective; c10d's and Gloo's failures become one message that names the rank.
+    void wait(const c10::intrusive_ptr<c10d::Work> & work, const char * what) const {
+        try {
+            work->wait();
+        } catch (const std::exception & e) {
+            std::string why = e.what();
+            if (const size_t nl = why.find('\n'); nl != std::string::npos) why = why.substr(0, nl);
+            throw Error("rank " + std::to_string(env.rank) + " of " + std::to_string(env.world) + ": " + what +
+                        " failed, another rank stopped or cannot be reached (" + why +
+                        "); what was finished is kept: run the same command again to resume");
+        }
+    }
+};
+
+namespace {
+
+int env_int(const char * name, bool required, int fallback) {
+    const char * v = std::getenv(name);
+    if (!v || !*v) {
+        if (required) throw Error(std::string(name) + " is not set (WORLD_SIZE > 1 needs MASTER_ADDR, MASTER_PORT, RANK)");
+        return fallback;
+    }
+    char * end = nullptr;
+    const long n = std::strtol(v, &end, 10);
+    if (*end != '\0' || n < 0 || n > 1 << 20) throw Error(std::string(name) + "='" + v + "' is not a whole number");
+    return int(n);
+}
+
+} // namespace
+
+std::optional<GroupEnv> ProcessGroup::env_from_environment() {
+    GroupEnv e;
+    e.world = env_int("WORLD_SIZE", false, 1);
+    if (e.world <= 1) return std::nullopt;
+    e.rank = env_int("RANK", true, 0);
+    e.port = env_int("MASTER_PORT", true, 0);
+    const char * addr = std::getenv("MASTER_ADDR");
+    if (!addr || !*addr) throw Error("MASTER_ADDR is not set (WORLD_SIZE > 1 needs MASTER_ADDR, MASTER_PORT, RANK)");
+    e.addr = addr;
+    if (e.rank >= e.world) throw Error("RANK=" + std::to_string(e.rank) + " is not below WORLD_SIZE=" + std::to_string(e.world));
+    if (e.port <= 0 || e.port > 65535) throw Error("MASTER_PORT=" + std::to_string(e.port) + " is not a port (1-65535)");
+    return e;
+}
+
+std::unique_ptr<ProcessGroup> ProcessGroup::connect(const GroupEnv & env, std::chrono::milliseconds timeout) {
+    auto impl = std::make_unique<Impl>();
+    impl->env = env;
+    const std::string where = env.addr + ":" + std::to_string(env.port);
+    try {
+        c10d::TCPStoreOptions so;
+        so.port = uint16_t(env.port);
+        so.isServer = env.rank == 0;
+        so.numWorkers = size_t(env.world);
+        so.waitWorkers = true;
+        so.timeout = timeout;
+        impl->store = c10::make_intrusive<c10d::TCPStore>(env.addr, so);
+        auto opts = c10d::ProcessGroupGloo::Options::create(timeout);
+        if (const char * ifname = std::getenv("GLOO_SOCKET_IFNAME"); ifname && *ifname)
+            opts->devices.push_back(c10d::ProcessGroupGloo::createDeviceForInterface(ifname));
+        else if (env.addr == "127.0.0.1" || env.addr == "localhost" || env.addr == "::1")
+            opts->devices.push_back(c10d::ProcessGroupGloo::createDeviceForHostname(env.addr));
+        else
+            opts->devices.push_back(c10d::ProcessGroupGloo::createDefaultDevice());
+        opts->threads = 1;   // the collectives move sketches, not compute: one thread is plenty
+        impl->pg = c10::make_intrusive<c10d::ProcessGroupGloo>(impl->store, env.rank, env.world, opts);
+    } catch (const std::exception & e) {
+        std::string why = e.what();
+        if (const size_t nl = why.find('\n'); nl != std::string::npos) why = why.substr(0, nl);
+        throw Error("rank " + std::to_string(env.rank) + " of " + std::to_string(env.world) + ": cannot join the group at " +
+                    where + " (" + why + ")");
+    }
+    return std::unique_ptr<ProcessGroup>(new ProcessGroup(std::move(impl)));
+}
+
+ProcessGroup::ProcessGroup(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ProcessGroup::~ProcessGroup() = default;
+
+int ProcessGroup::rank() const { return impl_->env.rank; }
+int ProcessGroup::world() const { return impl_->env.world; }
+
+void ProcessGroup::barrier() { impl_->wait(impl_->pg->barrier(), "the barrier"); }
+
+void ProcessGroup::broadcast(std::vector<int64_t> & v, int root) {
+    c10d::BroadcastOptions o;
+    o.rootRank = root;
+    std::vector<at::Tensor> n{torch::tensor({int64_t(v.size())}, torch::kInt64)};
+    impl_->wait(impl_->pg->broadcast(n, o), "broadcast");
+    const int64_t size = n[0].item<int64_t>();
+    if (rank() != root) v.assign(size_t(size), 0);
+    if (size == 0) return;
+    std::vector<at::Tensor> t{torch::from_blob(v.data(), {size}, torch::kInt64)};
+    impl_->wait(impl_->pg->broadcast(t, o), "broadcast");
+}
+
+std::vector<std::vector<float>> ProcessGroup::all_gather(const std::vector<float> & mine, int64_t floats) {
+    if (int64_t(mine.size()) != floats) throw Error("internal: all_gather of " + std::to_string(mine.size()) + " floats, not " + std::to_string(floats));
+    std::vector<std::vector<float>> out(static_cast<size_t>(world()), std::vector<float>(static_cast<size_t>(floats)));
+    std::vector<at::Tensor> in{torch::from_blob(const_cast<float *>(mine.data()), {floats}, torch::kFloat32)};
+    std::vector<std::vector<at::Tensor>> outs(1);
+    for (auto & o : out) outs[0].push_back(torch::from_blob(o.data(), {floats}, torch::kFloat32));
+    impl_->wait(impl_->pg->allgather(outs, in), "all-gather");
+    return out;
+}
+
+int64_t ProcessGroup::all_max(int64_t v) {
+    std::vector<at::Tensor> t{torch::tensor({v}, torch::kInt64)};
+    c10d::AllreduceOptions o;
+    o.reduceOp = c10d::ReduceOp::MAX;
+    impl_->wait(impl_->pg->allreduce(t, o), "all-reduce");
+    return t[0].item<int64_t>();
+}
+
+} // namespace rapidun
