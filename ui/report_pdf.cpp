@@ -62,13 +62,21 @@ QString nowrap(const std::string & cell) {
 
 // A table whose columns follow their content. Columns of short words (ids, numbers, labels) take
 // their natural width, unbroken; the text columns share the rest of the line by their mean cell
-// length (long text wraps). A table without text columns keeps its natural width.
+// length (long text wraps), each at least as wide as its header's longest word. A table without
+// text columns keeps its natural width.
 QString table_html(const ReportTable & t) {
     constexpr double kLine = 95;   // characters of an A4 line at 8 pt, cell padding counted
     const size_t n = t.columns.size();
-    std::vector<double> longest(n, 1.0), mean(n, 0.0);
+    std::vector<double> longest(n, 1.0), mean(n, 0.0), word(n, 1.0);   // word: the header's longest, at most 18
     std::vector<bool> text(n, false);
-    for (size_t c = 0; c < n; ++c) longest[c] = double(t.columns[c].size());
+    auto words = [&](size_t c, const std::string & cell) {
+        for (const QString & w : QString::fromStdString(cell).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            word[c] = std::max(word[c], std::min(18.0, double(w.size())));
+    };
+    for (size_t c = 0; c < n; ++c) {
+        longest[c] = double(t.columns[c].size());
+        words(c, t.columns[c]);
+    }
     for (const auto & row : t.rows)
         for (size_t c = 0; c < n && c < row.size(); ++c) {
             longest[c] = std::max(longest[c], double(QString::fromStdString(row[c]).size()));
@@ -89,7 +97,9 @@ QString table_html(const ReportTable & t) {
     for (size_t c = 0; c < n; ++c) {
         html += QStringLiteral("<th");
         if (full && text[c]) {
-            const double share = std::max(0.0, 100.0 * (1.0 - fixed / kLine)) * std::max(mean[c], 4.0) / want;
+            // Never narrower than its header's longest word, which Qt would break.
+            const double share = std::max(std::max(0.0, 100.0 * (1.0 - fixed / kLine)) * std::max(mean[c], 4.0) / want,
+                                          100.0 * (word[c] + 3) / kLine);
             html += QStringLiteral(" width=\"%1%\"").arg(std::max(5, int(std::lround(share))));
         }
         html += nowrap(t.columns[c]) + QStringLiteral(">") + esc(t.columns[c]) + QStringLiteral("</th>");
@@ -127,21 +137,31 @@ void fill_report_document(const Report & r, QTextDocument & doc) {
     doc.setDefaultStyleSheet(QStringLiteral("h1{font-size:16pt} h2{font-size:12pt; margin-top:14px} h3{font-size:10pt; margin-top:10px} "
                                             "th{background-color:#eeeeee} caption{font-weight:bold}"));
     QString html = QStringLiteral("<h1>") + esc(r.title) + QStringLiteral("</h1>");
+    // Each section and each heading in it (a run, the heat maps) starts a page, so that a run's charts
+    // and tables are read together and no heading is left at the foot of a page (Qt has
+    // page-break-before, not break-inside: avoid).
+    const QString newPage = QStringLiteral(" style=\"page-break-before:always\"");
     for (const ReportSection & s : r.sections) {
-        html += QStringLiteral("<h2>") + esc(s.title) + QStringLiteral("</h2>");
+        html += QStringLiteral("<h2") + (&s != &r.sections.front() ? newPage : QString()) + QStringLiteral(">") + esc(s.title) +
+                QStringLiteral("</h2>");
+        bool first = true;
         for (const ReportBlock & b : s.blocks) {
             switch (b.kind) {
-            case ReportBlock::Kind::Heading: html += QStringLiteral("<h3>") + esc(b.text) + QStringLiteral("</h3>"); break;
+            case ReportBlock::Kind::Heading:
+                html += QStringLiteral("<h3") + (!first ? newPage : QString()) + QStringLiteral(">") + esc(b.text) +
+                        QStringLiteral("</h3>");
+                break;
             case ReportBlock::Kind::Paragraph: html += QStringLiteral("<p>") + esc(b.text) + QStringLiteral("</p>"); break;
             case ReportBlock::Kind::Chart: {
                 const QUrl name(QStringLiteral("chart:") + QString::fromStdString(b.chart.id));
                 doc.addResource(QTextDocument::ImageResource, name, render_svg(report_chart_svg(b.chart)));
-                html += QStringLiteral("<p><img src=\"") + name.toString() + QStringLiteral("\" width=\"600\"></p>");
+                html += QStringLiteral("<p><img src=\"") + name.toString() + QStringLiteral("\" width=\"500\"></p>");
                 break;
             }
             case ReportBlock::Kind::Table: html += table_html(b.table); break;
             case ReportBlock::Kind::HeatMap: html += heat_map_html(b.heat_map); break;
             }
+            first = false;
         }
     }
     doc.setHtml(html);
