@@ -21,12 +21,14 @@ using nlohmann::json;
 static const char * kInfluenceUsage =
     "usage: rapidun influence --workspace W [--adapter DIR] [--params lora|embed|embed_head|linear|names:a,b,...]\n"
     "       [--normalize-layers] [--loss shifted|unshifted] [--k K=65536] [--seed S=42] [--batch-size B=8]\n"
-    "       [--views FF,FR,RF,RR] [--rank-train [--rank-by cos_abs|cos|abs|mean]] [--fp16] [--overwrite-cache] [--top-k N=1000] [--json]\n"
+    "       [--views FF,FR,RF,RR] [--rank-train [--rank-by cos_abs|cos|abs|mean] [--row-block N=64]] [--fp16]\n"
+    "       [--overwrite-cache] [--top-k N=1000] [--json]\n"
     "       rapidun influence explain --workspace W --test I --train J [--test-set forget] [--train-set train]\n"
     "       [--top N=20] [same gradient options] [--json]\n"
     "per-sample gradients of the answer loss, RapidGrad sketches (cached under W/cache, resumable),\n"
     "TracIn views FF FR RF RR under W/influence, and with --rank-train every train row ranked by its\n"
-    "mean influence on the forget set (detection_auc when rows carry is_poisoned).\n"
+    "mean influence on the forget set (detection_auc when rows carry is_poisoned); the train sketches are\n"
+    "streamed from their cache --row-block rows at a time, never all in memory.\n"
     "default parameter set: the adapter's LoRA tensors with --adapter, else every linear layer.\n"
     "several processes: WORLD_SIZE, RANK, MASTER_ADDR, MASTER_PORT set (torchrun's variables; on one machine\n"
     "scripts/launch.sh N build/bin/rapidun influence ...): the sketches are sharded over the processes\n"
@@ -34,7 +36,7 @@ static const char * kInfluenceUsage =
 
 static const std::set<std::string> kFlags = {"json", "help", "normalize-layers", "rank-train", "fp16", "overwrite-cache"};
 static const std::set<std::string> kOptions = {"workspace", "adapter", "params", "loss", "k", "seed", "batch-size", "views",
-                                               "top-k", "test", "train", "test-set", "train-set", "top", "rank-by"};
+                                               "top-k", "test", "train", "test-set", "train-set", "top", "rank-by", "row-block"};
 
 static WorkspaceInfluenceOptions influence_options(const Args & a) {
     WorkspaceInfluenceOptions o;
@@ -76,6 +78,8 @@ static WorkspaceInfluenceOptions influence_options(const Args & a) {
     o.dtype = a.has("fp16") ? SketchDType::F16 : SketchDType::F32;
     o.overwrite_cache = a.has("overwrite-cache");
     o.top_k = a.get_int("top-k", o.top_k);
+    o.row_block = a.get_int("row-block", o.row_block);
+    if (o.row_block <= 0) throw UsageError("--row-block must be positive");
     return o;
 }
 

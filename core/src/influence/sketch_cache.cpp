@@ -319,9 +319,28 @@ bool SketchCache::row_valid(int64_t i) const {
 
 std::vector<int64_t> SketchCache::missing_rows() const {
     std::vector<int64_t> out;
-    for (int64_t i = 0; i < man_.n_rows; i++)
-        if (!row_valid(i)) out.push_back(i);
+    constexpr int64_t kChunk = 256;   // rows checked between two releases of their pages
+    for (int64_t b0 = 0; b0 < man_.n_rows; b0 += kChunk) {
+        const int64_t b1 = std::min(man_.n_rows, b0 + kChunk);
+        for (int64_t i = b0; i < b1; i++)
+            if (!row_valid(i)) out.push_back(i);
+        release_pages(b0, b1 - b0);
+    }
     return out;
+}
+
+void SketchCache::release_pages(int64_t begin, int64_t count) const {
+#ifdef MADV_DONTNEED
+    // Clean file-backed pages: dropping them only means reading them again from the page cache, and
+    // checking or streaming a cache bigger than memory keeps the RSS at one block.
+    if (!map_ || count <= 0) return;
+    const size_t page = size_t(sysconf(_SC_PAGESIZE));
+    const size_t from = size_t(begin * row_bytes_) / page * page;
+    const size_t to = std::min(map_bytes_, size_t((begin + count) * row_bytes_));
+    if (to > from) madvise(const_cast<uint8_t *>(map_) + from, to - from, MADV_DONTNEED);
+#else
+    (void)begin, (void)count;
+#endif
 }
 
 void SketchCache::write_row(int64_t i, const float * v) {
@@ -370,6 +389,16 @@ void SketchCache::read_row(int64_t i, float * out) const {
     } else {
         std::memcpy(out, p, size_t(man_.K) * 4);
     }
+}
+
+std::vector<float> SketchCache::read_rows(int64_t begin, int64_t count) const {
+    if (begin < 0 || count < 0 || begin + count > man_.n_rows)
+        throw Error(rows_path() + ": rows [" + std::to_string(begin) + ", " + std::to_string(begin + count) + ") outside [0, " +
+                    std::to_string(man_.n_rows) + ")");
+    std::vector<float> out(size_t(count * man_.K));
+    for (int64_t i = 0; i < count; i++) read_row(begin + i, out.data() + i * man_.K);
+    release_pages(begin, count);
+    return out;
 }
 
 std::vector<float> SketchCache::read_all() const {

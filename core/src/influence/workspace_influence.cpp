@@ -3,9 +3,9 @@
 #include "rapidun/influence/workspace_influence.h"
 
 #include "rapidun/data/prompt_format.h"
-#include "rapidun/dist/process_group.h"
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
+#include "rapidun/dist/process_group.h"
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 
@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <optional>
 #include <tuple>
 
 namespace rapidun {
@@ -142,7 +143,8 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
 
     // 1. Sketches, cached (resumable).
     json caches = json::object();
-    std::vector<std::vector<float>> sk;
+    std::vector<std::vector<float>> sk;   // forget, retain: [n, K]
+    std::optional<SketchCache> train_cache;
     int64_t K = 0, rows_before = 0;
     for (auto & s : sets) {
         const SketchManifest man = make_manifest(model, s.samples, o.io, opt.dtype);
@@ -166,8 +168,9 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
                           {"computed", rep.n_computed}, {"seconds", rep.seconds}, {"skipped_empty_answer", s.n_empty}};
         if (!leader) continue;   // the other ranks only sketch
         SketchCache c = SketchCache::open(dir, man);
-        sk.push_back(c.read_all());
         K = c.K();
+        if (s.role == "train") train_cache.emplace(std::move(c));   // streamed in blocks by the ranking
+        else sk.push_back(c.read_all());
     }
     if (cancel) cancel->throw_if_cancelled();
     if (!leader) {
@@ -208,12 +211,28 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
     if (opt.rank_train) {
         if (progress) progress({"rank", 0, 1, 0, 0.98});
         const Scored & train = sets[2];
-        const InfluenceMatrix m = tracin_matrix(sk[0], sk[2], K);   // [n_forget, n_train]
+        if (opt.row_block <= 0) throw Error("influence: row_block must be positive, got " + std::to_string(opt.row_block));
+        // [n_forget, n_train] and, for the studio's "Mean I (retain)" (what unlearning a row would cost
+        // the behaviour to keep), [n_retain, n_train]: one block of train rows at a time.
+        const int64_t n_train = train_cache->n_rows();
+        const int64_t n_forget = int64_t(sk[0].size()) / K, n_retain = int64_t(sk[1].size()) / K;
+        InfluenceMatrix m{n_forget, n_train, std::vector<float>(size_t(n_forget * n_train))};
+        InfluenceMatrix mr{n_retain, n_train, std::vector<float>(size_t(n_retain * n_train))};
+        std::vector<double> train_norms;
+        for (int64_t b0 = 0; b0 < n_train; b0 += opt.row_block) {
+            const int64_t nb = std::min(opt.row_block, n_train - b0);
+            const std::vector<float> block = train_cache->read_rows(b0, nb);   // [nb, K]
+            for (auto [dst, test] : {std::pair<InfluenceMatrix *, const std::vector<float> *>{&m, &sk[0]}, {&mr, &sk[1]}}) {
+                const InfluenceMatrix part = tracin_matrix(*test, block, K);   // [n_test, nb]
+                for (int64_t t = 0; t < dst->n_test; t++)
+                    std::copy_n(part.values.begin() + t * nb, nb, dst->values.begin() + t * n_train + b0);
+            }
+            const std::vector<double> norms = row_norms(block, K);
+            train_norms.insert(train_norms.end(), norms.begin(), norms.end());
+        }
         write_influence_matrix(w.resolve("influence/forget_x_train.bin"), m);
-        // The retain view of every train row too (the studio's "Mean I (retain)"): what unlearning a
-        // row would cost the behaviour to keep. Same sketches, one more product.
-        write_influence_matrix(w.resolve("influence/retain_x_train.bin"), tracin_matrix(sk[1], sk[2], K));
-        const std::vector<double> score = rank_scores(m, opt.rank_by, row_norms(sk[0], K), row_norms(sk[2], K));
+        write_influence_matrix(w.resolve("influence/retain_x_train.bin"), mr);
+        const std::vector<double> score = rank_scores(m, opt.rank_by, row_norms(sk[0], K), train_norms);
         const std::vector<int64_t> order = rank_descending(score);
         std::string lines;
         std::vector<uint8_t> poisoned;

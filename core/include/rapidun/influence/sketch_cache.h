@@ -83,16 +83,20 @@ public:
     std::string rows_path() const;
 
     bool                 row_valid(int64_t i) const;   // magic, index and CRC check
-    std::vector<int64_t> missing_rows() const;         // rows that fail the check, ascending
+    std::vector<int64_t> missing_rows() const;         // rows that fail the check, ascending (pages released)
     void                 write_row(int64_t i, const float * values_K);
     void                 sync();                       // fsync the rows file
     // Throws Error "<rows file>: row <i>: <what>" for a row that fails the check.
     void               read_row(int64_t i, float * out_K) const;
     std::vector<float> read_all() const;               // [n_rows, K]
+    // Rows [begin, begin + count) as [count, K]; their pages of the mapping are released after the
+    // copy, so that streaming a cache bigger than memory through blocks keeps the RSS at one block.
+    std::vector<float> read_rows(int64_t begin, int64_t count) const;
 
 private:
     SketchCache() = default;
     void close_all();
+    void release_pages(int64_t begin, int64_t count) const;   // of rows [begin, begin + count) in the mapping
     std::string    dir_;
     SketchManifest man_;
     int64_t        row_bytes_ = 0, fsync_every_ = 64, unsynced_ = 0;
