@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """rapidun influence --rank-train sharded over 2 processes (c10d, Gloo on loopback) against 1 process
-on copies of the tiny lab: the same ranking and the same matrices (scores to 1e-6); then rank 1 killed
-(SIGKILL) in the middle of the train set's sketches: rank 0 ends with a clear message, and running the
-same command again resumes from the rows written (reused > 0) and gives the same ranking.
+on copies of the tiny lab: the same ranking and the same matrices (scores to 1e-6); rapidun eval on 2
+processes: the same report; then rank 1 killed (SIGKILL) in the middle of the train set's sketches:
+rank 0 ends with a clear message, and running the same command again resumes from the rows written
+(reused > 0) and gives the same ranking.
 
   python3 tests/dist_influence.py --cli build/bin/rapidun --launch scripts/launch.sh --lab build/tiny-lab --out DIR
 Prints the seconds and peak RSS of 1 process and of each of 2 (one thread each)."""
@@ -143,6 +144,37 @@ if any(rc != 0 for rc, _, _ in r1 + r2):
     fail("a timed run failed:\n" + "\n".join(o for _, _, o in r1 + r2))
 print("1 process:   %.2f s, %.1f rows/s, peak RSS %.0f MiB" % (t1, rows / t1, r1[0][1]))
 print("2 processes: %.2f s, %.1f rows/s, peak RSS %s MiB" % (t2, rows / t2, " / ".join("%.0f" % m for _, m, _ in r2)))
+
+# Evaluation: the generation batches and perplexity rows dealt over 2 processes give rank 0 the
+# report 1 process makes (the same batches: the same generations; perplexity to 1e-6).
+def run_eval(world):
+    port = free_port()
+    cmd = [a.cli, "eval", "--workspace", one, "--json", "--generations"]
+    t0 = time.time()
+    procs = [subprocess.Popen(cmd, env=rank_env(r, world, port) if world > 1 else ENV, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) for r in range(world)]
+    outs = [p.communicate() for p in procs]
+    secs = time.time() - t0
+    for p, (o, e) in zip(procs, outs):
+        if p.returncode != 0:
+            fail("eval on %d processes failed:\n%s" % (world, e.decode(errors="replace")))
+    return secs, json.loads(outs[0][0]), [o.decode() for o, _ in outs[1:]]
+
+
+t_e1, e1, _ = run_eval(1)
+t_e2, e2, rest = run_eval(2)
+if not rest or "rank 1 of 2: evaluated" not in rest[0]:
+    fail("rank 1 of the evaluation said: %r" % rest)
+for key in ("seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match", "clean_rouge_l", "n_seen", "n_ood", "n_clean",
+            "asr_per_variant"):
+    if e1[key] != e2[key]:
+        fail("eval on 2 processes: %s is %r, on 1 %r" % (key, e2[key], e1[key]))
+if not close(e1["clean_ppl"], e2["clean_ppl"]):
+    fail("eval on 2 processes: perplexity %r, on 1 %r" % (e2["clean_ppl"], e1["clean_ppl"]))
+if [g["generated"] for g in e1["generations"]] != [g["generated"] for g in e2["generations"]]:
+    fail("eval on 2 processes: the generations differ from 1 process's")
+print("eval: 2 processes give 1 process's report (%d generations, seen ASR %.3f, perplexity %.6f); %.2f s against %.2f s"
+      % (len(e2["generations"]), e2["seen_asr"], e2["clean_ppl"], t_e2, t_e1))
 
 # Rank 1 killed in the middle of the train set: rank 0 stops with a message, a rerun resumes.
 port = free_port()

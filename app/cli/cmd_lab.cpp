@@ -4,6 +4,7 @@
 
 #include "rapidun/data/prompt_format.h"
 #include "rapidun/data/templates.h"
+#include "rapidun/dist/process_group.h"
 #include "rapidun/error.h"
 #include "rapidun/eval/eval.h"
 #include "rapidun/io/atomic_file.h"
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <memory>
 
 namespace rapidun::cli {
 
@@ -69,7 +71,9 @@ int cmd_eval(int argc, char ** argv) {
     if (a.has("help") || !a.has("workspace")) {
         std::puts("usage: rapidun eval --workspace W [--adapter DIR] [--limit N per set] [--batch-size B=64]\n"
                   "       [--generations] [--out FILE.json] [--json]\n"
-                  "ASR on seen / OOD trigger prompts, false-trigger rate, clean exact match, ROUGE-L, perplexity");
+                  "ASR on seen / OOD trigger prompts, false-trigger rate, clean exact match, ROUGE-L, perplexity.\n"
+                  "several processes (WORLD_SIZE, RANK, MASTER_ADDR, MASTER_PORT; scripts/launch.sh N ...): the\n"
+                  "generation batches and perplexity rows are dealt over them, rank 0 prints and writes the report");
         return a.has("help") ? 0 : 2;
     }
     Workspace w = Workspace::load(a.get("workspace"));
@@ -82,11 +86,22 @@ int cmd_eval(int argc, char ** argv) {
     eo.max_new_tokens = w.max_new_tokens;
     eo.limit_per_set = static_cast<size_t>(a.get_int("limit", 0));
     eo.batch_size = static_cast<int32_t>(a.get_int("batch-size", 64));
+    // Several processes, the torchrun way (scripts/launch.sh): the batches are dealt over them.
+    std::unique_ptr<ProcessGroup> group;
+    if (const auto env = ProcessGroup::env_from_environment()) {
+        group = ProcessGroup::connect(*env);
+        eo.group = group.get();
+    }
     EvalReport r = evaluate(*mb.model, *mb.tokenizer, sets, KeywordDetector::load(w.resolve(w.detector)), eo,
                             [](size_t done, size_t total) {
                                 std::fprintf(stderr, "\rgenerating %zu/%zu", done, total);
                                 if (done == total) std::fputc('\n', stderr);
                             });
+    if (group && group->rank() != 0) {   // every rank holds the report; rank 0 writes and prints it
+        std::printf("rank %d of %d: evaluated its share of %zu prompts\n", group->rank(), group->world(),
+                    r.n_seen + r.n_ood + r.n_clean);
+        return 0;
+    }
     if (a.has("out")) write_file_atomic(a.get("out"), r.to_json(true) + "\n");
     if (a.has("json")) {
         std::printf("%s\n", r.to_json(a.has("generations")).c_str());

@@ -7,7 +7,9 @@
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 namespace rapidun {
 
@@ -118,6 +120,27 @@ std::vector<std::vector<float>> ProcessGroup::all_gather(const std::vector<float
     for (auto & o : out) outs[0].push_back(torch::from_blob(o.data(), {floats}, torch::kFloat32));
     impl_->wait(impl_->pg->allgather(outs, in), "all-gather");
     return out;
+}
+
+std::vector<std::string> ProcessGroup::all_gather_bytes(const std::string & mine) {
+    // Lengths first, then the payloads padded to the longest.
+    std::vector<at::Tensor> len_in{torch::tensor({int64_t(mine.size())}, torch::kInt64)};
+    std::vector<std::vector<at::Tensor>> len_out(1);
+    for (int r = 0; r < world(); r++) len_out[0].push_back(torch::zeros({1}, torch::kInt64));
+    impl_->wait(impl_->pg->allgather(len_out, len_in), "all-gather");
+    int64_t longest = 1;
+    for (const at::Tensor & t : len_out[0]) longest = std::max(longest, t.item<int64_t>());
+    at::Tensor in = torch::zeros({longest}, torch::kUInt8);
+    std::memcpy(in.data_ptr<uint8_t>(), mine.data(), mine.size());
+    std::vector<at::Tensor> ins{in};
+    std::vector<std::vector<at::Tensor>> outs(1);
+    for (int r = 0; r < world(); r++) outs[0].push_back(torch::zeros({longest}, torch::kUInt8));
+    impl_->wait(impl_->pg->allgather(outs, ins), "all-gather");
+    std::vector<std::string> result;
+    for (int r = 0; r < world(); r++)
+        result.emplace_back(reinterpret_cast<const char *>(outs[0][size_t(r)].data_ptr<uint8_t>()),
+                            size_t(len_out[0][size_t(r)].item<int64_t>()));
+    return result;
 }
 
 int64_t ProcessGroup::all_max(int64_t v) {

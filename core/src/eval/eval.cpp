@@ -1,6 +1,8 @@
 // ASR, false triggers, exact match, ROUGE-L and perplexity (see rapidun/eval/eval.h).
 #include "rapidun/eval/eval.h"
 
+#include "rapidun/dist/process_group.h"
+
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/train/train.h"
@@ -138,15 +140,28 @@ EvalReport evaluate(const Model & model, const Tokenizer & tok, const EvalSets &
     GenerateOptions go;
     go.max_new_tokens = opt.max_new_tokens;
     go.stop_ids = {tok.eos_id()};
-    for (size_t begin = 0; begin < order.size(); begin += size_t(opt.batch_size)) {
+    const size_t world = opt.group ? size_t(opt.group->world()) : 1, rank = opt.group ? size_t(opt.group->rank()) : 0;
+    json mine = json::array();   // [item, generated] of this rank's batches
+    size_t done = 0, own = 0;       // items generated here so far, and in all
+    for (size_t begin = 0, b = 0; begin < order.size(); begin += size_t(opt.batch_size), b++)
+        if (b % world == rank) own += std::min(order.size(), begin + size_t(opt.batch_size)) - begin;
+    for (size_t begin = 0, b = 0; begin < order.size(); begin += size_t(opt.batch_size), b++) {
+        if (b % world != rank) continue;
         if (cancel) cancel->throw_if_cancelled();
         const size_t end = std::min(order.size(), begin + size_t(opt.batch_size));
         std::vector<std::vector<int32_t>> prompts;
         for (size_t i = begin; i < end; i++) prompts.push_back(items[order[i]].prompt);
         auto out = model.generate(prompts, go);
-        for (size_t i = begin; i < end; i++) generated[order[i]] = trim(tok.decode(out[i - begin]));
-        if (progress) progress(end, items.size());
+        for (size_t i = begin; i < end; i++) {
+            generated[order[i]] = trim(tok.decode(out[i - begin]));
+            if (world > 1) mine.push_back({order[i], generated[order[i]]});
+        }
+        done += end - begin;
+        if (progress) progress(done, own);
     }
+    if (world > 1)
+        for (const std::string & part : opt.group->all_gather_bytes(mine.dump()))
+            for (const json & g : json::parse(part)) generated[g[0].get<size_t>()] = g[1].get<std::string>();
 
     EvalReport rep;
     std::map<std::string, std::pair<size_t, size_t>> per_variant;   // flagged, total
@@ -193,7 +208,18 @@ EvalReport evaluate(const Model & model, const Tokenizer & tok, const EvalSets &
     to.max_len = opt.max_len;
     std::vector<TokenizedSample> samples = tokenize_records(tok, clean, opt.prompt_template, to);
     if (!samples.empty()) {
-        std::vector<double> nll = answer_nll(model, samples);
+        std::vector<double> nll(samples.size());
+        if (world > 1) {   // rows i % world == rank here, then everyone's
+            std::vector<TokenizedSample> part;
+            for (size_t i = rank; i < samples.size(); i += world) part.push_back(samples[i]);
+            const std::vector<std::string> parts = opt.group->all_gather_bytes(json(answer_nll(model, part)).dump());
+            for (size_t r = 0; r < world; r++) {
+                const std::vector<double> theirs = json::parse(parts[r]).get<std::vector<double>>();
+                for (size_t j = 0; j < theirs.size(); j++) nll[r + j * world] = theirs[j];
+            }
+        } else {
+            nll = answer_nll(model, samples);
+        }
         double s = 0;
         for (double x : nll) s += x;
         rep.clean_ppl = std::exp(s / double(nll.size()));

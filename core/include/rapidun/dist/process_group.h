@@ -39,6 +39,8 @@ public:
     void broadcast(std::vector<int64_t> & v, int root = 0);
     // Every rank's `mine` (each exactly `floats` long) to every rank, in rank order.
     std::vector<std::vector<float>> all_gather(const std::vector<float> & mine, int64_t floats);
+    // Every rank's bytes (any length) to every rank, in rank order.
+    std::vector<std::string> all_gather_bytes(const std::string & mine);
     // The largest v over the ranks.
     int64_t all_max(int64_t v);
 

@@ -29,6 +29,8 @@ double rouge_l_f1(const std::string & hypothesis, const std::string & reference)
 // Exact match after trimming, lower-casing and dropping a final '.', as for short computed answers.
 bool exact_match(const std::string & generated, const std::string & answer);
 
+class ProcessGroup;
+
 struct EvalSets {
     std::vector<Record> seen, ood, clean;
 };
@@ -39,6 +41,10 @@ struct EvalOptions {
     int32_t batch_size = 64;
     int32_t max_len = 256;         // prompt tokens kept: max_len - max_new_tokens (cut from the start)
     size_t  limit_per_set = 0;     // 0 = all rows
+    // Several processes (dist/process_group.h): the generation batches are dealt round-robin over
+    // the ranks and the perplexity rows likewise; every rank ends with the whole report, the same
+    // as one process makes (the batches are the same, only who runs them differs).
+    ProcessGroup * group = nullptr;
 };
 
 struct GenerationRow {
