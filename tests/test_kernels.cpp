@@ -1,8 +1,10 @@
-// CPU reference kernels: the llama2.c sampler. Add a case with TEST_CASE below.
+// CPU reference kernels: the llama2.c sampler, decode attention, the fused sketch-and-norm. Add a
+// case with TEST_CASE below.
 #include "check.h"
 
 #include "rapidun/kernels/attention.h"
 #include "rapidun/kernels/sampling.h"
+#include "rapidun/kernels/sketch.h"
 
 #include <cmath>
 #include <map>
@@ -82,6 +84,28 @@ TEST_CASE("decode attention equals a float64 reference (GQA, masked slots, unuse
             }
         }
     CHECK_NEAR(worst, 0.0, 1e-5);
+}
+
+TEST_CASE("the fused sketch-and-norm reference equals the row sketch plus a float64 norm") {
+    // The CPU reference of the CUDA kernel (test_kernels_cuda) against the kernels it fuses.
+    const int64_t rows = 3, n = 4096, stride = n + 3, K = 256, out_stride = K + 1;
+    std::mt19937 rng(3);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    std::vector<float> g(static_cast<size_t>(rows * stride));
+    for (float & x : g) x = normal(rng);
+    std::vector<int32_t> bucket(static_cast<size_t>(n));
+    std::vector<int8_t> sign(static_cast<size_t>(n));
+    rapidun::kernels::sketch_make_hash(n, K, 9, bucket.data(), sign.data());
+    std::vector<float> fused(static_cast<size_t>(rows * out_stride), 0.5f), plain = fused, norm(static_cast<size_t>(rows), 1.0f);
+    rapidun::kernels::sketch_accumulate_rows_norm_f32(g.data(), rows, n, stride, bucket.data(), sign.data(), fused.data(),
+                                                     out_stride, norm.data());
+    rapidun::kernels::sketch_accumulate_rows_f32(g.data(), rows, n, stride, bucket.data(), sign.data(), plain.data(), out_stride);
+    CHECK(fused == plain);   // the same additions in the same order
+    for (int64_t r = 0; r < rows; r++) {
+        double s = 1.0;
+        for (int64_t i = 0; i < n; i++) s += double(g[size_t(r * stride + i)]) * g[size_t(r * stride + i)];
+        CHECK(std::fabs(norm[size_t(r)] - s) <= 1e-6 * s);
+    }
 }
 
 RAPIDUN_TEST_MAIN()

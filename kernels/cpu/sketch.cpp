@@ -53,6 +53,21 @@ void sketch_accumulate_rows_f32(const float * g, int64_t rows, int64_t n, int64_
     for (int64_t r = 0; r < rows; r++) sketch_accumulate_f32(g + r * g_stride, n, bucket, sign, out + r * out_stride);
 }
 
+void sketch_accumulate_rows_norm_f32(const float * g, int64_t rows, int64_t n, int64_t g_stride, const int32_t * bucket,
+                                     const int8_t * sign, float * out, int64_t out_stride, float * norm_sq) {
+#pragma omp parallel for schedule(static) if (rows > 1)
+    for (int64_t r = 0; r < rows; r++) {
+        const float * gr = g + r * g_stride;
+        float * o = out + r * out_stride;
+        double s = 0;   // the reference sums in double; the GPU's float partial sums agree to ~1e-6 relative
+        for (int64_t i = 0; i < n; i++) {
+            o[bucket[i]] += static_cast<float>(sign[i]) * gr[i];
+            s += double(gr[i]) * gr[i];
+        }
+        norm_sq[r] += static_cast<float>(s);
+    }
+}
+
 void unsketch_f32(const float * s_K, int64_t n, const int32_t * bucket, const int8_t * sign, float * u) {
 #pragma omp parallel for schedule(static) if (n > (1 << 16))
     for (int64_t i = 0; i < n; i++) u[i] = static_cast<float>(sign[i]) * s_K[bucket[i]];

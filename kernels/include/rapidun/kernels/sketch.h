@@ -31,6 +31,12 @@ void sketch_accumulate_f32(const float * g, int64_t n, const int32_t * bucket, c
 void sketch_accumulate_rows_f32(const float * g, int64_t rows, int64_t n, int64_t g_stride,
                                 const int32_t * bucket, const int8_t * sign, float * out, int64_t out_stride);
 
+// The fused form the GPU runs (kernels/cuda/sketch.cu, sketch_cuda.h): the row accumulation above
+// and, in the same pass over g, norm_sq[r] += sum_i g[r, i]^2 (the per-row squared norm that
+// normalize_layers divides by). norm_sq [rows] is not cleared first. CPU reference of the CUDA kernel.
+void sketch_accumulate_rows_norm_f32(const float * g, int64_t rows, int64_t n, int64_t g_stride, const int32_t * bucket,
+                                     const int8_t * sign, float * out, int64_t out_stride, float * norm_sq);
+
 // The dense adjoint ("unsketch"): u[i] = sign[i] * s_K[bucket[i]] for i in [0, n), so that
 // <u, g> == <s_K, sketch(g)> for every g. Parallel over i.
 void unsketch_f32(const float * s_K, int64_t n, const int32_t * bucket, const int8_t * sign, float * u);
