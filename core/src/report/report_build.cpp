@@ -128,9 +128,9 @@ ReportSection workspace_section(const Workspace & w, const std::vector<Record> &
 
 // Token heat maps (method doc 3.7): the top `opt.heat_maps` ranked rows, each against the forget row
 // it influences most (largest |I| in influence/forget_x_train.bin, the row itself excluded when it
-// is also a forget row), computed with the workspace's
-// model unless saved; then every other explanation saved in the workspace (the rows a researcher
-// explained in the studio or with `rapidun influence explain`), at most kMaxSaved of them.
+// is also a forget row), computed with the workspace's model unless saved; then every other
+// explanation saved in the workspace (the rows a researcher explained on the Influence page), at
+// most kMaxSaved of them.
 void heat_maps(const Workspace & w, const ReportOptions & opt, const std::vector<json> & ranking, ReportSection & s) {
     constexpr size_t kMaxSaved = 20;
     std::vector<TokenExplanation> shown;
@@ -158,8 +158,8 @@ void heat_maps(const Workspace & w, const ReportOptions & opt, const std::vector
             if (best < 0) continue;
             try {
                 shown.push_back(saved_explanation(w, "forget", size_t(best), "train", size_t(row)));
-            } catch (const Error & e) {
-                why_not = e.what();   // the model cannot be opened: no heat map of any row then
+            } catch (const std::exception & e) {
+                why_not = e.what();   // the model cannot be opened or run: no heat map of any row then
                 break;
             }
         }
