@@ -1,11 +1,13 @@
-// CPU reference kernels: the llama2.c sampler, decode attention, the fused sketch-and-norm. Add a
-// case with TEST_CASE below.
+// CPU reference kernels: the llama2.c sampler, decode attention, the fused sketch-and-norm, the
+// streaming top-k score product. Add a case with TEST_CASE below.
 #include "check.h"
 
 #include "rapidun/kernels/attention.h"
 #include "rapidun/kernels/sampling.h"
+#include "rapidun/kernels/scores.h"
 #include "rapidun/kernels/sketch.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <random>
@@ -106,6 +108,42 @@ TEST_CASE("the fused sketch-and-norm reference equals the row sketch plus a floa
         for (int64_t i = 0; i < n; i++) s += double(g[size_t(r * stride + i)]) * g[size_t(r * stride + i)];
         CHECK(std::fabs(norm[size_t(r)] - s) <= 1e-6 * s);
     }
+}
+
+TEST_CASE("the streaming top-k of the score product equals sorting the whole matrix (ties: lower index)") {
+    // 4 test rows x 250 train rows in blocks of 100, 100, 50; k = 20; train rows 7 and 207 are equal
+    // (a tie across blocks) and test row 3 is zero (every score ties at 0).
+    const int64_t n_test = 4, n_train = 250, K = 64, k = 20;
+    std::mt19937 rng(5);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    std::vector<float> test(static_cast<size_t>(n_test * K)), train(static_cast<size_t>(n_train * K));
+    for (float & x : test) x = normal(rng);
+    for (float & x : train) x = normal(rng);
+    std::copy_n(train.begin() + 7 * K, K, train.begin() + 207 * K);
+    std::fill_n(test.begin() + 3 * K, K, 0.0f);
+    std::vector<float> value(static_cast<size_t>(n_test * k));
+    std::vector<int64_t> index(static_cast<size_t>(n_test * k));
+    std::vector<int32_t> count(static_cast<size_t>(n_test), 0);
+    for (int64_t b0 : {0, 100, 200}) {
+        const int64_t nb = std::min<int64_t>(100, n_train - b0);
+        rapidun::kernels::scores_topk_update_f32(test.data(), n_test, train.data() + b0 * K, nb, b0, K, k, value.data(), index.data(),
+                                                 count.data());
+    }
+    for (int64_t t = 0; t < n_test; t++) {
+        std::vector<std::pair<float, int64_t>> all;
+        for (int64_t j = 0; j < n_train; j++) {
+            float s = 0.0f;   // the same order of additions as the kernel
+            for (int64_t d = 0; d < K; d++) s += test[size_t(t * K + d)] * train[size_t(j * K + d)];
+            all.emplace_back(s, j);
+        }
+        std::stable_sort(all.begin(), all.end(), [](const auto & a, const auto & b) { return a.first > b.first; });
+        REQUIRE(count[size_t(t)] == k);
+        for (int64_t i = 0; i < k; i++) {
+            CHECK(value[size_t(t * k + i)] == all[size_t(i)].first);
+            CHECK(index[size_t(t * k + i)] == all[size_t(i)].second);
+        }
+    }
+    for (int64_t i = 0; i < k; i++) CHECK(index[size_t(3 * k + i)] == i);   // all zero: the first k rows
 }
 
 RAPIDUN_TEST_MAIN()

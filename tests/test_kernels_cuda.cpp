@@ -1,7 +1,8 @@
 // The CUDA kernels (kernels/cuda) against their CPU references (kernels/cpu) on random inputs, with
-// the tolerance float atomics allow; every case skips, saying why, where no CUDA device is usable.
+// the tolerance float sums in another order allow; every case skips, saying why, where no CUDA device is usable.
 #include "check.h"
 
+#include "rapidun/kernels/scores.h"
 #include "rapidun/kernels/sketch.h"
 #include "rapidun/kernels/sketch_cuda.h"
 
@@ -72,6 +73,46 @@ TEST_CASE("the CountSketch scatter with per-row norms equals the CPU reference (
     }
     CHECK(worst <= 1e-5 * scale);   // each bucket sums 32 values in another order
     for (int64_t r = 0; r < rows; r++) CHECK(std::fabs(got_norm[size_t(r)] - ref_norm[size_t(r)]) <= 1e-5 * ref_norm[size_t(r)]);
+}
+
+TEST_CASE("the streaming top-k score product equals the CPU reference (fp32 sums; near-ties may swap)") {
+    std::string why;
+    if (!cuda_available(&why)) SKIP("no usable CUDA device: " + why);
+    const int64_t n_test = 6, n_train = 900, K = 4096, k = 64, block = 256;
+    std::mt19937_64 rng(11);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    std::vector<float> test(static_cast<size_t>(n_test * K)), train(static_cast<size_t>(n_train * K));
+    for (float & x : test) x = normal(rng);
+    for (float & x : train) x = normal(rng);
+    std::vector<float> value(static_cast<size_t>(n_test * k));
+    std::vector<int64_t> index(static_cast<size_t>(n_test * k));
+    std::vector<int32_t> count(static_cast<size_t>(n_test), 0);
+    float * dtest = upload(test);
+    float * dtrain = upload(train);
+    float * dvalue = upload(value);
+    int64_t * dindex = upload(index);
+    int32_t * dcount = upload(count);
+    for (int64_t b0 = 0; b0 < n_train; b0 += block) {
+        const int64_t nb = std::min(block, n_train - b0);
+        rapidun::kernels::scores_topk_update_f32(test.data(), n_test, train.data() + b0 * K, nb, b0, K, k, value.data(), index.data(),
+                                                 count.data());
+        CHECK(scores_topk_update_cuda(dtest, n_test, dtrain + b0 * K, nb, b0, K, k, dvalue, dindex, dcount).empty());
+    }
+    const std::vector<float> gv = download(dvalue, value.size());
+    const std::vector<int64_t> gi = download(dindex, index.size());
+    const std::vector<int32_t> gc = download(dcount, count.size());
+    for (void * p : {static_cast<void *>(dtest), static_cast<void *>(dtrain), static_cast<void *>(dvalue), static_cast<void *>(dindex),
+                     static_cast<void *>(dcount)})
+        cudaFree(p);
+    const float tol = 1e-3f;   // |score| ~ 64 (sqrt K); float sums of 4096 products in two orders
+    for (int64_t t = 0; t < n_test; t++) {
+        CHECK(gc[size_t(t)] == count[size_t(t)]);
+        for (int64_t i = 0; i < k; i++) {
+            const size_t p = size_t(t * k + i);
+            CHECK(std::fabs(gv[p] - value[p]) <= tol);
+            CHECK((gi[p] == index[p] || std::fabs(value[p] - gv[p]) <= tol));   // a swap only between near-equal scores
+        }
+    }
 }
 
 TEST_CASE("bad calls answer with a message, not a crash") {

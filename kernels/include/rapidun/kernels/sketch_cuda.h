@@ -1,6 +1,6 @@
-// CUDA twins of sketch.h's kernels (built only when CMake finds nvcc: RAPIDUN_ENABLE_CUDA, which
+// CUDA twins of sketch.h's and scores.h's kernels (built only when CMake finds nvcc: RAPIDUN_ENABLE_CUDA, which
 // defines RAPIDUN_HAVE_CUDA_KERNELS). Plain device pointers and CUDA runtime calls, so they link
-// into any build, whichever LibTorch it uses. Each has its CPU reference in sketch.h and a test
+// into any build, whichever LibTorch it uses. Each has its CPU reference (sketch.h, scores.h) and a test
 // against it (tests/test_kernels_cuda.cpp, skipped where no GPU is present).
 #pragma once
 #include <cstdint>
@@ -17,5 +17,13 @@ bool cuda_available(std::string * why = nullptr);
 std::string sketch_accumulate_rows_norm_cuda(const float * g, int64_t rows, int64_t n, int64_t g_stride,
                                              const int32_t * bucket, const int8_t * sign, float * out, int64_t out_stride,
                                              float * norm_sq);
+
+// scores_topk_update_f32 (scores.h) on the GPU, device pointers, synchronised before returning: one
+// block of threads per (test row, train row) for the dot products (a tree sum: float, in another
+// order than the CPU's), then one block per test row merging the block's scores into its top-k.
+// k at most 1024. Returns "" on success, else the error's text.
+std::string scores_topk_update_cuda(const float * test, int64_t n_test, const float * train, int64_t n_block,
+                                    int64_t first_index, int64_t K, int64_t k, float * top_value, int64_t * top_index,
+                                    int32_t * top_count);
 
 } // namespace rapidun::kernels
