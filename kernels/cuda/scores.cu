@@ -2,13 +2,13 @@
 // scores_topk_update_f32 in kernels/cpu/scores.cpp).
 #include "rapidun/kernels/sketch_cuda.h"
 
+#include "block_sum.cuh"
+
 #include <cuda_runtime.h>
 
 namespace rapidun::kernels {
 
 namespace {
-
-constexpr int kThreads = 256;
 
 // Grid (n_block, n_test): scores[t, j] = <test_t, train_j>, a strided partial sum per thread and a
 // shared-memory tree.
@@ -19,14 +19,8 @@ __global__ void dot_rows(const float * __restrict__ test, const float * __restri
     const float * r = train + j * K;
     float s = 0.0f;
     for (int64_t d = threadIdx.x; d < K; d += blockDim.x) s += q[d] * r[d];
-    __shared__ float part[kThreads];
-    part[threadIdx.x] = s;
-    __syncthreads();
-    for (int w = kThreads / 2; w > 0; w >>= 1) {
-        if (int(threadIdx.x) < w) part[threadIdx.x] += part[threadIdx.x + w];
-        __syncthreads();
-    }
-    if (threadIdx.x == 0) scores[t * n_block + j] = part[0];
+    const float total = block_sum(s);
+    if (threadIdx.x == 0) scores[t * n_block + j] = total;
 }
 
 __device__ bool before(float va, long long ia, float vb, long long ib) { return va != vb ? va > vb : ia < ib; }

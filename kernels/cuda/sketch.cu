@@ -2,13 +2,13 @@
 // sketch_cuda.h; CPU reference: sketch_accumulate_rows_norm_f32 in kernels/cpu/sketch.cpp).
 #include "rapidun/kernels/sketch_cuda.h"
 
+#include "block_sum.cuh"
+
 #include <cuda_runtime.h>
 
 namespace rapidun::kernels {
 
 namespace {
-
-constexpr int kThreads = 256;
 
 // Grid: (slices of n, rows). Each thread strides over its slice of one row: scatter with atomicAdd
 // into the row's K buckets (they collide rarely: K is large), and a block-wide sum of g^2 that one
@@ -24,14 +24,8 @@ __global__ void sketch_rows_norm(const float * __restrict__ g, int64_t n, int64_
         atomicAdd(o + bucket[i], float(sign[i]) * v);
         sq += v * v;
     }
-    __shared__ float part[kThreads];
-    part[threadIdx.x] = sq;
-    __syncthreads();
-    for (int s = kThreads / 2; s > 0; s >>= 1) {
-        if (int(threadIdx.x) < s) part[threadIdx.x] += part[threadIdx.x + s];
-        __syncthreads();
-    }
-    if (threadIdx.x == 0) atomicAdd(norm_sq + row, part[0]);
+    const float total = block_sum(sq);
+    if (threadIdx.x == 0) atomicAdd(norm_sq + row, total);
 }
 
 } // namespace
