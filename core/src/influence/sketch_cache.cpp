@@ -410,39 +410,44 @@ std::vector<float> SketchCache::read_all() const {
 // ---------------------------------------------------------------------------------------------
 // The resumable job
 
-namespace {
-
-// compute_sketch_cache over a process group (see CacheComputeOptions::group).
-CacheReport compute_sketch_cache_group(Model & model, const std::vector<TokenizedSample> & samples, const InfluenceOptions & opt,
-                                       const std::string & dir, const CacheComputeOptions & copt,
-                                       const std::function<void(const SketchProgress &)> & progress, const CancelToken * cancel) {
-    ProcessGroup & g = *copt.group;
+// One process, or every rank of copt.group (see CacheComputeOptions::group): the missing rows are
+// dealt round-robin (one process: in order), each round every rank sketches up to batch_size of its
+// rows and rank 0, the only one that opens the cache, writes them.
+CacheReport compute_sketch_cache(Model & model, const std::vector<TokenizedSample> & samples, const InfluenceOptions & opt,
+                                 const std::string & dir, const CacheComputeOptions & copt,
+                                 const std::function<void(const SketchProgress &)> & progress, const CancelToken * cancel) {
+    if (opt.batch_size <= 0) throw Error("influence: batch_size must be positive, got " + std::to_string(opt.batch_size));
+    ProcessGroup * g = copt.group && copt.group->world() > 1 ? copt.group : nullptr;
+    const int64_t world = g ? g->world() : 1, rank = g ? g->rank() : 0;
     const auto t0 = std::chrono::steady_clock::now();
     auto secs = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
     const SketchManifest want = make_manifest(model, samples, opt, copt.dtype);
-    // Every rank must sketch the same thing: the manifests' hashes agree or the job stops here.
-    const std::string id = want.to_json().dump();
-    const uint64_t h = fnv1a64_words(id.data(), id.size());
-    const int64_t v = int64_t(h >> 2);   // 62 bits: negating it cannot overflow
-    if (g.all_max(v) != -g.all_max(-v))
-        throw Error("rank " + std::to_string(g.rank()) + " of " + std::to_string(g.world()) +
-                    ": the ranks would sketch different things (their model, data or influence options differ; this "
-                    "rank's manifest hash is " + hash_hex(h) + ")");
+    if (g) {
+        // Every rank must sketch the same thing: the manifests' hashes agree or the job stops here.
+        const std::string id = want.to_json().dump();
+        const uint64_t h = fnv1a64_words(id.data(), id.size());
+        const int64_t v = int64_t(h >> 2);   // 62 bits: negating it cannot overflow
+        if (g->all_max(v) != -g->all_max(-v))
+            throw Error("rank " + std::to_string(rank) + " of " + std::to_string(world) +
+                        ": the ranks would sketch different things (their model, data or influence options differ; this "
+                        "rank's manifest hash is " + hash_hex(h) + ")");
+    }
     std::optional<SketchCache> cache;   // rank 0 only
     std::vector<int64_t> missing;
-    if (g.rank() == 0) {
+    if (rank == 0) {
         cache.emplace(SketchCache::open(dir, want, copt.overwrite, copt.fsync_every));
         missing = cache->missing_rows();
     }
-    g.broadcast(missing, 0);
+    if (g) g->broadcast(missing, 0);
     CacheReport rep;
     rep.n_rows = want.n_rows;
     rep.n_reused = want.n_rows - int64_t(missing.size());
     SketchProgress pr;
     pr.total = want.n_rows;
     pr.done = rep.n_reused;
-    if (progress && g.rank() == 0) progress(pr);
-    const int64_t world = g.world(), bs = opt.batch_size, K = want.K;
+    const bool reports = progress && rank == 0;   // only rank 0 sees the totals
+    if (reports) progress(pr);
+    const int64_t bs = opt.batch_size, K = want.K;
     // Rank q's rows: missing[k] for k % world == q. Round r: the r-th batch of each rank's rows.
     auto share = [&](int64_t q, int64_t r, std::vector<int64_t> & rows) {
         rows.clear();
@@ -460,11 +465,12 @@ CacheReport compute_sketch_cache_group(Model & model, const std::vector<Tokenize
         std::vector<int64_t> rows;
         for (int64_t r = 0; r < rounds; r++) {
             // A cancel on any rank stops all of them at the same round.
-            if (g.all_max(cancel && cancel->cancelled() ? 1 : 0) != 0) {
+            const bool cancelled = cancel && cancel->cancelled();
+            if (g ? g->all_max(cancelled ? 1 : 0) != 0 : cancelled) {
                 if (cache) cache->sync();
                 throw Cancelled();
             }
-            share(g.rank(), r, rows);
+            share(rank, r, rows);
             std::vector<float> block(size_t(bs * K), 0.0f);
             if (!rows.empty()) {
                 std::vector<TokenizedSample> part;
@@ -472,7 +478,7 @@ CacheReport compute_sketch_cache_group(Model & model, const std::vector<Tokenize
                 const std::vector<float> s = sketch_gradients(model, part, opt, sketch);
                 std::copy(s.begin(), s.end(), block.begin());
             }
-            const auto blocks = g.all_gather(block, bs * K);
+            const std::vector<std::vector<float>> blocks = g ? g->all_gather(block, bs * K) : std::vector<std::vector<float>>{block};
             for (int64_t q = 0; q < world; q++) {
                 share(q, r, rows);
                 if (cache)
@@ -481,54 +487,9 @@ CacheReport compute_sketch_cache_group(Model & model, const std::vector<Tokenize
             }
             pr.done = rep.n_reused + rep.n_computed;
             pr.eta_seconds = secs() / double(r + 1) * double(rounds - r - 1);
-            if (progress && g.rank() == 0) progress(pr);
+            if (reports) progress(pr);
         }
         if (cache) cache->sync();
-    }
-    rep.seconds = secs();
-    return rep;
-}
-
-} // namespace
-
-CacheReport compute_sketch_cache(Model & model, const std::vector<TokenizedSample> & samples, const InfluenceOptions & opt,
-                                 const std::string & dir, const CacheComputeOptions & copt,
-                                 const std::function<void(const SketchProgress &)> & progress, const CancelToken * cancel) {
-    if (opt.batch_size <= 0) throw Error("influence: batch_size must be positive, got " + std::to_string(opt.batch_size));
-    if (copt.group && copt.group->world() > 1) return compute_sketch_cache_group(model, samples, opt, dir, copt, progress, cancel);
-    const auto     t0   = std::chrono::steady_clock::now();
-    auto           secs = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
-    SketchManifest want = make_manifest(model, samples, opt, copt.dtype);
-    SketchCache    cache = SketchCache::open(dir, want, copt.overwrite, copt.fsync_every);
-    const std::vector<int64_t> missing = cache.missing_rows();
-    CacheReport rep;
-    rep.n_rows   = want.n_rows;
-    rep.n_reused = want.n_rows - int64_t(missing.size());
-    SketchProgress pr;
-    pr.total = want.n_rows;
-    pr.done  = rep.n_reused;
-    if (progress) progress(pr);
-    if (!missing.empty()) {
-        const RapidGradSketch sketch = make_sketch(model, opt);
-        if (sketch.K() != want.K) throw Error("internal: sketch width differs from the manifest's");
-        const double t_start = secs();
-        for (size_t begin = 0; begin < missing.size(); begin += size_t(opt.batch_size)) {
-            if (cancel && cancel->cancelled()) {
-                cache.sync();
-                cancel->throw_if_cancelled();
-            }
-            const size_t end = std::min(missing.size(), begin + size_t(opt.batch_size));
-            std::vector<TokenizedSample> part;
-            for (size_t k = begin; k < end; k++) part.push_back(samples[size_t(missing[k])]);
-            const std::vector<float> s = sketch_gradients(model, part, opt, sketch);
-            for (size_t k = begin; k < end; k++) cache.write_row(missing[k], s.data() + (k - begin) * size_t(want.K));
-            rep.n_computed += int64_t(end - begin);
-            pr.done = rep.n_reused + rep.n_computed;
-            const double rate = (secs() - t_start) / double(rep.n_computed);
-            pr.eta_seconds = rate * double(pr.total - pr.done);
-            if (progress) progress(pr);
-        }
-        cache.sync();
     }
     rep.seconds = secs();
     return rep;

@@ -145,7 +145,8 @@ void heat_maps(const Workspace & w, const ReportOptions & opt, const std::vector
         std::vector<std::string> forget_ids;
         if (const auto f = w.datasets.find("forget"); f != w.datasets.end() && file_exists(w.resolve(f->second)))
             for (const Record & r : read_records(w.resolve(f->second))) forget_ids.push_back(r.id);
-        for (size_t k = 0; k < ranking.size() && shown.size() < opt.heat_maps; ++k) {
+        std::vector<ExplainPair> top;
+        for (size_t k = 0; k < ranking.size() && top.size() < opt.heat_maps; ++k) {
             const double row = num(ranking[k], "row");
             if (!std::isfinite(row) || row < 0 || int64_t(row) >= m.n_train || m.n_test == 0) continue;
             // The forget row it influences most, other than itself (a poisoned row is often also a forget row).
@@ -155,13 +156,12 @@ void heat_maps(const Workspace & w, const ReportOptions & opt, const std::vector
                 if (size_t(t) < forget_ids.size() && !id.empty() && forget_ids[size_t(t)] == id) continue;
                 if (best < 0 || std::fabs(m.at(t, int64_t(row))) > std::fabs(m.at(best, int64_t(row)))) best = t;
             }
-            if (best < 0) continue;
-            try {
-                shown.push_back(saved_explanation(w, "forget", size_t(best), "train", size_t(row)));
-            } catch (const std::exception & e) {
-                why_not = e.what();   // the model cannot be opened or run: no heat map of any row then
-                break;
-            }
+            if (best >= 0) top.push_back({"forget", size_t(best), "train", size_t(row)});
+        }
+        try {
+            shown = saved_explanations(w, top);   // the ones not saved yet computed with one model load
+        } catch (const std::exception & e) {
+            why_not = e.what();   // the model cannot be opened or run: no heat map of the top rows then
         }
     }
     size_t saved = 0;
@@ -499,39 +499,19 @@ ReportSection environment_section() {
 
 } // namespace
 
-void ReportSection::heading(std::string text) {
-    ReportBlock b;
-    b.kind = ReportBlock::Kind::Heading;
-    b.text = std::move(text);
-    blocks.push_back(std::move(b));
+namespace {
+ReportBlock & push(std::vector<ReportBlock> & blocks, ReportBlock::Kind k) {
+    blocks.emplace_back();
+    blocks.back().kind = k;
+    return blocks.back();
 }
+} // namespace
 
-void ReportSection::paragraph(std::string text) {
-    ReportBlock b;
-    b.text = std::move(text);
-    blocks.push_back(std::move(b));
-}
-
-void ReportSection::add(ReportTable t) {
-    ReportBlock b;
-    b.kind = ReportBlock::Kind::Table;
-    b.table = std::move(t);
-    blocks.push_back(std::move(b));
-}
-
-void ReportSection::add(ReportChart c) {
-    ReportBlock b;
-    b.kind = ReportBlock::Kind::Chart;
-    b.chart = std::move(c);
-    blocks.push_back(std::move(b));
-}
-
-void ReportSection::add(ReportHeatMap h) {
-    ReportBlock b;
-    b.kind = ReportBlock::Kind::HeatMap;
-    b.heat_map = std::move(h);
-    blocks.push_back(std::move(b));
-}
+void ReportSection::heading(std::string text) { push(blocks, ReportBlock::Kind::Heading).text = std::move(text); }
+void ReportSection::paragraph(std::string text) { push(blocks, ReportBlock::Kind::Paragraph).text = std::move(text); }
+void ReportSection::add(ReportTable t) { push(blocks, ReportBlock::Kind::Table).table = std::move(t); }
+void ReportSection::add(ReportChart c) { push(blocks, ReportBlock::Kind::Chart).chart = std::move(c); }
+void ReportSection::add(ReportHeatMap h) { push(blocks, ReportBlock::Kind::HeatMap).heat_map = std::move(h); }
 
 namespace {
 // The members `field` of the blocks of kind k, in order.

@@ -76,6 +76,15 @@ struct TokenExplanation {
 };
 TokenExplanation explain_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt, const std::string & test_role,
                                    size_t test_index, const std::string & train_role, size_t train_index);
+// Several pairs with one model load and one sketch, each data set read once; in the pairs' order.
+struct ExplainPair {
+    std::string test_role;
+    size_t      test_index = 0;
+    std::string train_role;
+    size_t      train_index = 0;
+};
+std::vector<TokenExplanation> explain_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt,
+                                               const std::vector<ExplainPair> & pairs);
 
 // The options of the workspace's last influence run, from influence/summary.json (parameter set,
 // names, loss, normalisation, seed, adapter, rank_by, K; rank_train on); the defaults when absent.
@@ -87,6 +96,8 @@ WorkspaceInfluenceOptions last_influence_options(const Workspace & w);
 // studio's explanations go through here, so the rows a researcher looked at are in the report.
 TokenExplanation saved_explanation(const Workspace & w, const std::string & test_role, size_t test_index,
                                    const std::string & train_role, size_t train_index);
+// The same for several pairs: the saved ones read, the others computed together (one model load).
+std::vector<TokenExplanation> saved_explanations(const Workspace & w, const std::vector<ExplainPair> & pairs);
 // Every saved explanation that is still current, ordered by (train role, train row, test role, test row).
 // A file that cannot be read is skipped (it is recomputed when asked for again).
 std::vector<TokenExplanation> saved_explanations(const Workspace & w);
