@@ -73,10 +73,7 @@ std::vector<float> per_sample_gradients(Model & model, const std::vector<Tokeniz
     torch::AutoGradMode grad_on(true);
     for (size_t i = 0; i < samples.size(); i++) {
         Batch   b    = make_batch(model, samples, i, i + 1, opt.loss);
-        const int64_t T = b.ids.size(1);
-        Tensor  pos  = torch::arange(T, torch::kInt64).unsqueeze(0);
-        Tensor  bias = net->causal_bias(b.mask, model.impl()->dtype);
-        Tensor  loss = row_losses(net->logits(net->hidden(b.ids, pos, bias)), b).sum();
+        Tensor  loss = row_losses(net->logits(batch_hidden(net, b, model.impl()->dtype)), b).sum();
         auto    g    = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
         for (size_t k = 0; k < plan.taps.size(); k++) {
             const Tap & t  = plan.taps[k];
@@ -97,10 +94,8 @@ std::vector<double> per_sample_losses(Model & model, const std::vector<Tokenized
     for (size_t begin = 0; begin < samples.size(); begin += size_t(opt.batch_size)) {
         const size_t  end  = std::min(samples.size(), begin + size_t(opt.batch_size));
         Batch         b    = make_batch(model, samples, begin, end, opt.loss);
-        const int64_t B = b.ids.size(0), T = b.ids.size(1);
-        Tensor        pos  = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
-        Tensor        bias = net->causal_bias(b.mask, model.impl()->dtype);
-        Tensor        l    = row_losses(net->logits(net->hidden(b.ids, pos, bias)), b).to(torch::kFloat64).contiguous();
+        const int64_t B    = b.ids.size(0);
+        Tensor        l    = row_losses(net->logits(batch_hidden(net, b, model.impl()->dtype)), b).to(torch::kFloat64).contiguous();
         out.insert(out.end(), l.data_ptr<double>(), l.data_ptr<double>() + B);
     }
     return out;

@@ -139,214 +139,78 @@ Plan make_plan(const Model & model, const InfluenceOptions & opt) {
 
 Batch make_batch(const Model & model, const std::vector<TokenizedSample> & samples, size_t begin, size_t end,
                  LossConvention loss) {
-    const ModelConfig & cfg = model.info().config;
-    int64_t T = 0;
+    std::vector<const TokenizedSample *> rows;
     for (size_t i = begin; i < end; i++) {
-        const TokenizedSample & s = samples[i];
-        const int64_t n = int64_t(s.ids.size());
-        const std::string where = "influence: sample " + std::to_string(i) + ": ";
-        if (n == 0) throw Error(where + "no tokens");
-        if (s.answer_mask.size() != s.ids.size())
-            throw Error(where + "answer_mask has " + std::to_string(s.answer_mask.size()) + " entries for " + std::to_string(n) + " ids");
-        if (n > cfg.max_seq_len)
-            throw Error(where + std::to_string(n) + " tokens, more than the model's max_seq_len " + std::to_string(cfg.max_seq_len));
-        for (int32_t id : s.ids)
-            if (id < 0 || id >= cfg.vocab_size)
-                throw Error(where + "token id " + std::to_string(id) + " outside the vocabulary [0, " + std::to_string(cfg.vocab_size) + ")");
-        T = std::max(T, n);
+        check_sample(model.info().config, samples[i], "influence: sample " + std::to_string(i));
+        rows.push_back(&samples[i]);
     }
-    const int64_t B = int64_t(end - begin);
-    Batch b;
-    b.ids     = torch::zeros({B, T}, torch::kInt64);
-    b.mask    = torch::zeros({B, T}, torch::kBool);
-    b.targets = torch::zeros({B, T}, torch::kInt64);
-    b.weights = torch::zeros({B, T}, torch::kFloat32);
-    auto ia = b.ids.accessor<int64_t, 2>();
-    auto ma = b.mask.accessor<bool, 2>();
-    auto ta = b.targets.accessor<int64_t, 2>();
-    auto wa = b.weights.accessor<float, 2>();
-    for (int64_t r = 0; r < B; r++) {
-        const TokenizedSample & s = samples[begin + size_t(r)];
-        const int64_t n = int64_t(s.ids.size());
-        b.lens.push_back(n);
-        for (int64_t p = 0; p < n; p++) {
-            ia[r][p] = s.ids[size_t(p)];
-            ma[r][p] = true;
-        }
-        std::vector<int64_t> scored;   // positions whose logit carries loss
-        if (loss == LossConvention::Shifted) {
-            for (int64_t p = 1; p < n; p++)
-                if (s.answer_mask[size_t(p)]) {
-                    ta[r][p - 1] = s.ids[size_t(p)];
-                    scored.push_back(p - 1);
-                }
-        } else {
-            // RapidIn: labels = ids with labels[:n_prompt-1] = -100, no shift.
-            for (int64_t p = std::max<int64_t>(0, int64_t(s.n_prompt) - 1); p < n; p++) {
-                ta[r][p] = s.ids[size_t(p)];
-                scored.push_back(p);
-            }
-        }
-        for (int64_t p : scored) wa[r][p] = 1.0f / float(scored.size());
-    }
-    return b;
+    return rapidun::make_batch(rows, loss == LossConvention::Shifted ? Targets::Answer : Targets::RapidIn);
 }
 
-// Per-row loss [B] = sum_t weights * CE(logits_t, target_t); logits [B,T,V].
+// Per-row loss [B] = the mean CE over the row's scored positions (0 for a row without any); logits [B,T,V].
 Tensor row_losses(const Tensor & logits, const Batch & b) {
-    Tensor logp = torch::log_softmax(logits.to(torch::kFloat32), -1);
-    Tensor nll  = -logp.gather(-1, b.targets.unsqueeze(-1)).squeeze(-1);   // [B,T]
-    return (nll * b.weights).sum(1);
+    Tensor scored = b.targets.ne(-100);                                                      // [B,T]
+    Tensor w      = scored.to(torch::kFloat32) / scored.sum(1, true).clamp_min(1).to(torch::kFloat32);
+    Tensor logp   = torch::log_softmax(logits.to(torch::kFloat32), -1);
+    Tensor nll    = -logp.gather(-1, b.targets.clamp_min(0).unsqueeze(-1)).squeeze(-1);     // [B,T]
+    return (nll * w).sum(1);
 }
 
 
 Tensor f32(const Tensor & t) { return t.to(torch::kFloat32); }
 
-// Slices of graph tensors are taken with split/chunk, not narrow: a narrow's backward builds a
-// zero tensor of the whole input and copies into it, once per slice (then the engine adds them
-// up); a split's backward is one cat of the parts' gradients.
-Tensor rotate_half(const Tensor & x) {
-    std::vector<Tensor> h = x.chunk(2, -1);
-    return torch::cat({-h[1], h[0]}, -1);
-}
+namespace {
 
-bool lora_active(const LoraLinearImpl & l) { return l.lora_A.defined() && !l.lora_merged; }
-
-struct Runner {
-    LlamaForCausalLMImpl &        net;
+// The hooks of the capture: the inputs (x, LoRA's x A^T, RMSNorm's normalised input) of the
+// layers in `want`, and each captured output as a site whose gradient the backward fills in.
+struct Capture : ForwardHooks {
     const std::set<const void *> & want;
-    Forward &                     f;
+    Forward &                      f;
+
+    Capture(const std::set<const void *> & w, Forward & fw) : want(w), f(fw) { fuse_groups = true; }
 
     size_t add_site(const Tensor & y) {
         f.site_y.push_back(y);
         return f.site_y.size() - 1;
     }
 
-    Tensor linear(LoraLinearImpl & l, const Tensor & x) {
-        Tensor y = torch::linear(x, l.weight, l.bias);
-        Tensor xa;
-        if (lora_active(l)) {   // as LoraLinearImpl::forward in eval mode
-            Tensor xl = x.scalar_type() == l.lora_A.scalar_type() ? x : x.to(l.lora_A.scalar_type());
-            xa        = torch::linear(xl, l.lora_A);
-            Tensor d  = torch::linear(xa, l.lora_B) * l.lora_scaling;
-            y         = y + (d.scalar_type() == y.scalar_type() ? d : d.to(y.scalar_type()));
-        }
-        if (want.count(&l)) {
-            Cap & c = f.caps[&l];
-            c.x     = x.detach();
-            if (xa.defined()) c.xa = xa.detach();
-            c.site  = add_site(y);
-            c.width = y.size(-1);
-        }
-        return y;
+    Tensor embedded(const Tensor & e) override {
+        f.e = e.detach().requires_grad_(true);   // a leaf: every layer is then in the graph
+        return f.e;
     }
 
-    // Layers that read the same input (q|k|v, gate|up) as one GEMM over their concatenated weights
-    // [sum out, in], as the model's inference path does: fewer and larger products forward and
-    // backward, one captured site whose gradient's column slices are the layers' dy, and (for
-    // consecutive tensors of the layout) one per-sample product for the whole group. Returns the
-    // fused output [B,T,sum out], or an undefined tensor when a layer carries an active adapter
-    // (the caller then goes layer by layer). The weights are concatenated here, per micro-batch,
-    // rather than taken from the model's fused copy, which may be stale or absent.
-    Tensor fused(std::initializer_list<LoraLinearImpl *> ls, const Tensor & x) {
-        std::vector<Tensor> ws, bs;
-        bool                any = false;
-        for (LoraLinearImpl * l : ls) {
-            if (lora_active(*l)) return Tensor();
-            ws.push_back(l->weight);
-            if (l->bias.defined()) bs.push_back(l->bias);
-            any = any || want.count(l) > 0;
-        }
-        Tensor y = torch::linear(x, torch::cat(ws, 0), bs.empty() ? Tensor() : torch::cat(bs, 0));
-        if (!any) return y;
+    void projected(std::initializer_list<LoraLinearImpl *> layers, const Tensor & x, const Tensor & xa,
+                   const Tensor & y) override {
+        bool any = false;
+        for (LoraLinearImpl * l : layers) any = any || want.count(l) > 0;
+        if (!any) return;
         const size_t site = add_site(y);
         Tensor       xd   = x.detach();
         int64_t      col  = 0;
-        for (LoraLinearImpl * l : ls) {
+        for (LoraLinearImpl * l : layers) {
             const int64_t w = l->weight.size(0);
             if (want.count(l)) {
                 Cap & c = f.caps[l];
                 c.x     = xd;
+                if (xa.defined()) c.xa = xa.detach();
                 c.site  = site;
                 c.col   = col;
                 c.width = w;
             }
             col += w;
         }
-        return y;
     }
 
-    Tensor rmsnorm(RMSNormImpl & m, const Tensor & x) {
-        if (!want.count(&m)) return m.forward(x);
-        Tensor normed;
-        if (x.scalar_type() == torch::kFloat32) {
-            normed = x * torch::rsqrt(x.pow(2).mean(-1, true) + m.eps);
-        } else {
-            Tensor xf = x.to(torch::kFloat32);
-            normed    = (xf * torch::rsqrt(xf.pow(2).mean(-1, true) + m.eps)).to(x.scalar_type());
-        }
-        Tensor y = m.weight * normed;
-        Cap &  c = f.caps[&m];
-        c.n      = normed.detach();
-        c.site   = add_site(y);
-        c.width  = y.size(-1);
-        return y;
-    }
-
-    Tensor attention(AttentionImpl & a, const Tensor & x, const Tensor & cos, const Tensor & sin, const Tensor & bias) {
-        const int64_t B = x.size(0), T = x.size(1), H = a.n_heads, KV = a.n_kv_heads, hd = a.head_dim, G = H / KV;
-        Tensor q, k, v;
-        if (Tensor qkv = fused({a.q_proj.get(), a.k_proj.get(), a.v_proj.get()}, x); qkv.defined()) {
-            std::vector<Tensor> p = qkv.view({B, T, H + 2 * KV, hd}).split_with_sizes({H + KV, KV}, 2);
-            Tensor qk = p[0].transpose(1, 2);                       // [B,H+KV,T,hd]: q and k heads take one RoPE
-            qk        = qk * cos + rotate_half(qk) * sin;
-            std::vector<Tensor> s = qk.split_with_sizes({H, KV}, 1);
-            q         = s[0];                                       // [B,H,T,hd]
-            k         = s[1];                                       // [B,KV,T,hd]
-            v         = p[1].transpose(1, 2);                       // [B,KV,T,hd]
-        } else {
-            q = linear(*a.q_proj, x).view({B, T, H, hd}).transpose(1, 2);
-            k = linear(*a.k_proj, x).view({B, T, KV, hd}).transpose(1, 2);
-            v = linear(*a.v_proj, x).view({B, T, KV, hd}).transpose(1, 2);
-            q = q * cos + rotate_half(q) * sin;
-            k = k * cos + rotate_half(k) * sin;
-        }
-        Tensor qg     = q.reshape({B, KV, G * T, hd});
-        Tensor scores = torch::matmul(qg, k.transpose(-1, -2)) * (1.0 / std::sqrt(double(hd)));
-        scores        = scores.view({B, KV, G, T, T}) + bias;
-        Tensor probs  = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
-        Tensor out    = torch::matmul(probs.view({B, KV, G * T, T}), v);
-        out           = out.view({B, H, T, hd}).transpose(1, 2).reshape({B, T, H * hd});
-        return linear(*a.o_proj, out);
-    }
-
-    Tensor mlp(MlpImpl & m, const Tensor & x) {
-        if (Tensor gu = fused({m.gate_proj.get(), m.up_proj.get()}, x); gu.defined()) {
-            std::vector<Tensor> g = gu.split_with_sizes({m.gate_proj->weight.size(0), m.up_proj->weight.size(0)}, -1);
-            return linear(*m.down_proj, torch::silu(g[0]) * g[1]);
-        }
-        return linear(*m.down_proj, torch::silu(linear(*m.gate_proj, x)) * linear(*m.up_proj, x));
-    }
-
-    // Fills f (captures, logits, per-row losses).
-    void run(const Batch & b, torch::ScalarType dtype, bool keep_head) {
-        const int64_t B = b.ids.size(0), T = b.ids.size(1);
-        Tensor pos  = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});
-        Tensor bias = net.causal_bias(b.mask, dtype);
-        f.e         = net.model->embed_tokens(b.ids).detach().requires_grad_(true);   // [B,T,D]
-        Tensor h    = f.e;
-        const auto [cos, sin] = net.rope(pos, dtype);                                  // [B,1,T,hd]
-        Tensor bb   = bias.to(dtype);
-        for (auto & L : net.model->layer_list) {
-            h = h + attention(*L->self_attn, rmsnorm(*L->input_layernorm, h), cos, sin, bb);
-            h = h + mlp(*L->mlp, rmsnorm(*L->post_attention_layernorm, h));
-        }
-        h        = rmsnorm(*net.model->norm, h);
-        f.logits = torch::linear(h, net.lm_head);                                    // [B,T,V]
-        if (keep_head) f.h = h.detach();
-        f.losses = row_losses(f.logits, b);
+    void normalized(RMSNormImpl & m, const Tensor & n, const Tensor & y) override {
+        if (!want.count(&m)) return;
+        Cap & c = f.caps[&m];
+        c.n     = n.detach();
+        c.site  = add_site(y);
+        c.width = y.size(-1);
     }
 };
+
+} // namespace
 
 // One forward + backward; every captured tensor's gradient filled in. Padded positions carry no
 // loss and (right padding, causal mask) influence no real one, so their gradients are zero; the
@@ -355,8 +219,11 @@ struct Runner {
 Forward forward_backward(const Model & model, const Plan & plan, const Batch & b) {
     torch::AutoGradMode grad_on(true);
     Forward f;
-    Runner  run{*net_of(model), plan.modules, f};
-    run.run(b, model.impl()->dtype, plan.need_head);
+    Capture hooks(plan.modules, f);
+    Tensor  h = batch_hidden(net_of(model), b, model.impl()->dtype, &hooks);   // [B,T,D]
+    f.logits  = net_of(model)->logits(h);                                      // [B,T,V]
+    if (plan.need_head) f.h = h.detach();
+    f.losses = row_losses(f.logits, b);
     std::vector<Tensor> inputs = f.site_y;
     if (plan.need_embed) inputs.push_back(f.e);
     if (plan.need_head) inputs.push_back(f.logits);

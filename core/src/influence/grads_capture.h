@@ -4,6 +4,7 @@
 #pragma once
 #include "rapidun/influence/influence.h"
 
+#include "model/batch.h"
 #include "model/model_impl.h"
 
 #include <ATen/Parallel.h>
@@ -43,19 +44,12 @@ struct Plan {
     std::set<const void *> modules;                           // layers whose x / y are captured
 };
 
-// ---------------------------------------------------------------------------------------------
-// Batches and the loss
-
-struct Batch {
-    Tensor               ids;       // [B,T] int64, right-padded with 0
-    Tensor               mask;      // [B,T] bool, true = real token
-    Tensor               targets;   // [B,T] int64: the token the logit at this position is scored on
-    Tensor               weights;   // [B,T] fp32: 1/n on the n scored positions of the row, else 0
-    std::vector<int64_t> lens;
-};
+// Batches (model/batch.h): targets by the loss convention; a row's loss is the mean over its scored
+// positions.
+using rapidun::Batch;
 
 // ---------------------------------------------------------------------------------------------
-// The capturing forward (mirrors LlamaForCausalLMImpl::hidden without cache and fused weights)
+// The capture: the model's own forward with hooks that keep what the per-sample products need
 
 struct Cap {
     Tensor  x, xa, n;      // layer input [B,T,in] (one tensor shared by a fused group), LoRA x A^T [B,T,r], RMSNorm's normalised input [B,T,D] (detached)

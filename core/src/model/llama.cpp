@@ -48,14 +48,16 @@ HeadImpl::HeadImpl(int64_t in_features, int64_t out_features) {
     weight = register_parameter("weight", torch::zeros({out_features, in_features}, param_dtype()));
 }
 
-Tensor LoraLinearImpl::forward(const Tensor & x) {
+Tensor LoraLinearImpl::forward(const Tensor & x, Tensor * xa_out) {
     Tensor y = torch::linear(x, weight, bias);
-    if (lora_A.defined() && !lora_merged) {
+    if (adapter_active()) {
         // The adapter stays fp32 (as PEFT keeps it) even on a bf16 base.
-        Tensor xa = x.scalar_type() == lora_A.scalar_type() ? x : x.to(lora_A.scalar_type());
-        if (lora_dropout > 0.0 && is_training()) xa = F::dropout(xa, F::DropoutFuncOptions().p(lora_dropout).training(true));
-        Tensor d = torch::linear(torch::linear(xa, lora_A), lora_B) * lora_scaling;
+        Tensor xl = x.scalar_type() == lora_A.scalar_type() ? x : x.to(lora_A.scalar_type());
+        if (lora_dropout > 0.0 && is_training()) xl = F::dropout(xl, F::DropoutFuncOptions().p(lora_dropout).training(true));
+        Tensor xa = torch::linear(xl, lora_A);                                   // [B,T,r]
+        Tensor d  = torch::linear(xa, lora_B) * lora_scaling;
         y = y + (d.scalar_type() == y.scalar_type() ? d : d.to(y.scalar_type()));
+        if (xa_out) *xa_out = xa;
     }
     return y;
 }
@@ -64,12 +66,18 @@ RMSNormImpl::RMSNormImpl(int64_t dim, double eps_) : eps(eps_) {
     weight = register_parameter("weight", torch::ones({dim}, param_dtype()));
 }
 
-Tensor RMSNormImpl::forward(const Tensor & x) {
-    // HF: compute in fp32, cast back to the input dtype, then scale.
-    if (x.scalar_type() == torch::kFloat32) return weight * (x * torch::rsqrt(x.pow(2).mean(-1, true) + eps));
+Tensor RMSNormImpl::normalize(const Tensor & x) const {
+    // HF: compute in fp32, cast back to the input dtype (then forward scales).
+    if (x.scalar_type() == torch::kFloat32) return x * torch::rsqrt(x.pow(2).mean(-1, true) + eps);
     Tensor xf = x.to(torch::kFloat32);
-    Tensor normed = xf * torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps);
-    return weight * normed.to(x.scalar_type());
+    return (xf * torch::rsqrt(xf.pow(2).mean(-1, /*keepdim=*/true) + eps)).to(x.scalar_type());
+}
+
+Tensor RMSNormImpl::forward(const Tensor & x, ForwardHooks * hooks) {
+    Tensor n = normalize(x);
+    Tensor y = weight * n;
+    if (hooks) hooks->normalized(*this, n, y);
+    return y;
 }
 
 AttentionImpl::AttentionImpl(const ModelConfig & cfg)
@@ -80,27 +88,58 @@ AttentionImpl::AttentionImpl(const ModelConfig & cfg)
     o_proj = register_module("o_proj", LoraLinear(n_heads * head_dim, cfg.dim, cfg.o_bias));
 }
 
+// Slices of tensors in a graph are taken with split/chunk, not narrow: a narrow's backward builds
+// a zero tensor of the whole input and copies into it, once per slice (then the engine adds them
+// up); a split's backward is one cat of the parts' gradients. Same values forward.
 static Tensor rotate_half(const Tensor & x) {   // [.., hd] -> cat(-x2, x1)
-    const int64_t half = x.size(-1) / 2;
-    return torch::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1);
+    std::vector<Tensor> h = x.chunk(2, -1);
+    return torch::cat({-h[1], h[0]}, -1);
+}
+
+// One projection through a layer, reported to the hooks.
+static Tensor project(LoraLinear & l, const Tensor & x, ForwardHooks * hooks) {
+    if (!hooks) return l(x);
+    Tensor xa;
+    Tensor y = l->forward(x, &xa);
+    hooks->projected({l.get()}, x, xa, y);
+    return y;
+}
+
+// The weight [sum out, in] and bias of a group of layers that read one input, as one product: the
+// inference copy when the model holds one, else (hooks that ask for it, no active adapter) the
+// layers' weights concatenated for this forward; undefined = go layer by layer.
+static std::pair<Tensor, Tensor> group_weights(std::initializer_list<LoraLinear *> ls, const Tensor & fused_w,
+                                               const Tensor & fused_b, const ForwardHooks * hooks) {
+    if (fused_w.defined()) return {fused_w, fused_b};
+    if (!hooks || !hooks->fuse_groups) return {};
+    std::vector<Tensor> ws, bs;
+    for (LoraLinear * l : ls) {
+        if ((*l)->adapter_active()) return {};
+        ws.push_back((*l)->weight);
+        if ((*l)->bias.defined()) bs.push_back((*l)->bias);
+    }
+    return {torch::cat(ws, 0), bs.empty() ? Tensor() : torch::cat(bs, 0)};
 }
 
 Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor & sin, const Tensor & bias,
-                              KVCache * cache, int64_t layer) {
+                              KVCache * cache, int64_t layer, ForwardHooks * hooks) {
     const int64_t B = x.size(0), T = x.size(1), G = n_heads / n_kv_heads;
     Tensor q, k, v;
-    if (w_qkv.defined()) {
-        // Inference: one GEMM for q, k, v and one RoPE call for q and k (adjacent heads).
-        Tensor qkv = torch::linear(x, w_qkv, b_qkv).view({B, T, n_heads + 2 * n_kv_heads, head_dim});
-        Tensor qk  = qkv.narrow(2, 0, n_heads + n_kv_heads).transpose(1, 2);   // [B,H+KV,T,hd]
+    if (auto [w, b] = group_weights({&q_proj, &k_proj, &v_proj}, w_qkv, b_qkv, hooks); w.defined()) {
+        // One GEMM for q, k, v and one RoPE call for q and k (adjacent heads).
+        Tensor qkv = torch::linear(x, w, b);                                   // [B,T,(H+2KV)*hd]
+        if (hooks) hooks->projected({q_proj.get(), k_proj.get(), v_proj.get()}, x, Tensor(), qkv);
+        std::vector<Tensor> p = qkv.view({B, T, n_heads + 2 * n_kv_heads, head_dim}).split_with_sizes({n_heads + n_kv_heads, n_kv_heads}, 2);
+        Tensor qk = p[0].transpose(1, 2);                                       // [B,H+KV,T,hd]
         qk = qk * cos + rotate_half(qk) * sin;
-        q  = qk.narrow(1, 0, n_heads);                                          // [B,H,T,hd]
-        k  = qk.narrow(1, n_heads, n_kv_heads);                                 // [B,KV,T,hd]
-        v  = qkv.narrow(2, n_heads + n_kv_heads, n_kv_heads).transpose(1, 2);   // [B,KV,T,hd]
+        std::vector<Tensor> s = qk.split_with_sizes({n_heads, n_kv_heads}, 1);
+        q = s[0];                                                               // [B,H,T,hd]
+        k = s[1];                                                               // [B,KV,T,hd]
+        v = p[1].transpose(1, 2);                                               // [B,KV,T,hd]
     } else {
-        q = q_proj(x).view({B, T, n_heads, head_dim}).transpose(1, 2);
-        k = k_proj(x).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);
-        v = v_proj(x).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);
+        q = project(q_proj, x, hooks).view({B, T, n_heads, head_dim}).transpose(1, 2);
+        k = project(k_proj, x, hooks).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);
+        v = project(v_proj, x, hooks).view({B, T, n_kv_heads, head_dim}).transpose(1, 2);
         q = q * cos + rotate_half(q) * sin;
         k = k * cos + rotate_half(k) * sin;
     }
@@ -122,7 +161,7 @@ Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor
                                       cache->v[layer].data_ptr<float>(), bc.data_ptr<float>(), S,
                                       out.data_ptr<float>(), B, n_heads, n_kv_heads, S, cache->k[layer].size(2),
                                       head_dim, static_cast<float>(1.0 / std::sqrt(double(head_dim))));
-        return o_proj(out.view({B, 1, n_heads * head_dim}));
+        return project(o_proj, out.view({B, 1, n_heads * head_dim}), hooks);
     }
     // GQA without copying K/V: query heads of one group share a KV head, so fold G into T.
     Tensor qg = q.reshape({B, n_kv_heads, G * T, head_dim});
@@ -131,7 +170,7 @@ Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor
     Tensor probs = torch::softmax(scores, -1, torch::kFloat32).to(q.scalar_type());
     out = torch::matmul(probs.view({B, n_kv_heads, G * T, S}), v);               // [B,KV,G*T,hd]
     out = out.view({B, n_heads, T, head_dim}).transpose(1, 2).reshape({B, T, n_heads * head_dim});
-    return o_proj(out);
+    return project(o_proj, out, hooks);
 }
 
 MlpImpl::MlpImpl(const ModelConfig & cfg) {
@@ -140,13 +179,14 @@ MlpImpl::MlpImpl(const ModelConfig & cfg) {
     down_proj = register_module("down_proj", LoraLinear(cfg.hidden_dim, cfg.dim, cfg.mlp_bias));
 }
 
-Tensor MlpImpl::forward(const Tensor & x) {
-    if (w_gate_up.defined()) {
-        const int64_t F = w_gate_up.size(0) / 2;
-        Tensor gu = torch::linear(x, w_gate_up, b_gate_up);                                 // [B,T,2F]
-        return down_proj(torch::silu(gu.narrow(-1, 0, F)) * gu.narrow(-1, F, F));
+Tensor MlpImpl::forward(const Tensor & x, ForwardHooks * hooks) {
+    if (auto [w, b] = group_weights({&gate_proj, &up_proj}, w_gate_up, b_gate_up, hooks); w.defined()) {
+        Tensor gu = torch::linear(x, w, b);                                                  // [B,T,2F]
+        if (hooks) hooks->projected({gate_proj.get(), up_proj.get()}, x, Tensor(), gu);
+        std::vector<Tensor> g = gu.chunk(2, -1);
+        return project(down_proj, torch::silu(g[0]) * g[1], hooks);
     }
-    return down_proj(torch::silu(gate_proj(x)) * up_proj(x));
+    return project(down_proj, torch::silu(project(gate_proj, x, hooks)) * project(up_proj, x, hooks), hooks);
 }
 
 DecoderLayerImpl::DecoderLayerImpl(const ModelConfig & cfg) {
@@ -216,18 +256,19 @@ Tensor LlamaForCausalLMImpl::slot_bias(const Tensor & key_valid, const Tensor & 
 }
 
 Tensor LlamaForCausalLMImpl::hidden(const Tensor & ids, const Tensor & positions, const Tensor & bias,
-                                    KVCache * cache) {
+                                    KVCache * cache, ForwardHooks * hooks) {
     Tensor h = model->embed_tokens(ids);                                             // [B,T,D]
+    if (hooks) h = hooks->embedded(h);
     const auto dtype = h.scalar_type();
     const auto [cos, sin] = rope(positions, dtype);                                  // [B,1,T,hd]
     Tensor b   = bias.to(dtype);
     for (int64_t l = 0; l < cfg.n_layers; l++) {
         auto & layer = model->layer_list[static_cast<size_t>(l)];
-        h = h + layer->self_attn->forward(layer->input_layernorm(h), cos, sin, b, cache, l);
-        h = h + layer->mlp(layer->post_attention_layernorm(h));
+        h = h + layer->self_attn->forward(layer->input_layernorm(h, hooks), cos, sin, b, cache, l, hooks);
+        h = h + layer->mlp(layer->post_attention_layernorm(h, hooks), hooks);
     }
     if (cache) cache->n_filled += ids.size(1);
-    return model->norm(h);
+    return model->norm(h, hooks);
 }
 
 // One buffer [sum of rows, in] holding `parts` one under the other; each part becomes a row view of

@@ -25,12 +25,37 @@ struct ParamDtypeScope {
     torch::ScalarType previous;
 };
 
+struct LoraLinearImpl;
+struct RMSNormImpl;
+
+// What a caller watches in a forward. The model has one forward, for inference, training and the
+// per-sample gradient capture of core/influence; the capture passes hooks, and each layer reports
+// the tensors its per-sample gradients are made of as it computes them. The defaults observe nothing.
+struct ForwardHooks {
+    virtual ~ForwardHooks() = default;
+    // The embedding output e [B,T,D]; returns the tensor the forward goes on with (the capture
+    // makes it a leaf that requires grad, so that every layer is in the graph).
+    virtual torch::Tensor embedded(const torch::Tensor & e) { return e; }
+    // Projections that read one input x [B,T,in]: a lone layer, or a group computed as one product
+    // (q|k|v, gate|up) whose output y [B,T,sum out] holds the layers' outputs column after column.
+    // xa [B,T,r] is x A^T of a lone layer with an active LoRA adapter (else undefined).
+    virtual void projected(std::initializer_list<LoraLinearImpl *> layers, const torch::Tensor & x,
+                           const torch::Tensor & xa, const torch::Tensor & y) {}
+    // An RMSNorm: its normalised input n [B,T,D] (in the input's dtype) and its output y = w * n.
+    virtual void normalized(RMSNormImpl & norm, const torch::Tensor & n, const torch::Tensor & y) {}
+    // Compute q|k|v and gate|up as one product each even where the model holds no fused copy (the
+    // training layout): fewer, larger products forward and backward, and one captured site a group.
+    bool fuse_groups = false;
+};
+
 // y = x W^T (+ b) (+ scaling * dropout(x) A^T B^T when a LoRA adapter is attached). W [out, in],
 // b [out] (Qwen2's q/k/v, Llama's attention_bias / mlp_bias), A [r, in], B [out, r]. The adapter
 // itself is managed by core/train; this is the seam.
 struct LoraLinearImpl : torch::nn::Module {
     LoraLinearImpl(int64_t in_features, int64_t out_features, bool with_bias = false);
-    torch::Tensor forward(const torch::Tensor & x);
+    // xa: where to put x A^T [B,T,r] when the adapter is active (for the hooks).
+    torch::Tensor forward(const torch::Tensor & x, torch::Tensor * xa = nullptr);
+    bool adapter_active() const { return lora_A.defined() && !lora_merged; }
 
     torch::Tensor weight;        // [out, in]
     torch::Tensor bias;          // [out]; undefined without one
@@ -44,7 +69,8 @@ TORCH_MODULE(LoraLinear);
 
 struct RMSNormImpl : torch::nn::Module {
     RMSNormImpl(int64_t dim, double eps);
-    torch::Tensor forward(const torch::Tensor & x);   // w * x / sqrt(mean(x^2) + eps), in fp32
+    torch::Tensor forward(const torch::Tensor & x, ForwardHooks * hooks = nullptr);   // w * normalize(x)
+    torch::Tensor normalize(const torch::Tensor & x) const;   // x / sqrt(mean(x^2) + eps), in fp32, in x's dtype
     torch::Tensor weight;                             // [D]
     double eps;
 };
@@ -63,7 +89,7 @@ struct AttentionImpl : torch::nn::Module {
     // x [B,T,D]; cos/sin [B,1,T,hd]; bias [B,1,1,T,S] additive (0 or -1e9). With a cache, writes the
     // new keys/values at slots [cache.n_filled, +T) of layer `layer` and attends over [0, n_filled+T).
     torch::Tensor forward(const torch::Tensor & x, const torch::Tensor & cos, const torch::Tensor & sin,
-                          const torch::Tensor & bias, KVCache * cache, int64_t layer);
+                          const torch::Tensor & bias, KVCache * cache, int64_t layer, ForwardHooks * hooks = nullptr);
     LoraLinear q_proj{nullptr}, k_proj{nullptr}, v_proj{nullptr}, o_proj{nullptr};
     torch::Tensor w_qkv;   // [(H+2KV)*hd, D] fused copy for inference; undefined = use the three layers
     torch::Tensor b_qkv;   // [(H+2KV)*hd] its bias, when the layers have one
@@ -73,7 +99,7 @@ TORCH_MODULE(Attention);
 
 struct MlpImpl : torch::nn::Module {
     MlpImpl(const ModelConfig & cfg);
-    torch::Tensor forward(const torch::Tensor & x);   // down(silu(gate(x)) * up(x))
+    torch::Tensor forward(const torch::Tensor & x, ForwardHooks * hooks = nullptr);   // down(silu(gate(x)) * up(x))
     LoraLinear gate_proj{nullptr}, up_proj{nullptr}, down_proj{nullptr};
     torch::Tensor w_gate_up;   // [2F, D] fused copy for inference; undefined = use the two layers
     torch::Tensor b_gate_up;   // [2F] its bias, when the layers have one
@@ -110,7 +136,7 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
     // ids [B,T] int64, positions [B,T] int64 (RoPE positions), bias [B,1,1,T,S] additive mask.
     // Returns final hidden states [B,T,D] (after the last RMSNorm); call logits() on what you need.
     torch::Tensor hidden(const torch::Tensor & ids, const torch::Tensor & positions, const torch::Tensor & bias,
-                         KVCache * cache = nullptr);
+                         KVCache * cache = nullptr, ForwardHooks * hooks = nullptr);
     torch::Tensor logits(const torch::Tensor & h);    // [..., D] -> [..., V]
 
     // Causal + key-padding mask for a plain (cache-free) forward: attn_mask [B,T] 1 = real token;

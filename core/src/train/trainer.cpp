@@ -122,7 +122,7 @@ TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samp
                 for (size_t c = 0; c < n_chunks; c++) {
                     const size_t cb = idx.size() * c / n_chunks, ce = idx.size() * (c + 1) / n_chunks;
                     Batch b = make_batch(samples, idx, cb, ce, opt.prompt_loss);
-                    if (b.n_answer == 0) continue;
+                    if (b.n_scored == 0) continue;
                     Tensor part;
                     {
                         Autocast ac(opt.bf16_autocast);
