@@ -259,3 +259,39 @@ TEST_CASE("generation respects max_new_tokens and an empty prompt is refused") {
 }
 
 RAPIDUN_TEST_MAIN()
+
+TEST_CASE("devices: names parse, a GPU that is not there is refused with a message, cpu gives the same bits") {
+    CHECK(parse_device("cpu").kind == Device::Kind::Cpu);
+    CHECK(parse_device("auto").kind == Device::Kind::Auto);
+    CHECK(parse_device("cuda").kind == Device::Kind::Cuda && parse_device("cuda").index == 0);
+    CHECK(parse_device("cuda:3").index == 3 && device_name(parse_device("cuda:3")) == "cuda:3");
+    CHECK_THROWS_WITH(parse_device("gpu"), "device 'gpu': expected auto, cpu, cuda or cuda:N");
+    CHECK_THROWS_WITH(parse_device("cuda:x"), "expected auto, cpu, cuda or cuda:N");
+    CHECK_THROWS_WITH(parse_device("cuda:"), "expected auto, cpu, cuda or cuda:N");
+    const int n = cuda_device_count();
+    const Device past{Device::Kind::Cuda, n};   // one index past the last GPU, 0 where there is none
+    const std::string past_name = "device cuda:" + std::to_string(n);
+    CHECK_THROWS_WITH(resolve_device(past), past_name.c_str());
+    CHECK(resolve_device(Device{}).kind == (n > 0 ? Device::Kind::Cuda : Device::Kind::Cpu));
+
+    Ref r = reference();
+    LoadOptions on_cpu;
+    on_cpu.device = parse_device("cpu");
+    ModelBundle a = open_model(r.bin, r.tok, on_cpu);
+    CHECK(a.model->info().device == "cpu");
+    const std::vector<int32_t> prompt = {1, 403, 407};
+    if (n == 0) {   // auto is the CPU here: the very same bits
+        ModelBundle b = open_model(r.bin, r.tok);
+        CHECK(a.model->logits(prompt) == b.model->logits(prompt));
+        return;
+    }
+    LoadOptions on_gpu;
+    on_gpu.device = parse_device("cuda");
+    ModelBundle g = open_model(r.bin, r.tok, on_gpu);
+    CHECK(g.model->info().device == "cuda:0");
+    const std::vector<float> la = a.model->logits(prompt), lg = g.model->logits(prompt);
+    float worst = 0;
+    for (size_t i = 0; i < la.size(); i++) worst = std::max(worst, std::fabs(la[i] - lg[i]));
+    CHECK_MSG(worst < 1e-4f, "cpu vs cuda logits differ by " + std::to_string(worst));
+    CHECK(greedy(*a.model, {1}, 64) == greedy(*g.model, {1}, 64));
+}

@@ -3,6 +3,7 @@
 #include "args.h"
 
 #include "rapidun/error.h"
+#include "rapidun/model/device.h"
 
 #include <cstdio>
 #include <cstring>
@@ -26,6 +27,8 @@ static const char * kUsage =
     "  pipeline --workspace W [--method M|all] [--seeds N]              influence -> weights -> unlearn -> eval\n"
     "  tokenize --tokenizer PATH (--text S | --jsonl F) [--add-special] ids as JSON (tokenizer.json or .model)\n"
     "  report --workspace W --format html|md|json|csv --out PATH        the workspace's report\n"
+    "every command: --device auto|cpu|cuda|cuda:N  where models run (auto: a GPU when this build and machine\n"
+    "               have one, else the CPU; also $RAPIDUN_DEVICE)\n"
     "run 'rapidun <command> --help' for details\n";
 
 int main(int argc, char ** argv) {
@@ -35,6 +38,17 @@ int main(int argc, char ** argv) {
     }
     const std::string cmd = argv[1];
     try {
+        // --device VALUE anywhere after the command: taken out here, so that every command accepts it.
+        int n = 2;
+        for (int i = 2; i < argc; i++) {
+            if (!std::strcmp(argv[i], "--device")) {
+                if (i + 1 >= argc) throw rapidun::cli::UsageError("option --device needs a value");
+                rapidun::set_default_device(rapidun::parse_device(argv[++i]));
+                continue;
+            }
+            argv[n++] = argv[i];
+        }
+        argc = n;
         if (cmd == "info") return rapidun::cli::cmd_info(argc, argv);
         if (cmd == "generate") return rapidun::cli::cmd_generate(argc, argv);
         if (cmd == "demo") return rapidun::cli::cmd_demo(argc, argv);

@@ -73,13 +73,14 @@ std::vector<float> per_sample_gradients(Model & model, const std::vector<Tokeniz
     torch::AutoGradMode grad_on(true);
     for (size_t i = 0; i < samples.size(); i++) {
         Batch   b    = make_batch(model, samples, i, i + 1, opt.loss);
-        Tensor  loss = row_losses(net->logits(batch_hidden(net, b, model.impl()->dtype)), b).sum();
+        Batch   bd   = b.to(device_of(model));
+        Tensor  loss = row_losses(net->logits(batch_hidden(net, bd, model.impl()->dtype)), bd).sum();
         auto    g    = torch::autograd::grad({loss}, params, {}, false, false, /*allow_unused=*/true);
         for (size_t k = 0; k < plan.taps.size(); k++) {
             const Tap & t  = plan.taps[k];
             Tensor      gk = g[k].defined() ? f32(g[k]).reshape({-1}) : torch::zeros({t.numel}, torch::kFloat32);
             if (opt.normalize_layers) gk = gk / gk.norm().clamp_min(1e-12);
-            gk = gk.contiguous();
+            gk = gk.cpu().contiguous();
             std::copy_n(gk.data_ptr<float>(), t.numel, out.data() + int64_t(i) * D0 + t.offset);
         }
     }
@@ -95,7 +96,8 @@ std::vector<double> per_sample_losses(Model & model, const std::vector<Tokenized
         const size_t  end  = std::min(samples.size(), begin + size_t(opt.batch_size));
         Batch         b    = make_batch(model, samples, begin, end, opt.loss);
         const int64_t B    = b.ids.size(0);
-        Tensor        l    = row_losses(net->logits(batch_hidden(net, b, model.impl()->dtype)), b).to(torch::kFloat64).contiguous();
+        Batch         bd   = b.to(device_of(model));
+        Tensor        l    = row_losses(net->logits(batch_hidden(net, bd, model.impl()->dtype)), bd).to(torch::kFloat64).cpu().contiguous();
         out.insert(out.end(), l.data_ptr<double>(), l.data_ptr<double>() + B);
     }
     return out;
@@ -152,7 +154,7 @@ TokenInfluence token_influence(Model & model, const TokenizedSample & train, con
                     std::to_string(plan.D0));
     std::vector<TokenizedSample> one{train};
     Batch         b = make_batch(model, one, 0, 1, opt.loss);
-    Forward       f = forward_backward(model, plan, b);
+    Forward       f = to_host(forward_backward(model, plan, b));
     const int64_t T = b.ids.size(1);
     const auto    dd = torch::kFloat64;
     Tensor        total = torch::zeros({T}, dd);
@@ -179,7 +181,7 @@ TokenInfluence token_influence(Model & model, const TokenizedSample & train, con
         }
         case Kind::LoraA: {
             const Cap & k   = f.caps.at(t.lin);
-            Tensor      dyB = torch::matmul(at0(k.dy), t.lin->lora_B.to(dd));                           // [T,r]
+            Tensor      dyB = torch::matmul(at0(k.dy), t.lin->lora_B.cpu().to(dd));                         // [T,r]
             c = (torch::matmul(dyB, U) * at0(k.x)).sum(-1) * t.lin->lora_scaling;
             break;
         }
@@ -239,7 +241,7 @@ InfluenceMatrix tracin_matrix(const std::vector<float> & test, const std::vector
 
 namespace {
 uint64_t hash_tensor(const Tensor & t, uint64_t h) {
-    Tensor c = t.detach().contiguous();
+    Tensor c = t.detach().cpu().contiguous();
     const int64_t dims = c.dim();
     h = fnv1a64_words(&dims, sizeof dims, h);
     for (int64_t s : c.sizes()) h = fnv1a64_words(&s, sizeof s, h);

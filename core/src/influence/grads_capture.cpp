@@ -220,17 +220,18 @@ Forward forward_backward(const Model & model, const Plan & plan, const Batch & b
     torch::AutoGradMode grad_on(true);
     Forward f;
     Capture hooks(plan.modules, f);
-    Tensor  h = batch_hidden(net_of(model), b, model.impl()->dtype, &hooks);   // [B,T,D]
-    f.logits  = net_of(model)->logits(h);                                      // [B,T,V]
+    Batch   bd = b.to(device_of(model));                                        // b itself stays on the host
+    Tensor  h  = batch_hidden(net_of(model), bd, model.impl()->dtype, &hooks);  // [B,T,D]
+    f.logits   = net_of(model)->logits(h);                                      // [B,T,V]
     if (plan.need_head) f.h = h.detach();
-    f.losses = row_losses(f.logits, b);
+    f.losses = row_losses(f.logits, bd);
     std::vector<Tensor> inputs = f.site_y;
     if (plan.need_embed) inputs.push_back(f.e);
     if (plan.need_head) inputs.push_back(f.logits);
     auto grads = torch::autograd::grad({f.losses.sum()}, inputs, {}, /*retain_graph=*/false,
                                        /*create_graph=*/false, /*allow_unused=*/true);
     auto as_f32 = [&](const Tensor & g, const Tensor & like) {
-        return g.defined() ? f32(g) : torch::zeros(like.sizes(), torch::kFloat32);
+        return g.defined() ? f32(g) : torch::zeros(like.sizes(), like.options().dtype(torch::kFloat32));
     };
     size_t k = 0;
     for (const Tensor & y : f.site_y) f.site_dy.push_back(as_f32(grads[k++], y));
@@ -248,9 +249,9 @@ Forward forward_backward(const Model & model, const Plan & plan, const Batch & b
 // Untied embedding of row r: the touched rows' ids [n] and gradients [n, D].
 std::pair<Tensor, Tensor> sparse_embed(const Forward & f, const Batch & b, int64_t r) {
     const int64_t len = b.lens[size_t(r)];
-    Tensor ids = b.ids[r].narrow(0, 0, len);
+    Tensor ids = b.ids[r].narrow(0, 0, len).to(f.de.device());
     auto [uniq, inverse] = torch::_unique(ids, /*sorted=*/true, /*return_inverse=*/true);
-    Tensor g = torch::zeros({uniq.size(0), f.de.size(2)}, torch::kFloat32).index_add_(0, inverse, f.de[r].narrow(0, 0, len));
+    Tensor g = torch::zeros({uniq.size(0), f.de.size(2)}, f.de.options()).index_add_(0, inverse, f.de[r].narrow(0, 0, len));
     return {uniq, g};
 }
 
@@ -375,6 +376,53 @@ void unit_row(const Unit & u, const Batch & b, int64_t r, bool normalize, float 
         const float nrm = std::max(float(std::sqrt(ss)), 1e-12f);
         for (int64_t i = 0; i < m->numel; i++) g[i] /= nrm;
     }
+}
+
+// Rows [b0, b0+nb) of the unit's per-sample gradients at once, [nb, numel] fp32 on the unit's
+// device (the GPU path of emit_batch): batched products over all T positions, since a padded
+// position's gradient is exactly zero (no loss there, and right padding reaches no real token).
+Tensor unit_rows(const Unit & u, const Batch & b, int64_t b0, int64_t nb, bool normalize) {
+    const Tap & t    = *u.taps[0];
+    auto        rows = [&](const Tensor & x) { return x.narrow(0, b0, nb); };
+    Tensor      o;
+    switch (t.kind) {
+    case Kind::LinearW: o = torch::bmm(rows(u.a).transpose(1, 2), rows(u.x)); break;                                  // [nb,out,in]
+    case Kind::LoraB: o = torch::bmm(rows(u.a).transpose(1, 2), rows(u.x)) * t.lin->lora_scaling; break;              // [nb,out,r]
+    case Kind::LoraA: o = torch::bmm(torch::matmul(rows(u.a), u.w).transpose(1, 2), rows(u.x)) * t.lin->lora_scaling; break;   // [nb,r,in]
+    case Kind::Norm: o = (rows(u.a) * rows(u.x)).sum(1); break;                                                         // [nb,D]
+    case Kind::Head:
+    case Kind::Embed:
+        o = torch::bmm(rows(u.a).transpose(1, 2), rows(u.x));                                                           // [nb,V,D]
+        if (t.kind == Kind::Embed) {   // tied: plus the input rows de_b[p] at ids[p]
+            Tensor ids = b.ids.to(o.device());
+            for (int64_t r = 0; r < nb; r++) {
+                const int64_t L = b.lens[size_t(b0 + r)];
+                o[r].index_add_(0, ids[b0 + r].narrow(0, 0, L), f32(u.w[b0 + r].narrow(0, 0, L)));
+            }
+        }
+        break;
+    }
+    o = o.reshape({nb, u.numel});
+    if (normalize)
+        for (const Tap * m : u.taps) {
+            Tensor g = o.narrow(1, m->offset - u.offset, m->numel);
+            g.div_(g.norm(2, {1}, /*keepdim=*/true).clamp_min(1e-12));
+        }
+    return o;
+}
+
+// The captured tensors on the host (token_influence reads them there, one row).
+Forward to_host(Forward f) {
+    auto host = [](Tensor & t) {
+        if (t.defined()) t = t.cpu();
+    };
+    for (auto & [key, c] : f.caps) {
+        host(c.x), host(c.xa), host(c.n);   // dy: re-sliced below from the moved sites
+    }
+    for (Tensor & t : f.site_dy) host(t);
+    host(f.e), host(f.de), host(f.h), host(f.dlogits), host(f.losses);
+    for (auto & [key, c] : f.caps) c.dy = c.width == f.site_dy[c.site].size(-1) ? f.site_dy[c.site] : f.site_dy[c.site].narrow(-1, c.col, c.width);
+    return f;
 }
 
 // One tap's dense per-sample gradient of batch row r, unnormalised: [numel] fp32.

@@ -92,6 +92,8 @@ std::pair<Tensor, Tensor> sparse_embed(const Forward & f, const Batch & b, int64
 bool is_sparse(const Plan & plan, const Tap & t);
 std::vector<Unit> make_units(const Plan & plan, const Forward & f);
 void unit_row(const Unit & u, const Batch & b, int64_t r, bool normalize, float * dst);
+Tensor unit_rows(const Unit & u, const Batch & b, int64_t b0, int64_t nb, bool normalize);
+Forward to_host(Forward f);
 std::vector<float> tap_row(const Plan & plan, const Tap & t, const Forward & f, const Batch & b, int64_t r);
 std::vector<float> zeroed_floats(size_t n);
 void check_batch_size(const InfluenceOptions & opt);
@@ -110,12 +112,21 @@ void emit_batch(const Plan & plan, const Forward & f, const Batch & b, bool norm
             for (int64_t r = 0; r < B; r++) {
                 auto [ids, g] = sparse_embed(f, b, r);
                 if (normalize) g = g / g.norm().clamp_min(1e-12);
-                sparse(t, r, ids, g.contiguous());
+                sparse(t, r, ids.cpu(), g.cpu().contiguous());
             }
             continue;
         }
         if (t.kind == Kind::Embed) u.w = f.de;   // tied: the input rows' part
         const int64_t chunk = std::max<int64_t>(1, kChunkFloats / std::max<int64_t>(1, u.numel));
+        if (!u.a.is_cpu()) {   // on a GPU: the chunk's rows as batched products there, then to the host
+            for (int64_t b0 = 0; b0 < B; b0 += chunk) {
+                const int64_t nb = std::min(chunk, B - b0);
+                auto [base, ld]  = dest(u.offset, u.numel, b0, nb);
+                torch::from_blob(base, {nb, u.numel}, {ld, 1}, torch::kFloat32).copy_(unit_rows(u, b, b0, nb, normalize));
+                done(u.offset, u.numel, b0, nb, base, ld);
+            }
+            continue;
+        }
         for (int64_t b0 = 0; b0 < B; b0 += chunk) {
             const int64_t nb = std::min(chunk, B - b0);
             auto [base, ld]  = dest(u.offset, u.numel, b0, nb);

@@ -152,7 +152,7 @@ Tensor AttentionImpl::forward(const Tensor & x, const Tensor & cos, const Tensor
     }
     const int64_t S = k.size(2);
     Tensor out;
-    if (T == 1 && cache && q.scalar_type() == torch::kFloat32 && !q.requires_grad()) {
+    if (T == 1 && cache && q.is_cpu() && q.scalar_type() == torch::kFloat32 && !q.requires_grad()) {
         // Decode step: one fused loop instead of a small GEMM per (row, head); see kernels/attention.h.
         Tensor qc = q.contiguous();                                              // [B,H,1,hd]
         Tensor bc = bias.reshape({B, S}).contiguous();
@@ -239,19 +239,20 @@ std::pair<Tensor, Tensor> LlamaForCausalLMImpl::rope(const Tensor & positions, t
 
 Tensor LlamaForCausalLMImpl::causal_bias(const Tensor & attn_mask, torch::ScalarType dtype) const {
     const int64_t B = attn_mask.size(0), T = attn_mask.size(1);
-    Tensor pos = torch::arange(T, torch::kInt64).unsqueeze(0).expand({B, T});   // right padding: slot = position
+    Tensor pos = torch::arange(T, attn_mask.options().dtype(torch::kInt64)).unsqueeze(0).expand({B, T});   // right padding: slot = position
     return slot_bias(attn_mask, pos, pos, 0).to(dtype);
 }
 
 Tensor LlamaForCausalLMImpl::slot_bias(const Tensor & key_valid, const Tensor & key_pos, const Tensor & query_pos,
                                        int64_t first) const {
     const int64_t B = key_valid.size(0), S = key_valid.size(1), T = query_pos.size(1);
-    Tensor q       = torch::arange(first, first + T, torch::kInt64).view({1, T, 1});   // query slots
-    Tensor k       = torch::arange(S, torch::kInt64).view({1, 1, S});                  // key slots
+    const auto on  = key_valid.options();
+    Tensor q       = torch::arange(first, first + T, on.dtype(torch::kInt64)).view({1, T, 1});   // query slots
+    Tensor k       = torch::arange(S, on.dtype(torch::kInt64)).view({1, 1, S});                  // key slots
     Tensor allowed = (k <= q) & key_valid.to(torch::kBool).unsqueeze(1);              // [B,T,S]
     if (cfg.sliding_window > 0)   // the last W positions of the row, its own included
         allowed = allowed & (key_pos.unsqueeze(1) > query_pos.unsqueeze(2) - cfg.sliding_window);
-    Tensor bias = torch::zeros({B, T, S}, torch::kFloat32).masked_fill(allowed.logical_not(), -1e9);
+    Tensor bias = torch::zeros({B, T, S}, on.dtype(torch::kFloat32)).masked_fill(allowed.logical_not(), -1e9);
     return bias.view({B, 1, 1, T, S});
 }
 
@@ -322,8 +323,18 @@ KVCache LlamaForCausalLMImpl::new_cache(int64_t batch, int64_t n_slots) const {
         c.k.push_back(torch::zeros({batch, cfg.n_kv_heads, n_slots, cfg.head_dim}, opts));
         c.v.push_back(torch::zeros({batch, cfg.n_kv_heads, n_slots, cfg.head_dim}, opts));
     }
-    c.key_valid = torch::zeros({batch, n_slots}, torch::kBool);
+    c.key_valid = torch::zeros({batch, n_slots}, opts.dtype(torch::kBool));
     return c;
+}
+
+void LlamaForCausalLMImpl::move_to(const torch::Device & device) {
+    if (lm_head.device() == device) return;
+    fuse_for_inference(false);   // the fused buffers are rebuilt on the device from the moved layers
+    to(device);
+    lm_head  = cfg.tie_embeddings ? model->embed_tokens->weight : lm_head_linear->weight;
+    rope_cos = rope_cos.to(device);
+    rope_sin = rope_sin.to(device);
+    fuse_for_inference(true);
 }
 
 void LlamaForCausalLMImpl::load_weights(const TensorMap & weights) {

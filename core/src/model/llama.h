@@ -156,6 +156,7 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
     // LoRA adapter is left unfused.
     void    fuse_for_inference(bool on);
     void    load_weights(const TensorMap & weights);  // HF names; shapes already checked; mapped pages released
+    void    move_to(const torch::Device & device);    // parameters, RoPE tables and the fused copies
     TensorMap state_for_export() const;              // HF names, lm_head omitted when tied
 
     ModelConfig   cfg;

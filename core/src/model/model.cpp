@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 namespace rapidun {
@@ -50,11 +51,79 @@ std::string runtime_summary() {
            " threads, " + (torch::cuda::is_available() ? "cuda available" : "cpu");
 }
 
+// ---------------------------------------------------------------------------
+// Devices
+
+Device parse_device(const std::string & text) {
+    Device d;
+    if (text == "auto") return d;
+    if (text == "cpu") { d.kind = Device::Kind::Cpu; return d; }
+    if (text.rfind("cuda", 0) == 0) {
+        d.kind = Device::Kind::Cuda;
+        if (text.size() == 4) return d;
+        const std::string n = text.substr(5);
+        if (text[4] == ':' && !n.empty() && n.size() < 4 && n.find_first_not_of("0123456789") == std::string::npos) {
+            d.index = std::stoi(n);
+            return d;
+        }
+    }
+    throw Error("device '" + text + "': expected auto, cpu, cuda or cuda:N");
+}
+
+std::string device_name(const Device & d) {
+    switch (d.kind) {
+    case Device::Kind::Auto: return "auto";
+    case Device::Kind::Cpu: return "cpu";
+    case Device::Kind::Cuda: return "cuda:" + std::to_string(d.index);
+    }
+    return "auto";
+}
+
+int cuda_device_count() { return torch::cuda::is_available() ? int(torch::cuda::device_count()) : 0; }
+
+static std::mutex g_device_mutex;
+static Device     g_default_device;   // Auto: not chosen
+
+void set_default_device(const Device & d) {
+    const Device r = resolve_device(d);
+    std::lock_guard<std::mutex> lock(g_device_mutex);
+    g_default_device = r;
+}
+
+Device resolve_device(const Device & d) {
+    const int n = cuda_device_count();
+    if (d.kind == Device::Kind::Auto) {
+        {
+            std::lock_guard<std::mutex> lock(g_device_mutex);
+            if (g_default_device.kind != Device::Kind::Auto) return g_default_device;
+        }
+        if (const char * env = std::getenv("RAPIDUN_DEVICE"); env && *env && std::string(env) != "auto") {
+            try {
+                return resolve_device(parse_device(env));
+            } catch (const Error & e) {
+                throw Error(std::string("RAPIDUN_DEVICE: ") + e.what());
+            }
+        }
+        return n > 0 ? Device{Device::Kind::Cuda, 0} : Device{Device::Kind::Cpu, 0};
+    }
+    if (d.kind == Device::Kind::Cuda && d.index >= n)
+        throw Error("device " + device_name(d) + ": " +
+                    (n > 0 ? "this machine has " + std::to_string(n) + " GPU(s)"
+                           : std::string("no CUDA GPU here (LibTorch ") + TORCH_VERSION +
+                                 (torch::cuda::is_available() ? "" : ", a build without CUDA or no driver") + "); use --device cpu"));
+    return d;
+}
+
+torch::Device to_torch(const Device & d) {
+    return d.kind == Device::Kind::Cuda ? torch::Device(torch::kCUDA, int8_t(d.index)) : torch::Device(torch::kCPU);
+}
+
 Model::Model() : impl_(std::make_unique<Impl>()) {}
 Model::~Model() = default;
 
 std::unique_ptr<Model> Model::load(const std::string & path, const LoadOptions & opt) {
     if (!g_runtime_ready) init_runtime();
+    const Device device = resolve_device(opt.device);
     ModelFiles files = read_model_files(path);
     check_memory_fits(path, files.config, memory_facts(files), opt.memory_task, precision_name(opt.precision),
                       std::min<int64_t>(2048, files.config.max_seq_len));
@@ -78,9 +147,12 @@ std::unique_ptr<Model> Model::load(const std::string & path, const LoadOptions &
         d.net->to(torch::kBFloat16);
         d.net->lm_head = files.config.tie_embeddings ? d.net->model->embed_tokens->weight : d.net->lm_head_linear->weight;
     }
+    d.device = to_torch(device);
+    d.net->move_to(d.device);   // from the host copy: the file is read once, on the CPU
     d.net->fuse_for_inference(true);
     int64_t n = 0;
     for (auto & p : d.net->parameters()) n += p.numel();
+    d.info.device          = device_name(device);
     d.info.config          = files.config;
     d.info.source          = path;
     d.info.format          = files.format;
@@ -110,12 +182,16 @@ std::unique_ptr<Model> Model::create(const ModelConfig & cfg, uint64_t seed) {
     }
     d.net->eval();
     for (auto & p : d.net->parameters()) p.set_requires_grad(false);
+    const Device device = resolve_device(Device{});   // drawn on the host above: one seed, one model anywhere
+    d.device = to_torch(device);
+    d.net->move_to(d.device);
     d.net->fuse_for_inference(true);
     int64_t n = 0;
     for (auto & p : d.net->parameters()) n += p.numel();
     d.info.config    = cfg;
     d.info.source    = "(new model, seed " + std::to_string(seed) + ")";
     d.info.format    = "new";
+    d.info.device    = device_name(device);
     d.info.precision = "f32";
     d.info.n_params  = n;
     return m;
@@ -127,10 +203,11 @@ std::vector<float> Model::logits(const std::vector<int32_t> & ids) const {
     c10::InferenceMode guard;
     const int64_t T = static_cast<int64_t>(ids.size());
     if (T == 0) return {};
-    Tensor x   = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64).view({1, T});
-    Tensor pos = torch::arange(T, torch::kInt64).view({1, T});
-    Tensor bias = impl_->net->causal_bias(torch::ones({1, T}, torch::kBool), impl_->dtype);
-    Tensor lg  = impl_->net->logits(impl_->net->hidden(x, pos, bias)).to(torch::kFloat32).contiguous();  // [1,T,V]
+    const auto on = torch::TensorOptions().device(impl_->device);
+    Tensor x   = torch::tensor(std::vector<int64_t>(ids.begin(), ids.end()), torch::kInt64).view({1, T}).to(impl_->device);
+    Tensor pos = torch::arange(T, on.dtype(torch::kInt64)).view({1, T});
+    Tensor bias = impl_->net->causal_bias(torch::ones({1, T}, on.dtype(torch::kBool)), impl_->dtype);
+    Tensor lg  = impl_->net->logits(impl_->net->hidden(x, pos, bias)).to(torch::kFloat32).cpu().contiguous();  // [1,T,V]
     return std::vector<float>(lg.data_ptr<float>(), lg.data_ptr<float>() + lg.numel());
 }
 
@@ -197,21 +274,26 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
         n_tok[static_cast<size_t>(b)] = n;
     }
     const int64_t n_slots = L + n_new;
+    const torch::Device dev = impl_->device;
+    // Host vectors to the model's device (a no-op view on the CPU).
+    auto on_dev = [&](void * data, std::vector<int64_t> shape, torch::ScalarType t) {
+        return torch::from_blob(data, shape, t).to(dev);
+    };
     KVCache cache = impl_->net->new_cache(B, n_slots);
-    cache.key_valid.narrow(1, 0, L).copy_(torch::from_blob(valid.data(), {B, L}, torch::kUInt8).to(torch::kBool));
+    cache.key_valid.narrow(1, 0, L).copy_(on_dev(valid.data(), {B, L}, torch::kUInt8).to(torch::kBool));
 
     // Prompt pass: causal by slot (within the sliding window, if any), keys restricted to valid slots.
-    Tensor x     = torch::from_blob(ids.data(), {B, L}, torch::kInt64);
-    Tensor p     = torch::from_blob(pos.data(), {B, L}, torch::kInt64);
+    Tensor x     = on_dev(ids.data(), {B, L}, torch::kInt64);
+    Tensor p     = on_dev(pos.data(), {B, L}, torch::kInt64);
     Tensor bias  = impl_->net->slot_bias(cache.key_valid.narrow(1, 0, L), p, p, 0);             // [B,1,1,L,L]
     Tensor h     = impl_->net->hidden(x, p, bias, &cache);                                       // [B,L,D]
-    Tensor last_t = torch::from_blob(last.data(), {B}, torch::kInt64);
-    Tensor hl    = h.index({torch::arange(B), last_t});                                         // [B,D]
+    Tensor last_t = on_dev(last.data(), {B}, torch::kInt64);
+    Tensor hl    = h.index({torch::arange(B, last_t.options()), last_t});                       // [B,D]
 
     // Additive key mask of the decode steps, [B, n_slots], kept up to date slot by slot, and the
     // RoPE position of every slot's token (the sliding window counts positions, not slots).
-    Tensor step_bias = torch::zeros({B, n_slots}).masked_fill(cache.key_valid.logical_not(), -1e9);
-    Tensor key_pos   = torch::zeros({B, n_slots}, torch::kInt64);
+    Tensor step_bias = torch::zeros({B, n_slots}, torch::TensorOptions().device(dev)).masked_fill(cache.key_valid.logical_not(), -1e9);
+    Tensor key_pos   = torch::zeros({B, n_slots}, torch::TensorOptions().device(dev).dtype(torch::kInt64));
     key_pos.narrow(1, 0, L).copy_(p);
     const int64_t W  = cfg.sliding_window;
     std::vector<kernels::Rng> rngs(static_cast<size_t>(B));
@@ -221,7 +303,8 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     std::vector<int64_t> step_ids(static_cast<size_t>(B)), step_pos(static_cast<size_t>(B));
     const int64_t V = cfg.vocab_size;
     for (int64_t s = 0; s < n_new; s++) {
-        Tensor lg = impl_->net->logits(hl).to(torch::kFloat32).contiguous();                   // [B,V]
+        // The sampler runs on the host (llama2.c's, bit for bit): one [B,V] copy a step from a GPU.
+        Tensor lg = impl_->net->logits(hl).to(torch::kFloat32).cpu().contiguous();             // [B,V]
         const float * lp = lg.data_ptr<float>();
         bool all_done = true;
         for (int64_t b = 0; b < B; b++) {
@@ -248,8 +331,8 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
         const int64_t slot = L + s;
         cache.key_valid.select(1, slot).fill_(true);
         step_bias.select(1, slot).fill_(0.0f);
-        Tensor xs = torch::from_blob(step_ids.data(), {B, 1}, torch::kInt64);
-        Tensor ps = torch::from_blob(step_pos.data(), {B, 1}, torch::kInt64);
+        Tensor xs = on_dev(step_ids.data(), {B, 1}, torch::kInt64);
+        Tensor ps = on_dev(step_pos.data(), {B, 1}, torch::kInt64);
         key_pos.select(1, slot).copy_(ps.view({B}));
         Tensor bs = step_bias.narrow(1, 0, slot + 1);
         if (W > 0)   // keys W or more positions behind the row's new token fall out of its window

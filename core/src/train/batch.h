@@ -19,15 +19,15 @@ using rapidun::Batch;
 // Answer targets, or every token after the first with prompt_loss.
 inline Targets loss_targets(bool prompt_loss) { return prompt_loss ? Targets::AllButFirst : Targets::Answer; }
 
-// One row per sample, in the given order.
-inline Batch make_batch(const std::vector<const TokenizedSample *> & rows, bool prompt_loss = false) {
-    return rapidun::make_batch(rows, loss_targets(prompt_loss));
+// One row per sample, in the given order, on the network's device.
+inline Batch make_batch(const LlamaForCausalLM & net, const std::vector<const TokenizedSample *> & rows, bool prompt_loss = false) {
+    return rapidun::make_batch(rows, loss_targets(prompt_loss)).to(net->lm_head.device());
 }
 
-// The samples order[begin..end) as one micro-batch.
-inline Batch make_batch(const std::vector<TokenizedSample> & samples, const std::vector<size_t> & order, size_t begin,
-                        size_t end, bool prompt_loss = false) {
-    return rapidun::make_batch(samples, order, begin, end, loss_targets(prompt_loss));
+// The samples order[begin..end) as one micro-batch, on the network's device.
+inline Batch make_batch(const LlamaForCausalLM & net, const std::vector<TokenizedSample> & samples,
+                        const std::vector<size_t> & order, size_t begin, size_t end, bool prompt_loss = false) {
+    return rapidun::make_batch(samples, order, begin, end, loss_targets(prompt_loss)).to(net->lm_head.device());
 }
 
 // Answer-token CE per row [B] (sum over answer tokens, nats) and the logits-free forward around it.

@@ -69,8 +69,9 @@ void Model::attach_lora(const LoraSettings & s) {
         const int64_t in = lin->weight.size(1), out = lin->weight.size(0);
         // PEFT: nn.init.kaiming_uniform_(A, a=sqrt(5)) => U(-1/sqrt(in), 1/sqrt(in)); B = 0.
         const double bound = 1.0 / std::sqrt(double(in));
-        lin->lora_A       = torch::rand({s.r, in}, gen, torch::kFloat32) * (2 * bound) - bound;   // [r, in]
-        lin->lora_B       = torch::zeros({out, s.r}, torch::kFloat32);                         // [out, r]
+        // Drawn on the host from the seed, so a seed gives the same adapter on every device.
+        lin->lora_A       = (torch::rand({s.r, in}, gen, torch::kFloat32) * (2 * bound) - bound).to(lin->weight.device());   // [r, in]
+        lin->lora_B       = torch::zeros({out, s.r}, lin->weight.options().dtype(torch::kFloat32));                  // [out, r]
         lin->lora_scaling = s.alpha / s.r;
         lin->lora_dropout = s.dropout;
         lin->lora_merged  = false;
@@ -120,7 +121,7 @@ void Model::save_adapter(const std::string & dir) const {
     make_directories(dir);
     TensorMap tensors;
     auto put = [&](const std::string & name, const Tensor & t) {
-        auto holder = std::make_shared<Tensor>(t.detach().to(torch::kFloat32).contiguous().clone());
+        auto holder = std::make_shared<Tensor>(t.detach().to(torch::kFloat32).cpu().contiguous().clone());
         HostTensor ht;
         ht.dtype   = DType::F32;
         ht.shape   = holder->sizes().vec();
@@ -196,7 +197,7 @@ void Model::load_adapter(const std::string & dir) {
         auto to_tensor = [&](const HostTensor & h, std::vector<int64_t> want, const char * what) {
             if (h.shape != want)
                 fail(st_path, path + "." + what, "shape does not match the model (rank " + std::to_string(s.r) + ")");
-            return torch::from_blob(const_cast<uint8_t *>(h.data), h.shape, to_torch(h.dtype)).to(torch::kFloat32).clone();
+            return torch::from_blob(const_cast<uint8_t *>(h.data), h.shape, to_torch(h.dtype)).to(torch::kFloat32).clone().to(lin->weight.device());
         };
         lin->lora_A       = to_tensor(*a, {s.r, lin->weight.size(1)}, "lora_A");
         lin->lora_B       = to_tensor(*b, {lin->weight.size(0), s.r}, "lora_B");

@@ -121,7 +121,7 @@ TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samp
                 double micro_loss = 0.0;
                 for (size_t c = 0; c < n_chunks; c++) {
                     const size_t cb = idx.size() * c / n_chunks, ce = idx.size() * (c + 1) / n_chunks;
-                    Batch b = make_batch(samples, idx, cb, ce, opt.prompt_loss);
+                    Batch b = make_batch(net, samples, idx, cb, ce, opt.prompt_loss);
                     if (b.n_scored == 0) continue;
                     Tensor part;
                     {
@@ -172,8 +172,8 @@ std::vector<double> answer_nll(const Model & model, const std::vector<TokenizedS
     std::vector<double> out(samples.size(), 0.0);
     for (size_t begin = 0; begin < order.size(); begin += size_t(batch_size)) {
         const size_t end = std::min(order.size(), begin + size_t(batch_size));
-        Batch b = make_batch(samples, order, begin, end);
-        Tensor sums = row_nll_sum(net, b, model.impl()->dtype).to(torch::kFloat64);   // [B]
+        Batch b = make_batch(net, samples, order, begin, end);
+        Tensor sums = row_nll_sum(net, b, model.impl()->dtype).to(torch::kFloat64).cpu();   // [B]
         for (size_t r = 0; r < end - begin; r++) {
             const TokenizedSample & s = samples[order[begin + r]];
             int64_t n = 0;

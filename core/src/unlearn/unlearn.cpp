@@ -115,7 +115,7 @@ UnlearnBatchLoss batch_objective(LlamaForCausalLM & net, torch::ScalarType dtype
             begin = end;
             continue;
         }
-        Batch  bt = make_batch(chunk);
+        Batch  bt = make_batch(net, chunk);
         Tensor sums;
         {
             Autocast ac(autocast);
@@ -123,10 +123,10 @@ UnlearnBatchLoss batch_objective(LlamaForCausalLM & net, torch::ScalarType dtype
         }
         const Tensor counts = (bt.targets != -100).sum(1).clamp_min(1).to(torch::kFloat32);   // [R]
         const Tensor ce     = sums / counts;                                                    // [R] mean CE
-        const Tensor ce_d   = ce.detach().to(torch::kFloat64);
+        const Tensor ce_d   = ce.detach().to(torch::kFloat64).cpu();
         auto         ce_a   = ce_d.accessor<double, 1>();
 
-        Tensor chunk_loss = torch::zeros({}, torch::kFloat32);
+        Tensor chunk_loss = torch::zeros({}, sums.options().dtype(torch::kFloat32));
         int64_t r = 0;
         for (size_t b = begin; b < end; b++) {
             if (rows[b].empty()) continue;
@@ -294,14 +294,14 @@ std::vector<Tensor> fisher_tensors(const Model & model, const std::vector<const 
     std::vector<Tensor> params, F;
     for (auto & [name, w] : taps) {
         params.push_back(w);
-        F.push_back(torch::zeros(w.sizes(), torch::kFloat32));
+        F.push_back(torch::zeros(w.sizes(), w.options().dtype(torch::kFloat32)));
     }
     TrainingMode mode(net, params);
     net->eval();   // no adapter, so no dropout either way; eval states the intent
     for (const TokenizedSample * s : samples) {
         if (cancel && cancel->cancelled()) return {};
         if (n_answer_targets(*s) == 0) continue;   // log pi = 0: a zero gradient, still counted in N
-        Batch  b    = make_batch(std::vector<const TokenizedSample *>{s});
+        Batch  b    = make_batch(net, std::vector<const TokenizedSample *>{s});
         Tensor logp = -row_nll_sum(net, b, model.impl()->dtype).sum();
         std::vector<Tensor> g = torch::autograd::grad({logp}, params);
         for (size_t k = 0; k < g.size(); k++) F[k].add_(g[k].to(torch::kFloat32).square());
@@ -405,7 +405,7 @@ UnlearnBatchLoss unlearn_batch_loss(Model & model, const UnlearnSet & data, cons
     adapter_grad->clear();
     for (auto & p : params) {
         Tensor g = p.grad().defined() ? p.grad() : torch::zeros_like(p);
-        g = g.to(torch::kFloat32).contiguous().view({-1});
+        g = g.to(torch::kFloat32).cpu().contiguous().view({-1});
         adapter_grad->insert(adapter_grad->end(), g.data_ptr<float>(), g.data_ptr<float>() + g.numel());
     }
     return out;
@@ -420,7 +420,7 @@ FisherDiagonal fisher_diagonal(const Model & model, const std::vector<TokenizedS
     auto taps = fisher_taps(net_of(model), targets);
     FisherDiagonal out;
     for (size_t k = 0; k < F.size(); k++) {
-        Tensor f = F[k].contiguous();
+        Tensor f = F[k].cpu().contiguous();
         out.names.push_back(taps[k].first);
         out.shapes.push_back(f.sizes().vec());
         out.values.emplace_back(f.data_ptr<float>(), f.data_ptr<float>() + f.numel());
@@ -457,7 +457,7 @@ UnlearnResult run_fisher(Model & model, const UnlearnSet & data, const UnlearnOp
         for (size_t k = 0; k < F.size(); k++) {
             Tensor & W = taps[k].second;
             // delta = (lambda sigma_h^2)^(1/4) (F + floor)^(-1/4) eps, eps ~ N(0, I); fp32, then W's dtype.
-            Tensor eps   = torch::randn(W.sizes(), gen, torch::kFloat32);
+            Tensor eps   = torch::randn(W.sizes(), gen, torch::kFloat32).to(W.device());   // host draws: one seed, one noise
             Tensor delta = (F[k] + opt.fisher_floor).pow(-0.25) * eps * scale;
             sum_f  += F[k].sum().item<double>();
             sum_d2 += delta.square().sum().item<double>();

@@ -2,6 +2,7 @@
 // tensors stay inside core. One Model is used from one thread at a time.
 #pragma once
 #include "rapidun/model/config.h"
+#include "rapidun/model/device.h"
 #include "rapidun/text/tokenizer.h"
 
 #include <cstdint>
@@ -20,6 +21,7 @@ struct LoadOptions {
     // What the model is loaded for (memory.h: generate, lora-influence, lora-unlearn): load() refuses,
     // before it allocates anything, a model whose estimate for it exceeds the memory available.
     std::string memory_task = "generate";
+    Device      device;   // where the weights and every tensor of the model's work live (auto: a GPU when present)
 };
 
 enum class PadSide { Left, Right };
@@ -47,6 +49,7 @@ struct ModelInfo {
     std::string source;
     std::string format;
     std::string precision;
+    std::string device;        // "cpu", "cuda:0"
     int64_t     n_params = 0;
     std::string tokenizer_guess;
 };
