@@ -4,9 +4,9 @@
 // grads_capture.h / .cpp. Shapes: B = micro-batch, T = longest sample in it, D = model dim, V = vocab,
 // r = LoRA rank, in/out = a linear layer's widths.
 //
-// The batched path runs one forward+backward per micro-batch through our own copy of the Llama
-// forward (same ops as model/llama.cpp, unfused) that keeps, at every layer in the parameter set,
-// its input x [B,T,in] (and x A^T for LoRA) and its output y. The loss is the sum of the per-sample
+// The batched path runs one forward+backward per micro-batch through the model's own forward
+// (model/llama.cpp) with hooks (ForwardHooks) that keep, at every layer in the parameter set, its
+// input x [B,T,in] (and x A^T for LoRA) and its output y. The loss is the sum of the per-sample
 // losses; samples do not interact (per-row attention mask, per-position norms), so the gradient of
 // that sum at y, row b, is sample b's own output gradient dy_b. Weight gradients then follow per
 // sample: dW_b = dy_b^T x_b, dB_b = s dy_b^T (x_b A^T), dA_b = s (dy_b B)^T x_b, embedding rows =
@@ -17,6 +17,9 @@
 #include "grads_capture.h"
 #include "rapidun/error.h"
 #include "rapidun/kernels/sketch.h"
+#ifdef RAPIDUN_HAVE_CUDA_KERNELS
+#include "rapidun/kernels/sketch_cuda.h"
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -108,6 +111,79 @@ RapidGradSketch make_sketch(const Model & model, const InfluenceOptions & opt) {
     return RapidGradSketch(D0, sketch_width(opt.K, D0), opt.seed);
 }
 
+namespace {
+
+// The sketch scatter of one tap's rows where they live: G [nb, n] (row stride ld floats) into
+// out [nb, K], both on one GPU; bucket / sign [n] on it too. With `normalize`, each row enters
+// divided by its L2 norm (the fused kernel's norm_sq). The CUDA side of the one dispatch point;
+// the host side is kernels::sketch_accumulate_rows_f32 in sketch_gradients below.
+void sketch_rows_on_device(const Tensor & G, int64_t ld, const Tensor & bucket, const Tensor & sign, Tensor & out,
+                           bool normalize) {
+#ifdef RAPIDUN_HAVE_CUDA_KERNELS
+    const int64_t nb = G.size(0), n = G.size(1), K = out.size(1);
+    Tensor        dst = normalize ? torch::zeros_like(out) : out;
+    Tensor        nsq = torch::zeros({nb}, out.options());
+    const std::string err = kernels::sketch_accumulate_rows_norm_cuda(G.data_ptr<float>(), nb, n, ld, bucket.data_ptr<int32_t>(),
+                                                                      sign.data_ptr<int8_t>(), dst.data_ptr<float>(), K,
+                                                                      nsq.data_ptr<float>());
+    if (!err.empty()) throw Error("influence: the CUDA sketch kernel failed: " + err);
+    if (normalize) out.add_(dst / nsq.sqrt().clamp_min(1e-12).unsqueeze(1));
+#else
+    (void)G, (void)ld, (void)bucket, (void)sign, (void)out, (void)normalize;
+    throw Error("influence: a model on a GPU, but this build has no CUDA kernels (RAPIDUN_ENABLE_CUDA=OFF)");
+#endif
+}
+
+// sketch_gradients with the model on a GPU: per-sample rows and their sketches stay on the device
+// (the sketch tables are copied there once); only the [B, K] sketches come back to the host.
+std::vector<float> sketch_gradients_device(Model & model, const std::vector<TokenizedSample> & samples,
+                                           const InfluenceOptions & opt, const RapidGradSketch & sketch, const Plan & plan,
+                                           const CancelToken * cancel) {
+    const torch::Device dev = device_of(model);
+    const int64_t       K = sketch.K(), D0 = sketch.D0();
+    const Tensor bucket = torch::from_blob(const_cast<int32_t *>(sketch.bucket().data()), {D0}, torch::kInt32).to(dev);
+    const Tensor sign   = torch::from_blob(const_cast<int8_t *>(sketch.sign().data()), {D0}, torch::kInt8).to(dev);
+    std::vector<float> out(samples.size() * size_t(K), 0.0f);
+    for (size_t begin = 0; begin < samples.size(); begin += size_t(opt.batch_size)) {
+        if (cancel) cancel->throw_if_cancelled();
+        const size_t  end = std::min(samples.size(), begin + size_t(opt.batch_size));
+        Batch         b   = make_batch(model, samples, begin, end, opt.loss);
+        Forward       f   = forward_backward(model, plan, b);
+        const int64_t B   = int64_t(end - begin);
+        Tensor        o   = torch::zeros({B, K}, torch::TensorOptions().device(dev).dtype(torch::kFloat32));
+        for (Unit & u : make_units(plan, f)) {
+            const Tap & t = *u.taps[0];
+            if (u.sparse) {   // untied embedding: the touched rows' coordinates, gathered and added
+                const int64_t D = f.de.size(2);
+                for (int64_t r = 0; r < B; r++) {
+                    auto [ids, g] = sparse_embed(f, b, r);                                    // [n], [n, D]
+                    if (opt.normalize_layers) g = g / g.norm().clamp_min(1e-12);
+                    Tensor at = (t.offset + ids.unsqueeze(1) * D + torch::arange(D, ids.options())).reshape({-1});
+                    o[r].index_add_(0, bucket.index({at}).to(torch::kInt64), g.reshape({-1}) * sign.index({at}).to(torch::kFloat32));
+                }
+                continue;
+            }
+            if (t.kind == Kind::Embed) u.w = f.de;
+            const int64_t chunk = std::max<int64_t>(1, kChunkFloats / std::max<int64_t>(1, u.numel));
+            for (int64_t b0 = 0; b0 < B; b0 += chunk) {
+                const int64_t nb   = std::min(chunk, B - b0);
+                Tensor        rows = unit_rows(u, b, b0, nb, false).contiguous();              // [nb, numel]
+                Tensor        ob   = o.narrow(0, b0, nb);
+                for (const Tap * m : u.taps) {
+                    const int64_t at = m->offset - u.offset;
+                    sketch_rows_on_device(rows.narrow(1, at, m->numel), u.numel, bucket.narrow(0, m->offset, m->numel),
+                                          sign.narrow(0, m->offset, m->numel), ob, opt.normalize_layers);
+                }
+            }
+        }
+        Tensor h = o.cpu().contiguous();
+        std::copy_n(h.data_ptr<float>(), h.numel(), out.data() + begin * size_t(K));
+    }
+    return out;
+}
+
+} // namespace
+
 std::vector<float> sketch_gradients(Model & model, const std::vector<TokenizedSample> & samples,
                                     const InfluenceOptions & opt, const RapidGradSketch & sketch, const CancelToken * cancel) {
     check_batch_size(opt);
@@ -115,6 +191,7 @@ std::vector<float> sketch_gradients(Model & model, const std::vector<TokenizedSa
     if (sketch.D0() != plan.D0)
         throw Error("sketch_gradients: the sketch was made for D0=" + std::to_string(sketch.D0()) + ", the parameter set '" +
                     param_set_name(opt.params) + "' has D0=" + std::to_string(plan.D0));
+    if (!device_of(model).is_cpu()) return sketch_gradients_device(model, samples, opt, sketch, plan, cancel);
     const int64_t      K = sketch.K();
     std::vector<float> out(samples.size() * size_t(K), 0.0f);
     const int32_t *    bucket = sketch.bucket().data();

@@ -104,7 +104,11 @@ Device resolve_device(const Device & d) {
                 throw Error(std::string("RAPIDUN_DEVICE: ") + e.what());
             }
         }
-        return n > 0 ? Device{Device::Kind::Cuda, 0} : Device{Device::Kind::Cpu, 0};
+        if (n == 0) return Device{Device::Kind::Cpu, 0};
+        // One GPU a process: torchrun's LOCAL_RANK picks it (several ranks on one machine).
+        const char * local = std::getenv("LOCAL_RANK");
+        const int    lr    = local && *local ? std::max(0, std::atoi(local)) : 0;
+        return Device{Device::Kind::Cuda, lr % n};
     }
     if (d.kind == Device::Kind::Cuda && d.index >= n)
         throw Error("device " + device_name(d) + ": " +

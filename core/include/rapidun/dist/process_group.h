@@ -17,6 +17,7 @@ struct GroupEnv {
     int         port = 0;      // MASTER_PORT
     int         rank = 0;      // RANK, 0 <= rank < world
     int         world = 1;     // WORLD_SIZE
+    int         local_rank = 0;   // LOCAL_RANK (torchrun's, the GPU of this rank on its machine); default RANK
 };
 
 class ProcessGroup {
