@@ -8,6 +8,7 @@
 #include "rapidun/data/templates.h"
 
 #include <ATen/autocast_mode.h>
+#include <torch/version.h>
 
 #include <algorithm>
 #include <vector>
@@ -42,17 +43,27 @@ inline torch::Tensor row_nll_sum(LlamaForCausalLM & net, const Batch & b, torch:
     return nll.view({B, T - 1}).sum(1);                                                 // [B]
 }
 
-// CPU autocast to bf16 for the scope (see TrainOptions::bf16_autocast).
+// CPU autocast to bf16 for the scope (see TrainOptions::bf16_autocast). LibTorch 2.4 made the
+// per-device calls the API (the CPU-named ones remain, deprecated); 1.13 has only those.
 struct Autocast {
     bool on;
     explicit Autocast(bool enable) : on(enable) {
         if (!on) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_dtype(at::kCPU, at::kBFloat16);
+        at::autocast::set_autocast_enabled(at::kCPU, true);
+#else
         at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
         at::autocast::set_cpu_enabled(true);
+#endif
     }
     ~Autocast() {
         if (!on) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+        at::autocast::set_autocast_enabled(at::kCPU, false);
+#else
         at::autocast::set_cpu_enabled(false);
+#endif
         at::autocast::clear_cache();
     }
 };
