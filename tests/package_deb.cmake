@@ -5,6 +5,13 @@
 #   cmake -DBUILD=<build dir> -DSHARED=<../shared> -DLAB=<fixture lab> -DOUT=<dir> -P package_deb.cmake
 include(${CMAKE_CURRENT_LIST_DIR}/cmake_run.cmake)
 
+if(TORCH STREQUAL "pypi")
+    # The package depends on Debian's libtorch; a build against PyPI's wheel links libraries that
+    # no Debian package provides, so its .deb would install programs that cannot start.
+    message("SKIP: the .deb is made from the build against Debian's LibTorch (RAPIDUN_TORCH=system); this one links PyPI's torch wheel")
+    return()
+endif()
+
 file(REMOVE_RECURSE ${OUT})
 file(MAKE_DIRECTORY ${OUT})
 run(cpack -G DEB --config ${BUILD}/CPackConfig.cmake -B ${OUT})

@@ -230,6 +230,47 @@ TEST_CASE("batched per-sample gradients equal the batch-1 autograd loop (1e-5 re
     CHECK(!net_of(*tied)->model->embed_tokens->weight.requires_grad());
 }
 
+TEST_CASE("the GPU's path run on the CPU (batched GEMMs, fused sketch kernel) equals the batched path") {
+    // The rows a model on a GPU forms (GradPath::Gemm: each tensor's rows of a micro-batch at once,
+    // over all positions) and its sketches (the fused kernel through its dispatch point, here its
+    // CPU reference), against the per-row path, on every parameter set with and without normalisation.
+    auto tied = model_with_lora(true, 5);
+    auto untied = model_with_lora(false, 6);
+    auto data = samples(7, 2);   // batch 4: one padded batch of 4, one of 3
+    struct Case { const char * what; Model * m; InfluenceOptions o; };
+    std::vector<Case> cases;
+    for (bool nrm : {false, true}) {
+        cases.push_back({"lora (tied)", tied.get(), opts(ParamSet::Lora, nrm)});
+        cases.push_back({"embed (tied: input rows + head)", tied.get(), opts(ParamSet::Embed, nrm)});
+        cases.push_back({"embed (untied: sparse rows)", untied.get(), opts(ParamSet::Embed, nrm, LossConvention::Unshifted)});
+        cases.push_back({"embed_head (untied)", untied.get(), opts(ParamSet::EmbedHead, nrm)});
+        cases.push_back({"linear (untied, adapter attached)", untied.get(), opts(ParamSet::Linear, nrm)});
+        InfluenceOptions n = opts(ParamSet::Names, nrm);
+        n.names = {"model.layers.1.post_attention_layernorm.weight", "model.norm.weight",
+                   "model.layers.0.mlp.down_proj.lora_A.weight", "model.layers.0.self_attn.k_proj.weight"};
+        cases.push_back({"names (norms, a LoRA A, a linear)", untied.get(), n});
+    }
+    for (auto & c : cases) {
+        const std::string what = std::string(c.what) + (c.o.normalize_layers ? ", normalised" : "");
+        const int64_t D0 = gradient_layout(*c.m, c.o).D0;
+        auto rows = per_sample_gradients(*c.m, data, c.o, GradPath::Batched);
+        auto gemm = per_sample_gradients(*c.m, data, c.o, GradPath::Gemm);
+        const double rel = max_row_rel(gemm, rows, D0);
+        CHECK_MSG(rel <= 1e-5, what + ": gradients rel " + std::to_string(rel));
+        CHECK_MSG(min_row_norm(rows, D0) > 1e-6, what + " (a gradient is zero: the comparison would prove nothing)");
+        c.o.K = 512;
+        RapidGradSketch sk = make_sketch(*c.m, c.o);
+        auto s_rows = sketch_gradients(*c.m, data, c.o, sk);
+        auto s_gemm = sketch_gradients(*c.m, data, c.o, sk, nullptr, GradPath::Gemm);
+        const double srel = max_row_rel(s_gemm, s_rows, sk.K());
+        CHECK_MSG(srel <= 1e-5, what + ": sketches rel " + std::to_string(srel));
+        CHECK_MSG(min_row_norm(s_rows, sk.K()) > 1e-6, what + " (a sketch is zero)");
+    }
+    CHECK_THROWS_WITH(sketch_gradients(*tied, data, opts(ParamSet::Lora), make_sketch(*tied, opts(ParamSet::Lora)), nullptr,
+                                       GradPath::Loop),
+                      "per_sample_gradients only");
+}
+
 TEST_CASE("per-sample gradients with projection biases and a sliding window equal the batch-1 loop") {
     ModelConfig c = tiny_config(false);
     c.qkv_bias = c.o_bias = c.mlp_bias = true;   // every bias a family has (Llama's attention_bias + mlp_bias)

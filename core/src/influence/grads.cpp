@@ -47,7 +47,7 @@ std::vector<float> per_sample_gradients(Model & model, const std::vector<Tokeniz
     const Plan    plan = make_plan(model, opt);
     const int64_t n = int64_t(samples.size()), D0 = plan.D0;
     std::vector<float> out = zeroed_floats(size_t(n * D0));
-    if (path == GradPath::Batched) {
+    if (path != GradPath::Loop) {
         for (size_t begin = 0; begin < samples.size(); begin += size_t(opt.batch_size)) {
             const size_t end  = std::min(samples.size(), begin + size_t(opt.batch_size));
             Batch        b    = make_batch(model, samples, begin, end, opt.loss);
@@ -64,7 +64,8 @@ std::vector<float> per_sample_gradients(Model & model, const std::vector<Tokeniz
                            auto          ia = ids.accessor<int64_t, 1>();
                            for (int64_t k = 0; k < ids.size(0); k++)
                                std::copy_n(g[k].data_ptr<float>(), D, out.data() + (row + r) * D0 + t.offset + ia[k] * D);
-                       });
+                       },
+                       path == GradPath::Gemm);
         }
         return out;
     }
@@ -113,29 +114,34 @@ RapidGradSketch make_sketch(const Model & model, const InfluenceOptions & opt) {
 
 namespace {
 
-// The sketch scatter of one tap's rows where they live: G [nb, n] (row stride ld floats) into
-// out [nb, K], both on one GPU; bucket / sign [n] on it too. With `normalize`, each row enters
-// divided by its L2 norm (the fused kernel's norm_sq). The CUDA side of the one dispatch point;
-// the host side is kernels::sketch_accumulate_rows_f32 in sketch_gradients below.
+// The one dispatch point of the fused sketch scatter: one tap's rows G [nb, n] (row stride ld
+// floats) into out [nb, K] (row stride K), bucket / sign [n], all where G is: the CPU reference
+// (kernels::sketch_accumulate_rows_norm_f32) on the host, its CUDA twin on a GPU. With
+// `normalize`, each row enters divided by its L2 norm (the kernel's norm_sq, same pass).
 void sketch_rows_on_device(const Tensor & G, int64_t ld, const Tensor & bucket, const Tensor & sign, Tensor & out,
                            bool normalize) {
-#ifdef RAPIDUN_HAVE_CUDA_KERNELS
     const int64_t nb = G.size(0), n = G.size(1), K = out.size(1);
     Tensor        dst = normalize ? torch::zeros_like(out) : out;
     Tensor        nsq = torch::zeros({nb}, out.options());
-    const std::string err = kernels::sketch_accumulate_rows_norm_cuda(G.data_ptr<float>(), nb, n, ld, bucket.data_ptr<int32_t>(),
-                                                                      sign.data_ptr<int8_t>(), dst.data_ptr<float>(), K,
-                                                                      nsq.data_ptr<float>());
-    if (!err.empty()) throw Error("influence: the CUDA sketch kernel failed: " + err);
-    if (normalize) out.add_(dst / nsq.sqrt().clamp_min(1e-12).unsqueeze(1));
+    if (G.is_cpu()) {
+        kernels::sketch_accumulate_rows_norm_f32(G.data_ptr<float>(), nb, n, ld, bucket.data_ptr<int32_t>(), sign.data_ptr<int8_t>(),
+                                                 dst.data_ptr<float>(), K, nsq.data_ptr<float>());
+    } else {
+#ifdef RAPIDUN_HAVE_CUDA_KERNELS
+        const std::string err = kernels::sketch_accumulate_rows_norm_cuda(G.data_ptr<float>(), nb, n, ld, bucket.data_ptr<int32_t>(),
+                                                                          sign.data_ptr<int8_t>(), dst.data_ptr<float>(), K,
+                                                                          nsq.data_ptr<float>());
+        if (!err.empty()) throw Error("influence: the CUDA sketch kernel failed: " + err);
 #else
-    (void)G, (void)ld, (void)bucket, (void)sign, (void)out, (void)normalize;
-    throw Error("influence: a model on a GPU, but this build has no CUDA kernels (RAPIDUN_ENABLE_CUDA=OFF)");
+        throw Error("influence: a model on a GPU, but this build has no CUDA kernels (RAPIDUN_ENABLE_CUDA=OFF)");
 #endif
+    }
+    if (normalize) out.add_(dst / nsq.sqrt().clamp_min(1e-12).unsqueeze(1));
 }
 
-// sketch_gradients with the model on a GPU: per-sample rows and their sketches stay on the device
-// (the sketch tables are copied there once); only the [B, K] sketches come back to the host.
+// sketch_gradients' device path (a model on a GPU, or GradPath::Gemm on the CPU): per-sample rows
+// and their sketches stay where the model is (the sketch tables are copied there once); only the
+// [B, K] sketches come back to the host.
 std::vector<float> sketch_gradients_device(Model & model, const std::vector<TokenizedSample> & samples,
                                            const InfluenceOptions & opt, const RapidGradSketch & sketch, const Plan & plan,
                                            const CancelToken * cancel) {
@@ -185,13 +191,16 @@ std::vector<float> sketch_gradients_device(Model & model, const std::vector<Toke
 } // namespace
 
 std::vector<float> sketch_gradients(Model & model, const std::vector<TokenizedSample> & samples,
-                                    const InfluenceOptions & opt, const RapidGradSketch & sketch, const CancelToken * cancel) {
+                                    const InfluenceOptions & opt, const RapidGradSketch & sketch, const CancelToken * cancel,
+                                    GradPath path) {
     check_batch_size(opt);
     const Plan plan = make_plan(model, opt);
     if (sketch.D0() != plan.D0)
         throw Error("sketch_gradients: the sketch was made for D0=" + std::to_string(sketch.D0()) + ", the parameter set '" +
                     param_set_name(opt.params) + "' has D0=" + std::to_string(plan.D0));
-    if (!device_of(model).is_cpu()) return sketch_gradients_device(model, samples, opt, sketch, plan, cancel);
+    if (path == GradPath::Loop) throw Error("sketch_gradients: the batch-1 loop is a reference for per_sample_gradients only");
+    if (path == GradPath::Gemm || !device_of(model).is_cpu())
+        return sketch_gradients_device(model, samples, opt, sketch, plan, cancel);
     const int64_t      K = sketch.K();
     std::vector<float> out(samples.size() * size_t(K), 0.0f);
     const int32_t *    bucket = sketch.bucket().data();

@@ -102,9 +102,11 @@ void check_batch_size(const InfluenceOptions & opt);
 // Emits every tap's per-sample gradient for one batch (normalised when asked), a unit at a time.
 // dest(offset, numel, b0, nb) -> {base, ld}: where rows [b0, b0+nb) of the unit go (row i at
 // base + i*ld); done(offset, numel, b0, nb, base, ld) after they are written; sparse(tap, row in
-// batch, ids [n], rows [n, D]).
+// batch, ids [n], rows [n, D]). gemm: the rows as batched GEMMs (unit_rows) even on the CPU, as
+// on a GPU always.
 template <class Dest, class Done, class Sparse>
-void emit_batch(const Plan & plan, const Forward & f, const Batch & b, bool normalize, Dest && dest, Done && done, Sparse && sparse) {
+void emit_batch(const Plan & plan, const Forward & f, const Batch & b, bool normalize, Dest && dest, Done && done, Sparse && sparse,
+                bool gemm = false) {
     const int64_t B = b.ids.size(0);
     for (Unit & u : make_units(plan, f)) {
         const Tap & t = *u.taps[0];
@@ -118,7 +120,7 @@ void emit_batch(const Plan & plan, const Forward & f, const Batch & b, bool norm
         }
         if (t.kind == Kind::Embed) u.w = f.de;   // tied: the input rows' part
         const int64_t chunk = std::max<int64_t>(1, kChunkFloats / std::max<int64_t>(1, u.numel));
-        if (!u.a.is_cpu()) {   // on a GPU: the chunk's rows as batched products there, then to the host
+        if (gemm || !u.a.is_cpu()) {   // on a GPU: the chunk's rows as batched products there, then to the host
             for (int64_t b0 = 0; b0 < B; b0 += chunk) {
                 const int64_t nb = std::min(chunk, B - b0);
                 auto [base, ld]  = dest(u.offset, u.numel, b0, nb);

@@ -72,6 +72,9 @@ enum class GradPath {
     Batched,   // one forward+backward per micro-batch; weight gradients rebuilt per sample from the
                // captured layer inputs x [B,T,in] and output gradients dy [B,T,out]
     Loop,      // reference: batch 1, torch::autograd::grad per sample (how the Python tools do it)
+    Gemm,      // as Batched, but each tensor's per-sample gradients of a micro-batch formed at once as
+               // batched GEMMs over all positions: the path a model on a GPU always takes; on the
+               // CPU, for the tests that hold it to the others
 };
 // Dense per-sample gradients [n, D0] (normalised per tensor when asked). For small models and
 // tests; large ones go through sketch_gradients, which never builds a D0-vector.
@@ -120,10 +123,12 @@ private:
 RapidGradSketch make_sketch(const Model & model, const InfluenceOptions & opt);
 
 // Sketched per-sample gradients [n, sketch.K()], batched path, tensor by tensor (streaming).
-// Checks the cancel token between micro-batches.
+// Checks the cancel token between micro-batches. A model on a GPU (or path Gemm) takes the device
+// path: per-sample rows as batched GEMMs and the fused sketch kernel where the rows are (the CUDA
+// kernel, or its CPU reference for a model on the CPU); path Loop is not a sketch path.
 std::vector<float> sketch_gradients(Model & model, const std::vector<TokenizedSample> & samples,
                                     const InfluenceOptions & opt, const RapidGradSketch & sketch,
-                                    const CancelToken * cancel = nullptr);
+                                    const CancelToken * cancel = nullptr, GradPath path = GradPath::Batched);
 
 // ---------------------------------------------------------------------------------------------
 // Token-wise influence (method doc 3.7): the sketched score <s_test, sketch(g_train)> = <u, g_train>
