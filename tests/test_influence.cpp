@@ -187,24 +187,35 @@ TEST_CASE("gradient layout: parameter sets, tied head, LoRA names, errors") {
     CHECK_THROWS_WITH(gradient_layout(*tied, opts(ParamSet::Lora)), "merged");
 }
 
+struct Case {
+    const char *     what;
+    Model *          m;
+    InfluenceOptions o;
+};
+
+// Every parameter set on a tied and an untied model with an adapter, normalised or not, both losses.
+std::vector<Case> every_param_set(Model * tied, Model * untied) {
+    std::vector<Case> cases;
+    for (bool nrm : {false, true})
+        for (LossConvention lc : {LossConvention::Shifted, LossConvention::Unshifted}) {
+            cases.push_back({"lora (tied)", tied, opts(ParamSet::Lora, nrm, lc)});
+            cases.push_back({"embed (tied: input rows + head)", tied, opts(ParamSet::Embed, nrm, lc)});
+            cases.push_back({"embed (untied: sparse rows)", untied, opts(ParamSet::Embed, nrm, lc)});
+            cases.push_back({"embed_head (untied)", untied, opts(ParamSet::EmbedHead, nrm, lc)});
+            cases.push_back({"linear (untied, adapter attached)", untied, opts(ParamSet::Linear, nrm, lc)});
+            InfluenceOptions n = opts(ParamSet::Names, nrm, lc);
+            n.names = {"model.layers.1.post_attention_layernorm.weight", "model.norm.weight",
+                       "model.layers.0.mlp.down_proj.lora_A.weight", "model.layers.0.self_attn.k_proj.weight"};
+            cases.push_back({"names (norms, a LoRA A, a linear)", untied, n});
+        }
+    return cases;
+}
+
 TEST_CASE("batched per-sample gradients equal the batch-1 autograd loop (1e-5 relative)") {
     auto tied = model_with_lora(true, 5);
     auto untied = model_with_lora(false, 6);
     auto data = samples(7, 2);   // batch 4: one padded batch of 4, one of 3
-    struct Case { const char * what; Model * m; InfluenceOptions o; };
-    std::vector<Case> cases;
-    for (bool nrm : {false, true})
-        for (LossConvention lc : {LossConvention::Shifted, LossConvention::Unshifted}) {
-            cases.push_back({"lora (tied)", tied.get(), opts(ParamSet::Lora, nrm, lc)});
-            cases.push_back({"embed (tied: input rows + head)", tied.get(), opts(ParamSet::Embed, nrm, lc)});
-            cases.push_back({"embed (untied: sparse rows)", untied.get(), opts(ParamSet::Embed, nrm, lc)});
-            cases.push_back({"embed_head (untied)", untied.get(), opts(ParamSet::EmbedHead, nrm, lc)});
-            cases.push_back({"linear (untied, adapter attached)", untied.get(), opts(ParamSet::Linear, nrm, lc)});
-            InfluenceOptions n = opts(ParamSet::Names, nrm, lc);
-            n.names = {"model.layers.1.post_attention_layernorm.weight", "model.norm.weight",
-                       "model.layers.0.mlp.down_proj.lora_A.weight", "model.layers.0.self_attn.k_proj.weight"};
-            cases.push_back({"names (norms, a LoRA A, a linear)", untied.get(), n});
-        }
+    std::vector<Case> cases = every_param_set(tied.get(), untied.get());
     double worst = 0;
     for (auto & c : cases) {
         const int64_t D0 = gradient_layout(*c.m, c.o).D0;
@@ -237,21 +248,8 @@ TEST_CASE("the GPU's path run on the CPU (batched GEMMs, fused sketch kernel) eq
     auto tied = model_with_lora(true, 5);
     auto untied = model_with_lora(false, 6);
     auto data = samples(7, 2);   // batch 4: one padded batch of 4, one of 3
-    struct Case { const char * what; Model * m; InfluenceOptions o; };
-    std::vector<Case> cases;
-    for (bool nrm : {false, true}) {
-        cases.push_back({"lora (tied)", tied.get(), opts(ParamSet::Lora, nrm)});
-        cases.push_back({"embed (tied: input rows + head)", tied.get(), opts(ParamSet::Embed, nrm)});
-        cases.push_back({"embed (untied: sparse rows)", untied.get(), opts(ParamSet::Embed, nrm, LossConvention::Unshifted)});
-        cases.push_back({"embed_head (untied)", untied.get(), opts(ParamSet::EmbedHead, nrm)});
-        cases.push_back({"linear (untied, adapter attached)", untied.get(), opts(ParamSet::Linear, nrm)});
-        InfluenceOptions n = opts(ParamSet::Names, nrm);
-        n.names = {"model.layers.1.post_attention_layernorm.weight", "model.norm.weight",
-                   "model.layers.0.mlp.down_proj.lora_A.weight", "model.layers.0.self_attn.k_proj.weight"};
-        cases.push_back({"names (norms, a LoRA A, a linear)", untied.get(), n});
-    }
-    for (auto & c : cases) {
-        const std::string what = std::string(c.what) + (c.o.normalize_layers ? ", normalised" : "");
+    for (Case & c : every_param_set(tied.get(), untied.get())) {
+        const std::string what = std::string(c.what) + (c.o.normalize_layers ? ", normalised, " : ", ") + loss_convention_name(c.o.loss);
         const int64_t D0 = gradient_layout(*c.m, c.o).D0;
         auto rows = per_sample_gradients(*c.m, data, c.o, GradPath::Batched);
         auto gemm = per_sample_gradients(*c.m, data, c.o, GradPath::Gemm);
