@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -127,6 +128,72 @@ RankAggregate parse_rank_aggregate(const std::string & name) {
     throw Error("unknown ranking aggregate '" + name + "': expected mean, abs, cos or cos_abs");
 }
 
+namespace {
+
+// The ranking's inputs: [n_forget, n_train] and, for the studio's "Mean I (retain)" (what unlearning
+// a row would cost the behaviour to keep), [n_retain, n_train], and each train row's sketch norm.
+struct RankingProducts {
+    InfluenceMatrix     forget, retain;
+    std::vector<double> train_norms;
+};
+
+// Blocks of `row_block` train rows, block i computed by rank i mod world (the train sketches read
+// from the cache a block at a time, never all in memory) and gathered on rank 0. What a rank sends,
+// block after block: the forget part [n_forget, nb], the retain part [n_retain, nb] and the norms
+// [nb] as doubles, each in two float slots (bit for bit: a gather moves bytes). One process takes
+// the same path, so the result does not depend on the number of ranks. Empty on the other ranks.
+RankingProducts ranking_products(SketchCache & train, const std::vector<float> & forget, const std::vector<float> & retain,
+                                 int64_t K, int64_t row_block, ProcessGroup * group) {
+    const int     world = group ? group->world() : 1, me = group ? group->rank() : 0;
+    const int64_t n_train = train.n_rows(), n_forget = int64_t(forget.size()) / K, n_retain = int64_t(retain.size()) / K;
+    const int64_t per_row = n_forget + n_retain + 2;   // floats a train row contributes
+    const int64_t n_blocks = (n_train + row_block - 1) / row_block;
+    auto block_rows = [&](int64_t bi) { return std::min(row_block, n_train - bi * row_block); };
+    int64_t most = 0;   // train rows of the busiest rank: every rank's message is padded to it
+    for (int r = 0; r < world; r++) {
+        int64_t n = 0;
+        for (int64_t bi = r; bi < n_blocks; bi += world) n += block_rows(bi);
+        most = std::max(most, n);
+    }
+    std::vector<float> mine;
+    mine.reserve(size_t(most * per_row));
+    for (int64_t bi = me; bi < n_blocks; bi += world) {
+        const int64_t            nb    = block_rows(bi);
+        const std::vector<float> block = train.read_rows(bi * row_block, nb);   // [nb, K]
+        for (const std::vector<float> * test : {&forget, &retain}) {
+            const InfluenceMatrix part = tracin_matrix(*test, block, K);       // [n_test, nb]
+            mine.insert(mine.end(), part.values.begin(), part.values.end());
+        }
+        for (double x : row_norms(block, K)) {
+            float two[2];
+            std::memcpy(two, &x, sizeof x);
+            mine.insert(mine.end(), two, two + 2);
+        }
+    }
+    mine.resize(size_t(most * per_row), 0.0f);
+    std::vector<std::vector<float>> all;
+    if (group) all = group->all_gather(mine, most * per_row);
+    else all.push_back(std::move(mine));
+    if (me != 0) return {};
+
+    RankingProducts out;
+    out.forget = {n_forget, n_train, std::vector<float>(size_t(n_forget * n_train))};
+    out.retain = {n_retain, n_train, std::vector<float>(size_t(n_retain * n_train))};
+    out.train_norms.assign(size_t(n_train), 0.0);
+    for (int r = 0; r < world; r++) {
+        const float * p = all[size_t(r)].data();
+        for (int64_t bi = r; bi < n_blocks; bi += world) {
+            const int64_t b0 = bi * row_block, nb = block_rows(bi);
+            for (InfluenceMatrix * dst : {&out.forget, &out.retain})
+                for (int64_t t = 0; t < dst->n_test; t++, p += nb) std::copy_n(p, nb, dst->values.begin() + t * n_train + b0);
+            for (int64_t k = 0; k < nb; k++, p += 2) std::memcpy(&out.train_norms[size_t(b0 + k)], p, sizeof(double));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt,
                              const std::function<void(const InfluenceJobProgress &)> & progress, const CancelToken * cancel) {
     const auto t_all = std::chrono::steady_clock::now();
@@ -147,6 +214,7 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
     std::vector<std::vector<float>> sk;   // forget, retain: [n, K]
     std::optional<SketchCache> train_cache;
     int64_t K = 0, rows_before = 0;
+    std::vector<std::pair<std::string, SketchManifest>> opened;   // each set's cache folder and manifest
     for (auto & s : sets) {
         const SketchManifest man = make_manifest(model, s.samples, o.io, opt.dtype);
         const std::string dir = cache_dir(w, man);
@@ -167,20 +235,32 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
         rows_before += int64_t(s.samples.size());
         caches[s.role] = {{"dir", fs::relative(dir, w.dir).string()}, {"rows", rep.n_rows}, {"reused", rep.n_reused},
                           {"computed", rep.n_computed}, {"seconds", rep.seconds}, {"skipped_empty_answer", s.n_empty}};
-        if (!leader) continue;   // the other ranks only sketch
-        SketchCache c = SketchCache::open(dir, man);
-        K = c.K();
-        if (s.role == "train") train_cache.emplace(std::move(c));   // streamed in blocks by the ranking
-        else sk.push_back(c.read_all());
+        opened.emplace_back(dir, man);
     }
     if (cancel) cancel->throw_if_cancelled();
+    if (opt.group) opt.group->barrier();   // rank 0 has written the last rows: every rank may read them
+    for (size_t i = 0; i < sets.size(); i++) {
+        SketchCache c = SketchCache::open(opened[i].first, opened[i].second);
+        K = c.K();
+        if (sets[i].role == "train") train_cache.emplace(std::move(c));   // streamed in blocks by the ranking
+        else sk.push_back(c.read_all());
+    }
+
+    // 2. The ranking's products, forget x train and retain x train: blocks of train rows dealt
+    // round-robin over the ranks, gathered on rank 0 (one process: every block here).
+    RankingProducts products;
+    if (opt.rank_train) {
+        if (opt.row_block <= 0) throw Error("influence: row_block must be positive, got " + std::to_string(opt.row_block));
+        if (progress) progress({"rank", 0, 1, 0, 0.96});
+        products = ranking_products(*train_cache, sk[0], sk[1], K, opt.row_block, opt.group);
+    }
     if (!leader) {
         opt.group->barrier();   // returns when rank 0 has written everything (or fails with it)
         return {{"rank", opt.group->rank()}, {"world", opt.group->world()}, {"caches", caches}};
     }
 
-    // 2. The four views.
-    if (progress) progress({"views", 0, int64_t(opt.views.size()), 0, 0.96});
+    // 3. The four views.
+    if (progress) progress({"views", 0, int64_t(opt.views.size()), 0, 0.97});
     make_directories(w.resolve("influence"));
     const Scored & forget = sets[0];
     const Scored & retain = sets[1];
@@ -208,32 +288,14 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
     if (!layout.note.empty()) summary["layout_note"] = layout.note;
     if (o.io.params == ParamSet::Names) summary["names"] = o.io.names;   // so a rerun can ask for the same set
 
-    // 3. Every training row ranked by its mean influence on the forget set.
+    // 4. Every training row ranked by its mean influence on the forget set.
     if (opt.rank_train) {
         if (progress) progress({"rank", 0, 1, 0, 0.98});
         const Scored & train = sets[2];
-        if (opt.row_block <= 0) throw Error("influence: row_block must be positive, got " + std::to_string(opt.row_block));
-        // [n_forget, n_train] and, for the studio's "Mean I (retain)" (what unlearning a row would cost
-        // the behaviour to keep), [n_retain, n_train]: one block of train rows at a time.
-        const int64_t n_train = train_cache->n_rows();
-        const int64_t n_forget = int64_t(sk[0].size()) / K, n_retain = int64_t(sk[1].size()) / K;
-        InfluenceMatrix m{n_forget, n_train, std::vector<float>(size_t(n_forget * n_train))};
-        InfluenceMatrix mr{n_retain, n_train, std::vector<float>(size_t(n_retain * n_train))};
-        std::vector<double> train_norms;
-        for (int64_t b0 = 0; b0 < n_train; b0 += opt.row_block) {
-            const int64_t nb = std::min(opt.row_block, n_train - b0);
-            const std::vector<float> block = train_cache->read_rows(b0, nb);   // [nb, K]
-            for (auto [dst, test] : {std::pair<InfluenceMatrix *, const std::vector<float> *>{&m, &sk[0]}, {&mr, &sk[1]}}) {
-                const InfluenceMatrix part = tracin_matrix(*test, block, K);   // [n_test, nb]
-                for (int64_t t = 0; t < dst->n_test; t++)
-                    std::copy_n(part.values.begin() + t * nb, nb, dst->values.begin() + t * n_train + b0);
-            }
-            const std::vector<double> norms = row_norms(block, K);
-            train_norms.insert(train_norms.end(), norms.begin(), norms.end());
-        }
+        const InfluenceMatrix & m = products.forget;
         write_influence_matrix(w.resolve("influence/forget_x_train.bin"), m);
-        write_influence_matrix(w.resolve("influence/retain_x_train.bin"), mr);
-        const std::vector<double> score = rank_scores(m, opt.rank_by, row_norms(sk[0], K), train_norms);
+        write_influence_matrix(w.resolve("influence/retain_x_train.bin"), products.retain);
+        const std::vector<double> score = rank_scores(m, opt.rank_by, row_norms(sk[0], K), products.train_norms);
         const std::vector<int64_t> order = rank_descending(score);
         std::string lines;
         std::vector<uint8_t> poisoned;
