@@ -307,15 +307,18 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     std::vector<int64_t> step_ids(static_cast<size_t>(B)), step_pos(static_cast<size_t>(B));
     const int64_t V = cfg.vocab_size;
     for (int64_t s = 0; s < n_new; s++) {
-        // The sampler runs on the host (llama2.c's, bit for bit): one [B,V] copy a step from a GPU.
-        Tensor lg = impl_->net->logits(hl).to(torch::kFloat32).cpu().contiguous();             // [B,V]
-        const float * lp = lg.data_ptr<float>();
+        // The sampler runs on the host (llama2.c's, bit for bit): from a GPU, greedy decoding brings
+        // back B ids (argmax there: the first maximum, as llama2.c's), sampling one [B,V] copy a step.
+        const bool greedy_on_device = !dev.is_cpu() && opt.temperature == 0.0f;
+        Tensor lg = impl_->net->logits(hl);                                                    // [B,V]
+        lg = greedy_on_device ? lg.argmax(-1).to(torch::kInt64).cpu() : lg.to(torch::kFloat32).cpu().contiguous();
         bool all_done = true;
         for (int64_t b = 0; b < B; b++) {
             const size_t bi = static_cast<size_t>(b);
             int32_t next = 0;
             if (!done[bi]) {
-                next = kernels::sample(lp + b * V, V, opt.temperature, opt.top_p, rngs[bi], scratch);
+                next = greedy_on_device ? int32_t(lg.data_ptr<int64_t>()[b])
+                                        : kernels::sample(lg.data_ptr<float>() + b * V, V, opt.temperature, opt.top_p, rngs[bi], scratch);
                 if (std::find(stop.begin(), stop.end(), next) != stop.end()) {
                     done[bi] = 1;
                 } else {
