@@ -4,6 +4,7 @@
 
 #include "rapidun/kernels/scores.h"
 #include "rapidun/kernels/sketch.h"
+#include "rapidun/kernels/sampling.h"
 #include "rapidun/kernels/sketch_cuda.h"
 
 #include <cuda_runtime.h>
@@ -123,3 +124,49 @@ TEST_CASE("bad calls answer with a message, not a crash") {
 }
 
 RAPIDUN_TEST_MAIN()
+
+TEST_CASE("next-token selection on the GPU equals the CPU sampler (argmax exactly; sampling up to rounding)") {
+    std::string why;
+    if (!cuda_available(&why)) SKIP("no usable CUDA device: " + why);
+    // 6 rows of V = 5,003 logits ~ 3 N(0, 1); row 0's maximum appears twice (the first one wins).
+    const int64_t B = 6, V = 5003;
+    std::mt19937_64 rng(11);
+    std::normal_distribution<float> normal(0.0f, 3.0f);
+    std::vector<float> logits(static_cast<size_t>(B * V));
+    for (float & x : logits) x = normal(rng);
+    logits[10] = logits[4000] = 40.0f;
+    float * dlogits = upload(logits);
+    float * dscratch = nullptr;
+    int32_t * dout = nullptr;
+    float * dcoins = nullptr;
+    REQUIRE(cudaMalloc(&dscratch, size_t(5 * B * V) * sizeof(float)) == cudaSuccess);
+    REQUIRE(cudaMalloc(&dout, size_t(B) * sizeof(int32_t)) == cudaSuccess);
+    REQUIRE(cudaMalloc(&dcoins, size_t(B) * sizeof(float)) == cudaSuccess);
+    std::vector<float> scratch;
+    Rng unused;
+    CHECK(sample_rows_cuda(dlogits, B, V, 0.0f, 1.0f, dcoins, dout, dscratch).empty());
+    std::vector<int32_t> got = download(dout, size_t(B));
+    for (int64_t b = 0; b < B; b++) CHECK(got[size_t(b)] == sample(logits.data() + b * V, V, 0.0f, 1.0f, unused, scratch));
+    CHECK(got[0] == 10);
+    // 300 draws per row, multinomial and top-p 0.9, each row's Rng stream shared by both sides.
+    for (float top_p : {1.0f, 0.9f}) {
+        std::vector<Rng> cpu(static_cast<size_t>(B)), gpu(static_cast<size_t>(B));
+        for (int64_t b = 0; b < B; b++) cpu[size_t(b)].state = gpu[size_t(b)].state = 1000 + uint64_t(b);
+        int64_t draws = 0, differ = 0;
+        for (int round = 0; round < 300; round++) {
+            std::vector<float> coins(static_cast<size_t>(B));
+            for (int64_t b = 0; b < B; b++) coins[size_t(b)] = gpu[size_t(b)].next_f32();
+            REQUIRE(cudaMemcpy(dcoins, coins.data(), coins.size() * sizeof(float), cudaMemcpyHostToDevice) == cudaSuccess);
+            REQUIRE(sample_rows_cuda(dlogits, B, V, 0.8f, top_p, dcoins, dout, dscratch).empty());
+            got = download(dout, size_t(B));
+            for (int64_t b = 0; b < B; b++, draws++)
+                differ += got[size_t(b)] != sample(logits.data() + b * V, V, 0.8f, top_p, cpu[size_t(b)], scratch);
+        }
+        CHECK_MSG(differ * 200 <= draws, "top_p " + std::to_string(top_p) + ": " + std::to_string(differ) + " of " +
+                                             std::to_string(draws) + " draws differ (at most 0.5% may, by rounding)");
+    }
+    cudaFree(dlogits);
+    cudaFree(dscratch);
+    cudaFree(dout);
+    cudaFree(dcoins);
+}

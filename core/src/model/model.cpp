@@ -9,6 +9,9 @@
 #include "rapidun/io/safetensors.h"
 #include "rapidun/model/memory.h"
 #include "rapidun/kernels/sampling.h"
+#ifdef RAPIDUN_HAVE_CUDA_KERNELS
+#include "rapidun/kernels/sketch_cuda.h"
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -235,6 +238,32 @@ double Model::nll(const std::vector<int32_t> & ids, std::vector<double> * per_to
 // left or right; generated token s of every row goes to slot L + s. Row b's RoPE position of a
 // slot is its own token count, so padding never shifts positions, and key_valid hides pad slots.
 
+// Next tokens of B rows whose logits [B,V] are on a GPU, by the CUDA sampler; each row that is not
+// done draws its coin from its own Rng on the host, as kernels::sample would. Empty where this build
+// has no CUDA kernels (the caller then samples on the host).
+static std::vector<int32_t> device_picks(const Tensor & logits, float temperature, float top_p, std::vector<kernels::Rng> & rngs,
+                                         const std::vector<uint8_t> & done) {
+#ifdef RAPIDUN_HAVE_CUDA_KERNELS
+    const int64_t B = logits.size(0), V = logits.size(1);
+    Tensor lf = logits.to(torch::kFloat32).contiguous();
+    std::vector<float> coins(size_t(B), 0.0f);
+    if (temperature != 0.0f)
+        for (size_t b = 0; b < size_t(B); b++)
+            if (!done[b]) coins[b] = rngs[b].next_f32();
+    Tensor dc      = torch::from_blob(coins.data(), {B}, torch::kFloat32).to(lf.device());
+    Tensor out     = torch::empty({B}, lf.options().dtype(torch::kInt32));
+    Tensor scratch = torch::empty({5 * B * V}, lf.options());
+    const std::string err = kernels::sample_rows_cuda(lf.data_ptr<float>(), B, V, temperature, top_p, dc.data_ptr<float>(),
+                                                      out.data_ptr<int32_t>(), scratch.data_ptr<float>());
+    if (!err.empty()) throw Error("generate: the CUDA sampler failed: " + err);
+    Tensor h = out.cpu();
+    return std::vector<int32_t>(h.data_ptr<int32_t>(), h.data_ptr<int32_t>() + B);
+#else
+    (void)logits, (void)temperature, (void)top_p, (void)rngs, (void)done;
+    return {};
+#endif
+}
+
 std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<int32_t>> & prompts,
                                                   const GenerateOptions & opt) const {
     c10::InferenceMode guard;
@@ -307,18 +336,19 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     std::vector<int64_t> step_ids(static_cast<size_t>(B)), step_pos(static_cast<size_t>(B));
     const int64_t V = cfg.vocab_size;
     for (int64_t s = 0; s < n_new; s++) {
-        // The sampler runs on the host (llama2.c's, bit for bit): from a GPU, greedy decoding brings
-        // back B ids (argmax there: the first maximum, as llama2.c's), sampling one [B,V] copy a step.
-        const bool greedy_on_device = !dev.is_cpu() && opt.temperature == 0.0f;
+        // The one dispatch point of next-token selection: llama2.c's sampler on the host (bit for
+        // bit) for a model there, its CUDA twin for one on a GPU (B ids come back, not [B,V] logits).
         Tensor lg = impl_->net->logits(hl);                                                    // [B,V]
-        lg = greedy_on_device ? lg.argmax(-1).to(torch::kInt64).cpu() : lg.to(torch::kFloat32).cpu().contiguous();
+        std::vector<int32_t> picks;
+        if (!dev.is_cpu()) picks = device_picks(lg, opt.temperature, opt.top_p, rngs, done);
+        if (picks.empty()) lg = lg.to(torch::kFloat32).cpu().contiguous();
         bool all_done = true;
         for (int64_t b = 0; b < B; b++) {
             const size_t bi = static_cast<size_t>(b);
             int32_t next = 0;
             if (!done[bi]) {
-                next = greedy_on_device ? int32_t(lg.data_ptr<int64_t>()[b])
-                                        : kernels::sample(lg.data_ptr<float>() + b * V, V, opt.temperature, opt.top_p, rngs[bi], scratch);
+                next = !picks.empty() ? picks[bi]
+                                      : kernels::sample(lg.data_ptr<float>() + b * V, V, opt.temperature, opt.top_p, rngs[bi], scratch);
                 if (std::find(stop.begin(), stop.end(), next) != stop.end()) {
                     done[bi] = 1;
                 } else {

@@ -1,5 +1,5 @@
-// Next-token selection over one row of logits. CPU reference; a CUDA twin would take the same
-// arguments for a [B, V] device buffer. The sampler follows llama2.c's run.c step for step
+// Next-token selection over one row of logits. CPU reference of sample_rows_cuda (sketch_cuda.h),
+// which takes a [B, V] device buffer. The sampler follows llama2.c's run.c step for step
 // (xorshift* RNG, temperature, softmax, top-p with a (1-p)/(V-1) cut-off) so that a seeded run
 // reproduces the C reference's sampled text.
 #pragma once

@@ -1,4 +1,4 @@
-// CUDA twins of sketch.h's and scores.h's kernels (built only when CMake finds nvcc: RAPIDUN_ENABLE_CUDA, which
+// CUDA twins of sketch.h's, scores.h's and sampling.h's kernels (built only when CMake finds nvcc: RAPIDUN_ENABLE_CUDA, which
 // defines RAPIDUN_HAVE_CUDA_KERNELS). Plain device pointers and CUDA runtime calls, so they link
 // into any build, whichever LibTorch it uses. Each has its CPU reference (sketch.h, scores.h) and a test
 // against it (tests/test_kernels_cuda.cpp, skipped where no GPU is present).
@@ -25,5 +25,14 @@ std::string sketch_accumulate_rows_norm_cuda(const float * g, int64_t rows, int6
 std::string scores_topk_update_cuda(const float * test, int64_t n_test, const float * train, int64_t n_block,
                                     int64_t first_index, int64_t K, int64_t k, float * top_value, int64_t * top_index,
                                     int32_t * top_count);
+
+// sample() (sampling.h) for B rows of logits [B, V] on the GPU, one block a row, synchronised
+// before returning: argmax when temperature == 0 (the first maximum), else softmax of
+// logits / temperature and multinomial or top-p sampling with coins[b] (device, [B]: each row's
+// Rng draw made on the host, so the stream of draws is the CPU's). out [B] device. scratch: device
+// floats, 5 B V of them. Float sums in another order than the reference's: a coin within rounding
+// of a cumulative boundary may pick the neighbour. Returns "" on success, else the error's text.
+std::string sample_rows_cuda(const float * logits, int64_t B, int64_t V, float temperature, float top_p, const float * coins,
+                             int32_t * out, float * scratch);
 
 } // namespace rapidun::kernels
