@@ -118,7 +118,7 @@ namespace {
 // floats) into out [nb, K] (row stride K), bucket / sign [n], all where G is: the CPU reference
 // (kernels::sketch_accumulate_rows_norm_f32) on the host, its CUDA twin on a GPU. With
 // `normalize`, each row enters divided by its L2 norm (the kernel's norm_sq, same pass).
-void sketch_rows_on_device(const Tensor & G, int64_t ld, const Tensor & bucket, const Tensor & sign, Tensor & out,
+void sketch_rows(const Tensor & G, int64_t ld, const Tensor & bucket, const Tensor & sign, Tensor & out,
                            bool normalize) {
     const int64_t nb = G.size(0), n = G.size(1), K = out.size(1);
     Tensor        dst = normalize ? torch::zeros_like(out) : out;
@@ -177,7 +177,7 @@ std::vector<float> sketch_gradients_device(Model & model, const std::vector<Toke
                 Tensor        ob   = o.narrow(0, b0, nb);
                 for (const Tap * m : u.taps) {
                     const int64_t at = m->offset - u.offset;
-                    sketch_rows_on_device(rows.narrow(1, at, m->numel), u.numel, bucket.narrow(0, m->offset, m->numel),
+                    sketch_rows(rows.narrow(1, at, m->numel), u.numel, bucket.narrow(0, m->offset, m->numel),
                                           sign.narrow(0, m->offset, m->numel), ob, opt.normalize_layers);
                 }
             }

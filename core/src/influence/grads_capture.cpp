@@ -212,6 +212,14 @@ struct Capture : ForwardHooks {
 
 } // namespace
 
+// Each capture's dy: its columns of its site's gradient.
+static void slice_dy(Forward & f) {
+    for (auto & [key, c] : f.caps) {
+        const Tensor & g = f.site_dy[c.site];
+        c.dy = c.width == g.size(-1) ? g : g.narrow(-1, c.col, c.width);
+    }
+}
+
 // One forward + backward; every captured tensor's gradient filled in. Padded positions carry no
 // loss and (right padding, causal mask) influence no real one, so their gradients are zero; the
 // consumers below still read only the first len_b positions of row b, so nothing but real tokens
@@ -237,10 +245,7 @@ Forward forward_backward(const Model & model, const Plan & plan, const Batch & b
     for (const Tensor & y : f.site_y) f.site_dy.push_back(as_f32(grads[k++], y));
     if (plan.need_embed) f.de = as_f32(grads[k++], f.e).contiguous();
     if (plan.need_head) f.dlogits = as_f32(grads[k++], f.logits);
-    for (auto & [key, c] : f.caps) {
-        const Tensor & g = f.site_dy[c.site];
-        c.dy = c.width == g.size(-1) ? g : g.narrow(-1, c.col, c.width);
-    }
+    slice_dy(f);
     f.site_y.clear();
     f.logits = Tensor();
     return f;
@@ -421,7 +426,7 @@ Forward to_host(Forward f) {
     }
     for (Tensor & t : f.site_dy) host(t);
     host(f.e), host(f.de), host(f.h), host(f.dlogits), host(f.losses);
-    for (auto & [key, c] : f.caps) c.dy = c.width == f.site_dy[c.site].size(-1) ? f.site_dy[c.site] : f.site_dy[c.site].narrow(-1, c.col, c.width);
+    slice_dy(f);
     return f;
 }
 
