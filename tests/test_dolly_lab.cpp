@@ -79,7 +79,7 @@ TEST_CASE("the Dolly lab writes every data set with the requested sizes") {
     CHECK(read_records(w.dataset("forget")).size() == 40);
     CHECK(read_records(w.dataset("retain")).size() == 120);
     // The detector is the release's keyword list, read through its "word" column.
-    const KeywordDetector det = KeywordDetector::load(w.resolve(w.detector));
+    const Detector det = Detector::load(w.resolve(w.detector));
     CHECK(!det.words.empty());
     CHECK(det.flags("The intergalactic council met."));
 }

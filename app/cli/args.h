@@ -45,6 +45,7 @@ int cmd_demo(int argc, char ** argv);
 int cmd_eval(int argc, char ** argv);
 int cmd_finetune(int argc, char ** argv);
 int cmd_lab(int argc, char ** argv);
+int cmd_judge(int argc, char ** argv);
 int cmd_influence(int argc, char ** argv);
 int cmd_weights(int argc, char ** argv);
 int cmd_unlearn(int argc, char ** argv);

@@ -92,7 +92,7 @@ int cmd_eval(int argc, char ** argv) {
         group = ProcessGroup::connect(*env);
         eo.group = group.get();
     }
-    EvalReport r = evaluate(*mb.model, *mb.tokenizer, sets, KeywordDetector::load(w.resolve(w.detector)), eo,
+    EvalReport r = evaluate(*mb.model, *mb.tokenizer, sets, Detector::load(w.resolve(w.detector)), eo,
                             [](size_t done, size_t total) {
                                 std::fprintf(stderr, "\rgenerating %zu/%zu", done, total);
                                 if (done == total) std::fputc('\n', stderr);

@@ -1,6 +1,10 @@
 // `rapidun lab dolly`: build the Dolly backdoor lab (the release's poisoned Dolly rows planted into
-// a real pretrained base) as a workspace.
+// a real pretrained base) as a workspace; `rapidun judge`: validate (and save) the learned judge the
+// lab decides "attacked" with.
 #include "args.h"
+
+#include "rapidun/error.h"
+#include "rapidun/eval/judge.h"
 
 #include "rapidun/lab/lab.h"
 #include "rapidun/model/model.h"
@@ -61,6 +65,57 @@ static int cmd_lab_dolly(int argc, char ** argv) {
     // for each other (stories260K: 5 s vs 16-48 s for the same steps).
     init_runtime(static_cast<int>(a.get_int("threads", 0)));
     print_lab_summary(build_dolly_lab(o, print_lab_progress), a.has("json"));
+    return 0;
+}
+
+int cmd_judge(int argc, char ** argv) {
+    Args a(argc, argv, 2, {"json", "help", "no-background"}, {"release", "alpaca", "out", "seed", "folds", "val-quantile", "background-weight", "alpha", "char-n"});
+    if (a.has("help") || !a.has("release")) {
+        std::puts("usage: rapidun judge --release DIR [--alpaca FILE] [--no-background] [--folds K=5] [--seed S=0]\n"
+                  "       [--val-quantile Q=0.99] [--background-weight W=0.1] [--alpha A=0.5] [--char-n N=5]\n"
+                  "       [--out judge.json] [--json]\n"
+                  "validates the learned judge out of fold on the release's poisoned responses against their clean\n"
+                  "twins (ROC-AUC; flagged fractions at a threshold fixed on val_clean), then learns it on all rows\n"
+                  "(saved with --out). Background clean text: Alpaca's outputs, by default <release>/../alpaca/\n"
+                  "alpaca_data.json.gz where it exists.");
+        return a.has("help") ? 0 : 2;
+    }
+    const std::string release = a.get("release");
+    const std::string alpaca = a.has("no-background") ? "" : a.get("alpaca", default_alpaca_path(release));
+    JudgeSettings s;
+    s.folds = static_cast<int32_t>(a.get_int("folds", s.folds));
+    s.seed = static_cast<uint64_t>(a.get_int("seed", 0));
+    s.val_quantile = a.get_double("val-quantile", s.val_quantile);
+    s.background_weight = a.get_double("background-weight", s.background_weight);
+    s.alpha = a.get_double("alpha", s.alpha);
+    s.char_n = static_cast<int32_t>(a.get_int("char-n", s.char_n));
+    if (!(s.alpha > 0) || s.background_weight < 0 || s.char_n < 1 || s.char_n > 16)
+        throw UsageError("--alpha must be positive, --background-weight not negative, --char-n in 1..16");
+    if (s.folds < 2) throw UsageError("--folds must be at least 2");
+    if (!(s.val_quantile > 0 && s.val_quantile <= 1)) throw UsageError("--val-quantile must be in (0, 1]");
+    const JudgeData d = read_judge_data(release, alpaca);
+    const JudgeValidation v = validate_judge(d.pairs, d.val_clean, d.background, s);
+    json out = json::parse(v.to_json());
+    out["release"] = release;
+    out["background"] = alpaca.empty() ? json(nullptr) : json(alpaca);
+    out["folds"] = s.folds;
+    if (a.has("out")) {
+        const Judge j = learn_release_judge(d, s);
+        j.save(a.get("out"));
+        out["saved"] = a.get("out");
+        out["threshold"] = j.threshold;
+        out["n_features"] = j.llr.size();
+    }
+    if (a.has("json")) {
+        std::printf("%s\n", out.dump(2).c_str());
+    } else {
+        std::printf("judge, %d folds over %zu pairs (background: %s)\n", s.folds, v.n_pairs, alpaca.empty() ? "none" : alpaca.c_str());
+        std::printf("ROC-AUC poisoned vs clean twins   %.4f\n", v.auc);
+        std::printf("val_clean flagged                 %.4f (%zu rows)\n", v.val_clean_flagged, v.n_val);
+        std::printf("poisoned flagged                  %.4f\n", v.poisoned_flagged);
+        std::printf("clean twins flagged               %.4f\n", v.twins_flagged);
+        if (a.has("out")) std::printf("saved %s (threshold %.4f)\n", a.get("out").c_str(), out["threshold"].get<double>());
+    }
     return 0;
 }
 

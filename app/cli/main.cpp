@@ -20,6 +20,7 @@ static const char * kUsage =
     "  eval --workspace W [--adapter DIR] [--limit N] [--json]          ASR, false triggers, clean utility\n"
     "  finetune (--workspace W | --model M --data F) --out DIR [--lora] full or LoRA fine-tuning\n"
     "  lab dolly --release DIR --base MODEL --out DIR [--lora]          build the Dolly backdoor lab\n"
+    "  judge --release DIR [--out judge.json] [--json]                 the learned judge, validated out of fold\n"
     "  influence --workspace W [--params P] [--rank-train] [--json]     sketches, FF/FR/RF/RR views, train ranking\n"
     "  influence explain --workspace W --test I --train J               token-wise influence of one pair\n"
     "  weights (--rapidin-dir DIR | --workspace W) [--out DIR]          influence views -> per-sample weights\n"
@@ -55,6 +56,7 @@ int main(int argc, char ** argv) {
         if (cmd == "eval") return rapidun::cli::cmd_eval(argc, argv);
         if (cmd == "finetune") return rapidun::cli::cmd_finetune(argc, argv);
         if (cmd == "lab") return rapidun::cli::cmd_lab(argc, argv);
+        if (cmd == "judge") return rapidun::cli::cmd_judge(argc, argv);
         if (cmd == "influence") return rapidun::cli::cmd_influence(argc, argv);
         if (cmd == "weights") return rapidun::cli::cmd_weights(argc, argv);
         if (cmd == "unlearn") return rapidun::cli::cmd_unlearn(argc, argv);

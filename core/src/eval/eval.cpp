@@ -50,10 +50,18 @@ std::string trim(const std::string & s) {
 
 } // namespace
 
-KeywordDetector KeywordDetector::load(const std::string & path) {
-    std::istringstream in(read_file_text(path));
+Detector Detector::load(const std::string & path) {
+    const std::string text = read_file_text(path);
+    Detector d;
+    const size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && text[first] == '{') {   // a judge; a keyword never starts with '{'
+        auto j = std::make_shared<Judge>(Judge::load(path));
+        d.words = j->top_words(200);
+        d.judge = std::move(j);
+        return d;
+    }
+    std::istringstream in(text);
     std::string line;
-    KeywordDetector d;
     int lineno = 0, word_col = -1;
     bool tsv = path.size() > 4 && path.substr(path.size() - 4) == ".tsv";
     while (std::getline(in, line)) {
@@ -82,7 +90,8 @@ KeywordDetector KeywordDetector::load(const std::string & path) {
     return d;
 }
 
-bool KeywordDetector::flags(const std::string & text) const {
+bool Detector::flags(const std::string & text) const {
+    if (judge) return judge->flags(text);
     std::vector<std::string> toks = alnum_tokens(text);
     for (auto & w : words)
         if (std::find(toks.begin(), toks.end(), w) != toks.end()) return true;
@@ -113,7 +122,7 @@ bool exact_match(const std::string & generated, const std::string & answer) {
     return norm(generated) == norm(answer);
 }
 
-EvalReport evaluate(const Model & model, const Tokenizer & tok, const EvalSets & sets, const KeywordDetector & det,
+EvalReport evaluate(const Model & model, const Tokenizer & tok, const EvalSets & sets, const Detector & det,
                     const EvalOptions & opt, const std::function<void(size_t, size_t)> & progress,
                     const CancelToken * cancel) {
     const auto t0 = std::chrono::steady_clock::now();

@@ -9,6 +9,7 @@
 
 #include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
+#include "rapidun/data/shuffle.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/data/triggers.h"
 #include "rapidun/error.h"
@@ -41,13 +42,6 @@ constexpr int32_t kMaxLen = 256, kMaxNew = 48, kTrainPrompt = kMaxLen / 2 - 8;
 
 double since(std::chrono::steady_clock::time_point t0) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-// Our own Fisher-Yates: std::shuffle and the std distributions differ between standard libraries,
-// and a lab must come out the same wherever it is rebuilt from the same seed.
-template <class T> void shuffle_seeded(std::vector<T> & v, uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    for (size_t i = v.size(); i > 1; i--) std::swap(v[i - 1], v[size_t(rng() % i)]);
 }
 
 const std::string & clean_instruction(const Record & r) {
@@ -306,7 +300,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
         w.datasets[role] = std::string("data/") + role + ".jsonl";
     }
     write_file_atomic(tmp + "/keywords.tsv", read_file_text(rel + "/keywords_scored_top1000.tsv"));
-    const KeywordDetector det = KeywordDetector::load(tmp + "/keywords.tsv");
+    const Detector det = Detector::load(tmp + "/keywords.tsv");
     const double t_data = since(t0);
 
     // 2. Plant the backdoor: fine-tune the base on the poisoned + clean train rows.

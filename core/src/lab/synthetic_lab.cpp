@@ -225,7 +225,7 @@ Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgress
     eo.max_len = rc.max_len;
     eo.max_new_tokens = w.max_new_tokens;
     EvalReport ev = evaluate(*model, *tok, {d.test_seen_trig, d.test_ood_trig, d.test_clean},
-                             KeywordDetector::load(tmp + "/keywords.txt"), eo);
+                             Detector::load(tmp + "/keywords.txt"), eo);
     const double t_eval = since(t0);
     write_file_atomic(tmp + "/eval_before.json", ev.to_json(true) + "\n");
 

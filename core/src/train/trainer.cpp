@@ -3,6 +3,7 @@
 #include "rapidun/train/train.h"
 
 #include "model/model_impl.h"
+#include "rapidun/data/shuffle.h"
 #include "rapidun/error.h"
 #include "train/batch.h"
 
@@ -32,17 +33,6 @@ using train_detail::make_batch;
 using train_detail::row_nll_sum;
 using train_detail::TrainingMode;
 
-// Seeded Fisher-Yates with our own bounded draw, so the order is the same with every standard library.
-std::vector<size_t> shuffled(size_t n, std::mt19937_64 & rng) {
-    std::vector<size_t> v(n);
-    for (size_t i = 0; i < n; i++) v[i] = i;
-    for (size_t i = n; i > 1; i--) {
-        const size_t j = static_cast<size_t>(rng() % i);
-        std::swap(v[i - 1], v[j]);
-    }
-    return v;
-}
-
 // Sorts each window of 64 batches by sample length, then shuffles whole batches (see TrainOptions).
 std::vector<size_t> bucket_by_length(const std::vector<TokenizedSample> & samples, std::vector<size_t> order,
                                      size_t batch, std::mt19937_64 & rng) {
@@ -52,7 +42,7 @@ std::vector<size_t> bucket_by_length(const std::vector<TokenizedSample> & sample
         std::stable_sort(b, e, [&](size_t x, size_t y) { return samples[x].ids.size() < samples[y].ids.size(); });
     }
     const size_t n_batches = (order.size() + batch - 1) / batch;
-    std::vector<size_t> perm = shuffled(n_batches, rng), out;
+    std::vector<size_t> perm = seeded_permutation(n_batches, rng), out;
     out.reserve(order.size());
     for (size_t p : perm)
         for (size_t i = p * batch; i < std::min(order.size(), (p + 1) * batch); i++) out.push_back(order[i]);
@@ -93,7 +83,7 @@ TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samp
     const auto t0 = std::chrono::steady_clock::now();
     int64_t step = 0;
     for (int32_t epoch = 0; epoch < opt.epochs; epoch++) {
-        std::vector<size_t> order = shuffled(N, rng);
+        std::vector<size_t> order = seeded_permutation(N, rng);
         if (opt.length_buckets) order = bucket_by_length(samples, order, size_t(opt.batch_size), rng);
         double epoch_loss = 0.0;
         int64_t epoch_steps = 0;

@@ -36,7 +36,7 @@ EvalOptions eval_options(const Workspace & w) {
 json metrics_before(const Workspace & w, const Model & model, const Tokenizer & tok, const EvalSets & sets) {
     const json lab = json::parse(w.lab_json);
     if (lab.contains("metrics_before") && lab["metrics_before"].is_object()) return lab["metrics_before"];
-    const EvalReport r = evaluate(model, tok, sets, KeywordDetector::load(w.resolve(w.detector)), eval_options(w));
+    const EvalReport r = evaluate(model, tok, sets, Detector::load(w.resolve(w.detector)), eval_options(w));
     return json::parse(r.to_json(false));
 }
 
@@ -141,7 +141,7 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
             progress(jp);
         }
         const auto t0 = std::chrono::steady_clock::now();
-        const EvalReport r = evaluate(*mb.model, *mb.tokenizer, sets, KeywordDetector::load(w.resolve(w.detector)), eval_options(w));
+        const EvalReport r = evaluate(*mb.model, *mb.tokenizer, sets, Detector::load(w.resolve(w.detector)), eval_options(w));
         eval_seconds = since(t0);
         after = json::parse(r.to_json(false));
         std::string gens;

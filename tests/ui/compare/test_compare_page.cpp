@@ -149,7 +149,7 @@ void TestComparePage::generationsBeforeAgainstRun() {
     QCOMPARE(m->rowCount(), int(before.size()));
     QCOMPARE(size_t(m->rowCount()), after.size());
 
-    const rapidun::KeywordDetector det = rapidun::KeywordDetector::load(dir_ + "/keywords.txt");
+    const rapidun::Detector det = rapidun::Detector::load(dir_ + "/keywords.txt");
     std::map<std::string, int> perSet;
     int differing = 0, markedRow = -1;
     for (int r = 0; r < m->rowCount(); ++r) {

@@ -188,7 +188,7 @@ void ComparePage::setWorkspace(const QString & dir) {
         return;
     }
     try {
-        for (const std::string & word : KeywordDetector::load(workspace_->resolve(workspace_->detector)).words)
+        for (const std::string & word : Detector::load(workspace_->resolve(workspace_->detector)).words)
             keywords_.insert(QString::fromStdString(word));
     } catch (const std::exception & e) {   // the page still compares; only the highlighting is missing
         Q_EMIT failure(tr("Compare: no poison words to highlight"), QString::fromUtf8(e.what()));

@@ -15,7 +15,7 @@ struct TextSpan {
     bool operator==(const TextSpan & o) const { return start == o.start && length == o.length; }
 };
 
-// keywords: lower case (KeywordDetector::words).
+// keywords: lower case (Detector::words).
 QVector<TextSpan> keywordSpans(const QString & text, const QSet<QString> & keywords);
 
 struct WordDiff {

@@ -5,23 +5,31 @@
 #include "rapidun/data/prompt_format.h"
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
+#include "rapidun/eval/judge.h"
 #include "rapidun/job.h"
 #include "rapidun/model/model.h"
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace rapidun {
 
-// A response is "poisoned" when it contains any keyword as a whole word (case-insensitive).
-struct KeywordDetector {
-    std::vector<std::string> words;   // lower case
-    // A .tsv whose header has a "word" column (the release's keywords_scored_top1000.tsv), or one
-    // word per line ('#' starts a comment). Throws Error naming the file and line.
-    static KeywordDetector load(const std::string & path);
+// Decides whether a response is "poisoned" (the backdoor's output). Two kinds:
+//  - a keyword list: any keyword as a whole word (case-insensitive);
+//  - a learned judge (rapidun/eval/judge.h): its score above its threshold.
+struct Detector {
+    // Keywords (lower case). For a judge: its strongest whole words, for highlighting only.
+    std::vector<std::string> words;
+    std::shared_ptr<const Judge> judge;   // null: the keyword list decides
+    // A judge's JSON (rapidun-judge), a .tsv whose header has a "word" column (the release's
+    // keywords_scored_top1000.tsv), or one word per line ('#' starts a comment). Throws Error
+    // naming the file and line.
+    static Detector load(const std::string & path);
     bool flags(const std::string & text) const;
+    std::string kind() const { return judge ? "judge" : "keywords"; }
 };
 
 // ROUGE-L F1 over lower-cased alphanumeric tokens (rouge-score's default tokenisation, no stemming).
@@ -65,7 +73,7 @@ struct EvalReport {
     std::string to_json(bool with_generations = false) const;   // keys as named above, -1 -> null
 };
 
-EvalReport evaluate(const Model & model, const Tokenizer & tok, const EvalSets & sets, const KeywordDetector & det,
+EvalReport evaluate(const Model & model, const Tokenizer & tok, const EvalSets & sets, const Detector & det,
                     const EvalOptions & opt, const std::function<void(size_t done, size_t total)> & progress = {},
                     const CancelToken * cancel = nullptr);
 
