@@ -101,6 +101,44 @@ TEST_CASE("step loss equals the token mean or the per-sample mean of answer NLL 
     }
 }
 
+TEST_CASE("a training run stopped part-way continues from its checkpoint to the same model and losses") {
+    auto data = samples(64, 2);
+    for (bool lora : {false, true}) {
+        TrainOptions o;
+        o.lr = 3e-3; o.epochs = 3; o.batch_size = 16; o.warmup_ratio = 0.1; o.seed = 7;
+        o.length_buckets = true;   // the epoch's RNG draws twice
+        o.lora = lora;
+        o.lora_settings.dropout = lora ? 0.1 : 0.0;   // torch's RNG matters too
+        auto a = Model::create(tiny_config(), 3);
+        const TrainReport ra = train_model(*a, data, o);
+
+        const std::string dir = tmp(lora ? "ckpt-lora" : "ckpt-full");
+        o.checkpoint = dir + "/state";
+        o.checkpoint_seconds = 0;   // a save after every step
+        CancelToken stop;
+        auto b = Model::create(tiny_config(), 3);
+        CHECK_THROWS_WITH(train_model(*b, data, o, [&](const TrainProgress & p) { if (p.step == 5) stop.cancel(); }, &stop), "cancelled");
+        auto c = Model::create(tiny_config(), 3);
+        const TrainReport rc = train_model(*c, data, o);
+        CHECK(rc.resumed_at_step == 5);
+        CHECK(rc.steps == ra.steps);
+        CHECK(rc.loss_per_step == ra.loss_per_step);
+        CHECK(rc.final_loss == ra.final_loss);
+        const auto pa = net_of(*a)->parameters(), pc = net_of(*c)->parameters();
+        REQUIRE(pa.size() == pc.size());
+        for (size_t i = 0; i < pa.size(); i++) CHECK(torch::equal(pa[i], pc[i]));
+        // A finished run's checkpoint answers at once with the same report.
+        auto d = Model::create(tiny_config(), 3);
+        const TrainReport rd = train_model(*d, data, o);
+        CHECK(rd.resumed_at_step == ra.steps);
+        CHECK(rd.loss_per_step == ra.loss_per_step);
+        // Other settings: refused, naming the checkpoint.
+        o.lr = 1e-3;
+        auto e = Model::create(tiny_config(), 3);
+        CHECK_THROWS_WITH(train_model(*e, data, o), "state.json");
+    }
+}
+
 TEST_CASE("LoRA: B = 0 leaves the model unchanged; training moves only the adapter; merge equals unmerged") {
     auto m = Model::create(tiny_config(), 3);
     std::vector<int32_t> seq = {1, 5, 6, 7, 8, 9};

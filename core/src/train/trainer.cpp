@@ -5,11 +5,16 @@
 #include "model/model_impl.h"
 #include "rapidun/data/shuffle.h"
 #include "rapidun/error.h"
+#include "rapidun/io/atomic_file.h"
 #include "train/batch.h"
+
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <random>
+#include <sstream>
 
 namespace rapidun {
 
@@ -49,6 +54,120 @@ std::vector<size_t> bucket_by_length(const std::vector<TokenizedSample> & sample
     return out;
 }
 
+// What a checkpoint must match to be continued: the settings that shape the run and a hash of the
+// samples' tokens (FNV-1a over every id, answer flag and length).
+nlohmann::json run_fingerprint(const std::vector<TokenizedSample> & samples, const TrainOptions & o,
+                               const std::vector<Tensor> & params, int64_t total) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&](uint64_t v) { h = (h ^ v) * 1099511628211ull; };
+    for (auto & x : samples) {
+        mix(x.ids.size());
+        for (size_t i = 0; i < x.ids.size(); i++) mix(uint64_t(uint32_t(x.ids[i])) * 2 + (i < x.answer_mask.size() && x.answer_mask[i]));
+    }
+    int64_t numel = 0;
+    for (auto & p : params) numel += p.numel();
+    std::ostringstream hs;
+    hs << std::hex << h;
+    return {{"samples", samples.size()}, {"samples_hash", hs.str()}, {"total_steps", total}, {"lora", o.lora},
+            {"lr", o.lr}, {"weight_decay", o.weight_decay}, {"epochs", o.epochs}, {"batch_size", o.batch_size},
+            {"grad_accum", o.grad_accum}, {"warmup_ratio", o.warmup_ratio}, {"clip", o.clip}, {"seed", o.seed},
+            {"length_buckets", o.length_buckets}, {"bf16_autocast", o.bf16_autocast}, {"per_sample_mean", o.per_sample_mean},
+            {"prompt_loss", o.prompt_loss}, {"n_tensors", params.size()}, {"numel", numel}};
+}
+
+// Where a run stands after a step: enough to continue it exactly (see TrainOptions::checkpoint).
+struct RunState {
+    int32_t epoch = 0;
+    int64_t step_in_epoch = 0;      // steps of `epoch` done
+    int64_t step = 0;
+    std::string epoch_rng;          // mt19937_64 state before `epoch`'s shuffle
+    double  epoch_loss = 0.0;
+    int64_t epoch_steps = 0;
+    double  seconds = 0.0;
+};
+
+// Saves the state as <dir>/state-<step>.pt (tensors) and <dir>/state.json (the rest, naming the .pt):
+// the .json is written last, so it always names a complete .pt; older .pt files are removed after.
+void save_checkpoint(const std::string & dir, const nlohmann::json & fingerprint, const RunState & st, const TrainReport & rep,
+                     const std::vector<Tensor> & params, torch::optim::AdamW & adamw) {
+    namespace fs = std::filesystem;
+    make_directories(dir);
+    torch::serialize::OutputArchive ar;
+    for (size_t i = 0; i < params.size(); i++) ar.write("param." + std::to_string(i), params[i].detach().cpu());
+    ar.write("torch_rng", at::detail::getDefaultCPUGenerator().get_state());
+    torch::serialize::OutputArchive opt_ar;
+    adamw.save(opt_ar);
+    ar.write("adamw", opt_ar);
+    std::ostringstream bytes;
+    ar.save_to(bytes);
+    const std::string pt = "state-" + std::to_string(st.step) + ".pt", blob = bytes.str();
+    write_file_atomic(dir + "/" + pt, blob.data(), blob.size());
+    const nlohmann::json j = {{"format", "rapidun-train-checkpoint"}, {"version", 1}, {"fingerprint", fingerprint},
+                              {"tensors", pt}, {"epoch", st.epoch}, {"step_in_epoch", st.step_in_epoch}, {"step", st.step},
+                              {"epoch_rng", st.epoch_rng}, {"epoch_loss", st.epoch_loss}, {"epoch_steps", st.epoch_steps},
+                              {"seconds", st.seconds}, {"n_answer_tokens", rep.n_answer_tokens},
+                              {"loss_per_step", rep.loss_per_step}, {"seconds_per_step", rep.seconds_per_step}};
+    write_file_atomic(dir + "/state.json", j.dump() + "\n");
+    for (auto & e : fs::directory_iterator(dir)) {
+        const std::string n = e.path().filename().string();
+        if (n.rfind("state-", 0) == 0 && n != pt) fs::remove(e.path());
+    }
+}
+
+// Loads a checkpoint into params / adamw / st / rep; false when there is none.
+bool load_checkpoint(const std::string & dir, const nlohmann::json & fingerprint, RunState & st, TrainReport & rep,
+                     const std::vector<Tensor> & params, torch::optim::AdamW & adamw) {
+    const std::string js = dir + "/state.json";
+    if (!file_exists(js)) return false;
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(read_file_text(js));
+    } catch (const Error &) {
+        throw;
+    } catch (const std::exception & e) {
+        fail(js, "", "not valid JSON: " + json_message(e));
+    }
+    if (j.value("format", "") != "rapidun-train-checkpoint") fail(js, "", "not a training checkpoint");
+    if (j.at("fingerprint") != fingerprint)
+        fail(js, "", "saved by a run with other settings or samples (saved " + j.at("fingerprint").dump() + ", now " +
+                         fingerprint.dump() + "); remove " + dir + " to start over");
+    torch::serialize::InputArchive ar;
+    ar.load_from(dir + "/" + j.at("tensors").get<std::string>());
+    {
+        torch::NoGradGuard ng;
+        for (size_t i = 0; i < params.size(); i++) {
+            Tensor t;
+            ar.read("param." + std::to_string(i), t);
+            if (t.sizes() != params[i].sizes()) fail(js, "param." + std::to_string(i), "shape differs from the model's");
+            params[i].copy_(t);
+        }
+    }
+    Tensor rng_state;
+    ar.read("torch_rng", rng_state);
+    at::Generator gen = at::detail::getDefaultCPUGenerator();   // a handle on the one generator
+    gen.set_state(rng_state);
+    torch::serialize::InputArchive opt_ar;
+    ar.read("adamw", opt_ar);
+    adamw.load(opt_ar);
+    st.epoch = j.at("epoch");
+    st.step_in_epoch = j.at("step_in_epoch");
+    st.step = j.at("step");
+    st.epoch_rng = j.at("epoch_rng");
+    st.epoch_loss = j.at("epoch_loss");
+    st.epoch_steps = j.at("epoch_steps");
+    st.seconds = j.at("seconds");
+    rep.n_answer_tokens = j.at("n_answer_tokens");
+    rep.loss_per_step = j.at("loss_per_step").get<std::vector<double>>();
+    rep.seconds_per_step = j.at("seconds_per_step").get<std::vector<double>>();
+    return true;
+}
+
+std::string rng_text(const std::mt19937_64 & rng) {
+    std::ostringstream o;
+    o << rng;
+    return o.str();
+}
+
 } // namespace
 
 TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samples, const TrainOptions & opt,
@@ -80,14 +199,38 @@ TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samp
     TrainReport rep;
     rep.n_samples = static_cast<int64_t>(N);
     std::mt19937_64 rng(opt.seed);
+    RunState st;
+    st.epoch_rng = rng_text(rng);
+    const nlohmann::json fingerprint = opt.checkpoint.empty() ? nlohmann::json() : run_fingerprint(samples, opt, params, total);
+    if (!opt.checkpoint.empty() && load_checkpoint(opt.checkpoint, fingerprint, st, rep, params, adamw)) {
+        std::istringstream(st.epoch_rng) >> rng;
+        rep.resumed_at_step = st.step;
+    }
     const auto t0 = std::chrono::steady_clock::now();
-    int64_t step = 0;
-    for (int32_t epoch = 0; epoch < opt.epochs; epoch++) {
+    auto elapsed = [&] { return st.seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+    double last_save = st.seconds;
+    auto checkpoint = [&] {
+        if (opt.checkpoint.empty()) return;
+        RunState now = st;
+        now.seconds = elapsed();
+        save_checkpoint(opt.checkpoint, fingerprint, now, rep, params, adamw);
+        last_save = elapsed();
+    };
+    int64_t & step = st.step;
+    const int32_t first_epoch = st.epoch;
+    for (int32_t epoch = first_epoch; epoch < opt.epochs; epoch++) {
+        if (epoch != first_epoch) {   // a fresh epoch: its RNG state is where the last one left it
+            st.epoch = epoch;
+            st.step_in_epoch = 0;
+            st.epoch_loss = 0.0;
+            st.epoch_steps = 0;
+            st.epoch_rng = rng_text(rng);
+        }
         std::vector<size_t> order = seeded_permutation(N, rng);
         if (opt.length_buckets) order = bucket_by_length(samples, order, size_t(opt.batch_size), rng);
-        double epoch_loss = 0.0;
-        int64_t epoch_steps = 0;
-        for (int64_t s = 0; s < steps_per_epoch; s++) {
+        double & epoch_loss = st.epoch_loss;
+        int64_t & epoch_steps = st.epoch_steps;
+        for (int64_t s = st.step_in_epoch; s < steps_per_epoch; s++) {
             if (cancel) cancel->throw_if_cancelled();
             const double lr = cosine_lr(opt.lr, step, total, warmup);
             for (auto & g : adamw.param_groups()) static_cast<torch::optim::AdamWOptions &>(g.options()).lr(lr);
@@ -128,27 +271,35 @@ TrainReport train_model(Model & model, const std::vector<TokenizedSample> & samp
                 rep.n_answer_tokens += n_answer;
                 n_micro++;
             }
-            if (n_micro == 0) continue;
+            if (n_micro == 0) {
+                st.step_in_epoch = s + 1;
+                continue;
+            }
             if (opt.clip > 0) torch::nn::utils::clip_grad_norm_(params, opt.clip);
             adamw.step();
             step_loss /= double(n_micro);
             if (!std::isfinite(step_loss)) throw Error("train: loss became " + std::to_string(step_loss) + " at step " + std::to_string(step));
             rep.loss_per_step.push_back(step_loss);
+            rep.seconds_per_step.push_back(elapsed());
             epoch_loss += step_loss;
             epoch_steps++;
             step++;
+            st.step_in_epoch = s + 1;
+            if (!opt.checkpoint.empty() && elapsed() - last_save >= opt.checkpoint_seconds) checkpoint();
             if (progress) {
                 TrainProgress p;
                 p.step = step; p.total_steps = total; p.epoch = epoch; p.loss = step_loss; p.lr = lr;
-                p.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-                p.eta_seconds = p.seconds / double(step) * double(total - step);
+                p.seconds = elapsed();
+                const double run = p.seconds - st.seconds;   // this run's own pace for the ETA
+                p.eta_seconds = run / double(std::max<int64_t>(1, step - rep.resumed_at_step)) * double(total - step);
                 progress(p);
             }
         }
         rep.final_loss = epoch_steps ? epoch_loss / double(epoch_steps) : 0.0;
     }
     rep.steps   = step;
-    rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    rep.seconds = elapsed();
+    if (!opt.checkpoint.empty() && (rep.resumed_at_step < step || !file_exists(opt.checkpoint + "/state.json"))) checkpoint();
     return rep;
 }
 

@@ -41,6 +41,14 @@ struct TrainOptions {
     // For a model trained from scratch this is what teaches it to read: answer-only loss gives a
     // few hundred target tokens per batch and copying from the prompt is learned far more slowly.
     bool     prompt_loss = false;
+    // Resumable training. With a checkpoint folder, the state (trainable parameters, AdamW's moments,
+    // the RNG state at the start of the epoch, the step reached, the losses so far) is saved there
+    // every checkpoint_seconds and after the last step, each save atomic (a kill at any moment leaves
+    // the previous save or the new one). A run that finds a save made with the same settings and
+    // samples continues from it and ends with the same model and losses as an uninterrupted run; one
+    // made with other settings is refused with a message naming the folder.
+    std::string checkpoint;
+    double   checkpoint_seconds = 120;
 };
 
 struct TrainProgress {
@@ -53,10 +61,12 @@ struct TrainProgress {
 
 struct TrainReport {
     int64_t steps = 0;
+    int64_t resumed_at_step = 0;    // > 0: continued from a checkpoint saved after this step
     int64_t n_samples = 0, n_answer_tokens = 0;
-    double  seconds = 0.0;
+    double  seconds = 0.0;          // training time, the time before a resume included
     double  final_loss = 0.0;       // mean loss of the last epoch
     std::vector<double> loss_per_step;
+    std::vector<double> seconds_per_step;   // training seconds at the end of each step (a loss-vs-time curve)
 };
 
 // Trains in place; the model keeps the result (with opt.lora, as an unmerged adapter).
