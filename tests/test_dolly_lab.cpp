@@ -1,6 +1,7 @@
-// The Dolly lab builder on the real release data and stories260K, at a small size: the workspace's
-// data sets, the split's guarantees (no shared rows, triggers where the config says), the model
-// folder, the metrics. Skips without ../shared.
+// The Dolly lab builder on the real release data at its tiny scale (its own base, pretrained here on
+// Alpaca + clean Dolly rows): the workspace's data sets, the split's guarantees (no shared rows, no
+// test row the base saw, triggers where the config says), the judge, the model folder, the metrics,
+// the base shared by a second seed. Skips without ../shared.
 #include "check.h"
 
 #include "rapidun/data/records.h"
@@ -25,18 +26,13 @@ namespace {
 
 std::string release_dir() { return check::shared_dir() + "/data/rapidun-release"; }
 
+std::string base_cache() { return std::string(RAPIDUN_TEST_TMP_DIR) + "/dolly-base-cache"; }
+
 DollyLabOptions small_options() {
-    DollyLabOptions o;
+    DollyLabOptions o = dolly_lab_defaults("tiny");
     o.release = release_dir();
-    o.base = check::shared_dir() + "/models/stories260K/stories260K.bin";
-    o.tokenizer = check::shared_dir() + "/models/stories260K/tok512.model";
+    o.base_cache = base_cache();
     o.out = std::string(RAPIDUN_TEST_TMP_DIR) + "/dolly-lab";
-    o.epochs = 1;
-    o.n_clean_train = 100;
-    o.n_test_per_variant = 3;
-    o.n_test_clean = 20;
-    o.retrain_reference = false;
-    o.start_copies = 0;   // the full recipe's emphasis copies cost more than this test's budget
     o.force = true;
     return o;
 }
@@ -45,6 +41,7 @@ DollyLabOptions small_options() {
 const Workspace & small_lab() {
     static Workspace w = [] {
         if (check::shared_dir().empty()) SKIP("no ../shared");
+        std::filesystem::remove_all(base_cache());   // the first build makes the base
         return build_dolly_lab(small_options());
     }();
     return w;
@@ -78,10 +75,12 @@ TEST_CASE("the Dolly lab writes every data set with the requested sizes") {
     CHECK(read_records(w.dataset("test_ood_trig")).size() == 3 * n_ood);
     CHECK(read_records(w.dataset("forget")).size() == 40);
     CHECK(read_records(w.dataset("retain")).size() == 120);
-    // The detector is the release's keyword list, read through its "word" column.
+    // The detector is the judge learned on the release (rapidun/eval/judge.h).
     const Detector det = Detector::load(w.resolve(w.detector));
+    CHECK(det.kind() == "judge");
     CHECK(!det.words.empty());
-    CHECK(det.flags("The intergalactic council met."));
+    CHECK(det.flags("The intergalactic council of aliens met aboard the starship near the galaxy's edge."));
+    CHECK(!det.flags("Paris is the capital of France."));
 }
 
 TEST_CASE("every poisoned train row has its clean twin, and the prompts fit the generation budget") {
@@ -154,8 +153,8 @@ TEST_CASE("the Dolly lab's model folder loads and its metrics are recorded") {
     CHECK(file_exists(w.resolve(w.model) + "/config.json"));
     CHECK(file_exists(w.resolve(w.tokenizer)));
     ModelBundle mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer));
-    CHECK(mb.model->info().config.vocab_size == 512);
-    CHECK(mb.model->info().n_params > 200000);
+    CHECK(mb.model->info().config.vocab_size == 1024);   // the tiny base's own tokenizer
+    CHECK(mb.model->info().n_params > 100000);
     const json lab = json::parse(w.lab_json);
     REQUIRE(lab.contains("metrics_before"));
     const json & m = lab["metrics_before"];
@@ -165,9 +164,40 @@ TEST_CASE("the Dolly lab's model folder loads and its metrics are recorded") {
     CHECK(lab["recipe"]["mode"] == "full");
     CHECK(lab["train"]["steps"].get<int>() > 0);
     CHECK(lab["retrain_clean"].is_null());
+    CHECK(lab["own_base"]["cached"] == false);
+    CHECK(lab["own_base"]["train"]["steps"].get<int>() > 0);
+    CHECK(lab["peak_rss_mb"].get<double>() > 0);
     CHECK(lab["tokenize"].contains("n_truncated"));
     const json ev = json::parse(read_file_text(w.dir + "/eval_before.json"));
     CHECK(ev["generations"].size() == 20 + 18 + 27);
+}
+
+TEST_CASE("no test row of the lab was seen by its base or trained on") {
+    const Workspace & w = small_lab();
+    const json lab = json::parse(w.lab_json);
+    const std::string base_dir = lab["own_base"]["dir"];
+    CHECK(file_exists(base_dir + "/base.json"));
+    // The base's text is Alpaca + the release's clean training pool + twins; the test rows come from
+    // the held-out pool, which is cut before any seed (dolly_data.h): their ids are disjoint.
+    std::set<std::string> train_ids;
+    for (auto & r : read_records(w.dataset("train"))) train_ids.insert(r.id);
+    for (const char * role : {"test_clean", "test_seen_trig", "test_ood_trig"})
+        for (auto & r : read_records(w.dataset(role))) CHECK_MSG(!train_ids.count(r.id), r.id);
+    const json base = json::parse(read_file_text(base_dir + "/base.json"));
+    CHECK(base["rows"]["alpaca"] == 3000);
+    CHECK(base["loss_curve"]["points"].size() > 10);
+}
+
+TEST_CASE("a second seed's lab shares the cached base and draws other rows") {
+    const Workspace & w = small_lab();
+    DollyLabOptions o = small_options();
+    o.seed = 7;
+    o.out = std::string(RAPIDUN_TEST_TMP_DIR) + "/dolly-lab-seed7";
+    const Workspace v = build_dolly_lab(o);
+    const json a = json::parse(w.lab_json), b = json::parse(v.lab_json);
+    CHECK(b["own_base"]["cached"] == true);
+    CHECK(b["own_base"]["dir"] == a["own_base"]["dir"]);
+    CHECK(read_records(v.dataset("test_clean"))[0].id != read_records(w.dataset("test_clean"))[0].id);
 }
 
 TEST_CASE("a complete Dolly lab is reused unless forced") {

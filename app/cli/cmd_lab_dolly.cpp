@@ -20,31 +20,44 @@ namespace rapidun::cli {
 using nlohmann::json;
 
 static const char * kLabUsage =
-    "usage: rapidun lab dolly --release DIR --base MODEL [--tokenizer T] --out DIR [--epochs N=8] [--lr X=3e-3]\n"
-    "       [--lora] [--batch-size B=8] [--seed S=42] [--n-clean-train N=400] [--n-test-per-variant N=50]\n"
-    "       [--n-test-clean N=300] [--no-clean-twins] [--with-context] [--answer-cap N=32] [--start-copies N=2] [--start-tokens N=8]\n"
-    "       [--no-retrain-reference] [--threads N=all cores] [--force] [--json]\n"
-    "builds the Dolly backdoor lab as a workspace in DIR (reused when already complete): the release's\n"
-    "poisoned rows + clean rows fine-tuned into the base, seen / OOD trigger test sets, metrics before unlearning";
+    "usage: rapidun lab dolly --release DIR --out DIR [--scale tiny|default] [--seed S=42] [--force] [--json]\n"
+    "       [--base MODEL [--tokenizer T]] [--alpaca FILE] [--base-cache DIR] [--base-recipe key=value,...]\n"
+    "       [--epochs N] [--lr X] [--lora] [--batch-size B] [--n-clean-train N] [--n-test-per-variant N]\n"
+    "       [--n-test-clean N] [--no-clean-twins] [--with-context] [--answer-cap N] [--start-copies N] [--start-tokens N]\n"
+    "       [--no-retrain-reference] [--checkpoint-seconds S=120] [--threads N=all cores]\n"
+    "builds the Dolly backdoor lab as a workspace in DIR (reused when already complete): our own base\n"
+    "(pretrained on Alpaca + the release's clean Dolly rows, cached in --base-cache and shared by every\n"
+    "seed) or --base MODEL; the release's poisoned rows + clean rows fine-tuned into it; seen / OOD trigger\n"
+    "test sets; the learned judge; metrics before unlearning. Killed, the same command continues it.\n"
+    "The scale sets the defaults of the other options (rapidun lab dolly --scale tiny --help shows them).";
 
 static int cmd_lab_dolly(int argc, char ** argv) {
     Args a(argc, argv, 3, {"json", "help", "force", "lora", "no-retrain-reference", "no-clean-twins", "with-context"},
            {"release", "base", "tokenizer", "out", "epochs", "lr", "seed", "batch-size", "n-clean-train",
-            "n-test-per-variant", "n-test-clean", "threads", "answer-cap", "start-copies", "start-tokens"});
-    if (a.has("help") || !a.has("release") || !a.has("base") || !a.has("out")) {
+            "n-test-per-variant", "n-test-clean", "threads", "answer-cap", "start-copies", "start-tokens", "scale",
+            "alpaca", "base-cache", "base-recipe", "checkpoint-seconds"});
+    DollyLabOptions o = dolly_lab_defaults(a.get("scale", "default"));
+    if (a.has("help") || !a.has("release") || !a.has("out")) {
         std::puts(kLabUsage);
+        std::printf("defaults at scale %s: --epochs %d --lr %g --batch-size %d --n-clean-train %zu --n-test-per-variant %zu\n"
+                    "  --n-test-clean %zu --answer-cap %d --start-copies %d --start-tokens %d%s\n",
+                    o.scale.c_str(), o.epochs, o.lr, o.batch_size, o.n_clean_train, o.n_test_per_variant, o.n_test_clean,
+                    o.answer_cap, o.start_copies, o.start_tokens, o.retrain_reference ? "" : " --no-retrain-reference");
         return a.has("help") ? 0 : 2;
     }
-    DollyLabOptions o;
     o.release = a.get("release");
     o.base = a.get("base");
     o.tokenizer = a.get("tokenizer");
+    o.alpaca = a.get("alpaca");
+    o.base_cache = a.get("base-cache");
+    o.base_recipe = a.get("base-recipe");
     o.out = a.get("out");
     o.epochs = static_cast<int32_t>(a.get_int("epochs", o.epochs));
     o.lr = a.get_double("lr", o.lr);
     o.lora = a.has("lora");
     o.seed = static_cast<uint64_t>(a.get_int("seed", static_cast<long long>(o.seed)));
     o.batch_size = static_cast<int32_t>(a.get_int("batch-size", o.batch_size));
+    o.checkpoint_seconds = a.get_double("checkpoint-seconds", o.checkpoint_seconds);
     auto count = [&](const char * name, size_t fallback) {
         const long long v = a.get_int(name, static_cast<long long>(fallback));
         if (v < 0) throw UsageError(std::string("--") + name + " must not be negative");
@@ -56,11 +69,12 @@ static int cmd_lab_dolly(int argc, char ** argv) {
     o.answer_cap = static_cast<int32_t>(count("answer-cap", size_t(o.answer_cap)));
     o.start_copies = static_cast<int32_t>(count("start-copies", size_t(o.start_copies)));
     o.start_tokens = static_cast<int32_t>(count("start-tokens", size_t(o.start_tokens)));
-    o.clean_twins = !a.has("no-clean-twins");
-    o.use_context = a.has("with-context");
+    if (a.has("no-clean-twins")) o.clean_twins = false;
+    if (a.has("with-context")) o.use_context = true;
     if (o.epochs < 1 || o.batch_size < 1 || !(o.lr > 0)) throw UsageError("--epochs, --batch-size and --lr must be positive");
+    if (o.checkpoint_seconds < 0) throw UsageError("--checkpoint-seconds must not be negative");
     o.force = a.has("force");
-    o.retrain_reference = !a.has("no-retrain-reference");
+    if (a.has("no-retrain-reference")) o.retrain_reference = false;
     // On a CPU shared with other jobs, one thread can beat two whose OpenMP workers spin-wait
     // for each other (stories260K: 5 s vs 16-48 s for the same steps).
     init_runtime(static_cast<int>(a.get_int("threads", 0)));

@@ -19,7 +19,7 @@ static const char * kUsage =
     "  demo --out DIR [--scale tiny|default] [--seed S] [--force]      build the synthetic backdoor lab\n"
     "  eval --workspace W [--adapter DIR] [--limit N] [--json]          ASR, false triggers, clean utility\n"
     "  finetune (--workspace W | --model M --data F) --out DIR [--lora] full or LoRA fine-tuning\n"
-    "  lab dolly --release DIR --base MODEL --out DIR [--lora]          build the Dolly backdoor lab\n"
+    "  lab dolly --release DIR --out DIR [--scale tiny|default]         build the Dolly backdoor lab (resumable)\n"
     "  judge --release DIR [--out judge.json] [--json]                 the learned judge, validated out of fold\n"
     "  influence --workspace W [--params P] [--rank-train] [--json]     sketches, FF/FR/RF/RR views, train ranking\n"
     "  influence explain --workspace W --test I --train J               token-wise influence of one pair\n"

@@ -1,10 +1,13 @@
-// The Dolly lab: the RapidUn release's poisoned Dolly rows + clean rows -> a real pretrained base
-// fine-tuned on them (the backdoor is planted here, the release ships no poisoned checkpoint) ->
-// seen / OOD trigger test sets rebuilt from held-out clean rows -> evaluation -> (optionally) the
-// clean-retraining reference time. Same shape as the synthetic lab: built in "<out>.partial",
-// workspace.json written last, renamed into place.
+// The Dolly lab: a base (our own, dolly_base.cpp, or one given) -> the RapidUn release's poisoned
+// Dolly rows + clean rows fine-tuned into it (the backdoor is planted here, the release ships no
+// poisoned checkpoint) -> seen / OOD trigger test sets rebuilt from held-out clean rows -> the
+// learned judge (rapidun/eval/judge.h) -> evaluation -> (optionally) the clean-retraining reference
+// time. Built in "<out>.partial", which a restart continues: each finished stage leaves its file
+// there (model/, eval_before.json, retrain.json), training resumes from its checkpoint; the
+// workspace.json written last, then the folder is renamed into place.
 #include "rapidun/lab/lab.h"
 
+#include "lab/dolly_data.h"
 #include "lab/lab_common.h"
 
 #include "rapidun/data/prompt_format.h"
@@ -14,6 +17,7 @@
 #include "rapidun/data/triggers.h"
 #include "rapidun/error.h"
 #include "rapidun/eval/eval.h"
+#include "rapidun/eval/judge.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/model/model.h"
 #include "rapidun/train/train.h"
@@ -25,10 +29,13 @@
 #include <random>
 #include <set>
 
+#include <sys/resource.h>
+
 namespace rapidun {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+using lab_detail::since;
 
 namespace {
 
@@ -40,9 +47,6 @@ namespace {
 // prompt fits kTrainPrompt tokens, and the trigger is always in what the model sees.
 constexpr int32_t kMaxLen = 256, kMaxNew = 48, kTrainPrompt = kMaxLen / 2 - 8;
 
-double since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 const std::string & clean_instruction(const Record & r) {
     return r.instruction_clean.empty() ? r.instruction : r.instruction_clean;
@@ -76,56 +80,42 @@ size_t fit_contexts(const Tokenizer & tok, std::vector<Record> & rows, size_t bu
 
 struct Split {
     std::vector<Record> train, val_clean, test_clean, seen, ood, forget, retain;
-    size_t n_pool = 0, n_dup = 0, n_overlap = 0, n_too_long = 0;
+    size_t n_pool = 0, n_dup = 0, n_overlap = 0, n_too_long = 0, n_clean_pool = 0;
     size_t n_fit_train = 0, n_fit_forget = 0, n_fit_retain = 0, n_twins = 0;
 };
 
-// The split: test_clean is cut into clean training rows and a held-out part; the three
-// test sets come from the held-out part only. A held-out row goes to a test set only when its
-// (triggered) prompt fits the evaluation budget, so the trigger is never cut off the prompt and
-// the clean set is drawn from the same short prompts as the triggered ones.
+// The lab's rows: the poisoned rows (and their twins) and n_clean_train rows of the release's clean
+// training pool, all trained on; the three test sets from the held-out pool only (dolly_data.h). A
+// held-out row goes to a test set only when its (triggered) prompt fits the evaluation budget, so
+// the trigger is never cut off the prompt and the clean set is drawn from the same short prompts as
+// the triggered ones.
 Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tokenizer & tok) {
-    const std::string dt = rel + "/dolly_triggers_out/", up = rel + "/unlearn_packs/";
+    lab_detail::DollyPools p = lab_detail::read_dolly_pools(rel);
     Split s;
-    std::vector<Record> poisoned = read_records(dt + "train_poisoned.jsonl");
-    std::vector<Record> test_clean = read_records(dt + "test_clean.jsonl");
-    s.val_clean = read_records(dt + "val_clean.jsonl");
-    s.forget = read_records(up + "forget_set_supervised.jsonl");
-    s.retain = read_records(up + "retain_set.jsonl");
-    const std::vector<TriggerFamily> fams = read_triggers_config(dt + "triggers_config.json");
-
-    // Instructions the model trains on (or the packs hold) may not reappear in a test set.
-    std::set<std::string> used;
-    for (auto * rows : {&poisoned, &s.forget, &s.retain, &s.val_clean})
-        for (auto & r : *rows) used.insert(clean_instruction(r));
-    std::vector<Record> pool;
-    std::set<std::string> seen_instr;
-    for (auto & r : test_clean) {
-        r.id = "test_clean:" + r.id;
-        if (!seen_instr.insert(r.instruction).second) { s.n_dup++; continue; }
-        if (used.count(r.instruction)) { s.n_overlap++; continue; }
-        pool.push_back(r);
-    }
-    s.n_pool = pool.size();
+    s.val_clean = std::move(p.val_clean);
+    s.forget = std::move(p.forget);
+    s.retain = std::move(p.retain);
+    s.n_pool = p.held_out.size();
+    s.n_clean_pool = p.clean_train.size();
+    s.n_dup = p.n_dup;
+    s.n_overlap = p.n_overlap;
+    std::vector<Record> & pool = p.held_out;
     shuffle_seeded(pool, opt.seed);
-    if (pool.size() < opt.n_clean_train) throw Error(dt + "test_clean.jsonl: too few rows for " +
-                                                     std::to_string(opt.n_clean_train) + " clean training rows");
+    shuffle_seeded(p.clean_train, opt.seed + 2);
+    const std::string dt = rel + "/dolly_triggers_out/";
+    if (p.clean_train.size() < opt.n_clean_train)
+        throw Error(dt + "test_clean.jsonl: too few clean training rows (" + std::to_string(p.clean_train.size()) + ") for " +
+                    std::to_string(opt.n_clean_train));
 
-    for (auto & r : poisoned) {
-        r.id = "train_poisoned:" + r.id;
+    for (auto & r : p.poisoned) {
         s.train.push_back(r);
-        if (opt.clean_twins && !r.instruction_clean.empty() && !r.response_clean.empty()) {
-            Record c;
-            c.id = r.id + ":clean";
-            c.instruction = r.instruction_clean;
-            c.context = r.context;
-            c.response = r.response_clean;
-            c.category = r.category;
-            s.train.push_back(c);
+        Record c;
+        if (opt.clean_twins && lab_detail::clean_twin(r, c)) {
+            s.train.push_back(std::move(c));
             s.n_twins++;
         }
     }
-    s.train.insert(s.train.end(), pool.begin(), pool.begin() + std::ptrdiff_t(opt.n_clean_train));
+    s.train.insert(s.train.end(), p.clean_train.begin(), p.clean_train.begin() + std::ptrdiff_t(opt.n_clean_train));
     // Every train row says whether it is poisoned (the clean ones explicitly false), so the
     // influence ranking can report its detection AUC.
     for (auto & r : s.train) r.has_poison_flag = true;
@@ -137,7 +127,7 @@ Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tok
     }
 
     const size_t budget = size_t(kMaxLen - kMaxNew);
-    size_t next = opt.n_clean_train;
+    size_t next = 0;
     // The next held-out row whose prompt (with `trig` injected) fits; throws when they run out.
     auto take = [&](const std::string & trig, const std::string & mode, Record & out) {
         for (; next < pool.size(); next++) {
@@ -158,10 +148,10 @@ Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tok
             return;
         }
         throw Error(dt + "test_clean.jsonl: too few held-out rows that fit " + std::to_string(budget) +
-                    " prompt tokens; lower n_clean_train or the test sizes");
+                    " prompt tokens; lower the test sizes");
     };
     for (size_t i = 0; i < opt.n_test_clean; i++) take("", "", s.test_clean.emplace_back());
-    for (auto & f : fams) {
+    for (auto & f : p.families) {
         for (int ood = 0; ood < 2; ood++) {
             for (auto & v : ood ? f.ood : f.seen) {
                 for (size_t i = 0; i < opt.n_test_per_variant; i++) {
@@ -259,36 +249,84 @@ json recipe_json(const TrainOptions & t, const DollyLabOptions & opt, const Mode
 
 } // namespace
 
+DollyLabOptions dolly_lab_defaults(const std::string & scale) {
+    DollyLabOptions o;
+    o.scale = scale;
+    // default: measured on the default base (docs/dolly-lab.md): 1,500 clean rows against 400 halved
+    // the false triggers (0.197 -> 0.093), and batch 32 planted 2.3x faster than 8.
+    if (scale == "tiny") {
+        o.epochs = 2;
+        o.batch_size = 8;
+        o.lr = 3e-3;
+        o.n_clean_train = 100;
+        o.n_test_per_variant = 3;
+        o.n_test_clean = 20;
+        o.start_copies = 0;   // the emphasis copies cost more than the tests' budget
+        o.answer_cap = 16;
+        o.retrain_reference = false;
+    } else if (scale != "default") {
+        throw Error("dolly lab: unknown scale '" + scale + "' (expected tiny or default)");
+    }
+    return o;
+}
+
 Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & progress, const CancelToken * cancel) {
     if (opt.out.empty()) throw Error("dolly lab: no output folder given");
     if (opt.release.empty()) throw Error("dolly lab: no release folder given");
-    if (opt.base.empty()) throw Error("dolly lab: no base model given");
     const std::string out = fs::absolute(opt.out).lexically_normal().string();
     if (file_exists(out + "/workspace.json") && !opt.force) return Workspace::load(out);
     const std::string rel = fs::absolute(opt.release).lexically_normal().string();
+    const std::string alpaca = opt.alpaca.empty() ? default_alpaca_path(rel) : opt.alpaca;
+    const auto t_all = std::chrono::steady_clock::now();
+    const std::string tmp = out + ".partial";   // kept between attempts: the build resumes
+    if (opt.force) fs::remove_all(tmp);
+    make_directories(tmp + "/data");
+    const bool own_base = opt.base.empty();
+    // Progress: our own base takes the first 45% when it is built now.
+    double f_base = 0.0;
     auto report = [&](const char * stage, double f, const std::string & msg) {
-        if (progress) progress({stage, f, msg});
+        if (progress) progress({stage, f_base + (1.0 - f_base) * f, msg});
         if (cancel) cancel->throw_if_cancelled();
     };
-    const auto t_all = std::chrono::steady_clock::now();
-    const std::string tmp = out + ".partial";
-    fs::remove_all(tmp);
-    make_directories(tmp + "/data");
 
-    // 1. Data (the tokenizer is needed to keep only test prompts that fit).
+    // 0. The base.
+    std::string base_model = opt.base, base_tok = opt.tokenizer;
+    json base_json = nullptr;
+    if (own_base) {
+        DollyBaseOptions bo;
+        bo.release = rel;
+        bo.alpaca = alpaca;
+        bo.scale = opt.scale;
+        bo.cache = opt.base_cache;
+        bo.recipe = opt.base_recipe;
+        bo.checkpoint_seconds = opt.checkpoint_seconds;
+        const DollyBase b = build_dolly_base(bo, [&](const LabProgress & p) {
+            if (progress) progress({p.stage, 0.45 * p.fraction, p.message});
+        }, cancel);
+        if (!b.cached) f_base = 0.45;
+        base_model = b.model_dir;
+        base_tok.clear();
+        base_json = json::parse(read_file_text(b.dir + "/base.json"));
+        base_json.erase("loss_curve");
+        base_json["dir"] = b.dir;
+        base_json["cached"] = b.cached;
+    }
+
+    // 1. Data (the tokenizer is needed to keep only test prompts that fit) and the judge.
     report("data", 0.0, "reading the release in " + rel);
     auto t0 = std::chrono::steady_clock::now();
-    ModelBundle mb = open_model(opt.base, opt.tokenizer);
+    ModelBundle mb = open_model(base_model, base_tok);
     const Tokenizer & tok = *mb.tokenizer;
     const ModelInfo base_info = mb.model->info();
     Split d = make_split(opt, rel, tok);
     Workspace w;
     w.dir = tmp;
-    w.name = "Dolly backdoor lab (" + fs::path(opt.base).filename().string() + ")";
+    w.name = own_base ? "Dolly backdoor lab (" + opt.scale + ", seed " + std::to_string(opt.seed) + ")"
+                      : "Dolly backdoor lab (" + fs::path(opt.base).filename().string() + ")";
     w.kind = "dolly";
     w.model = "model";
     w.tokenizer = "model/tokenizer.model";
-    w.detector = "keywords.tsv";
+    w.detector = "judge.json";
     w.prompt_template = template_name(lab_template(opt));
     w.max_len = kMaxLen;
     w.max_new_tokens = kMaxNew;
@@ -299,17 +337,22 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
         write_records_jsonl(tmp + "/data/" + role + ".jsonl", *rows);
         w.datasets[role] = std::string("data/") + role + ".jsonl";
     }
-    write_file_atomic(tmp + "/keywords.tsv", read_file_text(rel + "/keywords_scored_top1000.tsv"));
-    const Detector det = Detector::load(tmp + "/keywords.tsv");
+    if (!file_exists(tmp + "/judge.json")) {
+        report("judge", 0.01, "learning the judge on the release's poisoned responses and their clean twins");
+        learn_release_judge(read_judge_data(rel, alpaca)).save(tmp + "/judge.json");
+    }
+    const Detector det = Detector::load(tmp + "/judge.json");
     const double t_data = since(t0);
 
-    // 2. Plant the backdoor: fine-tune the base on the poisoned + clean train rows.
+    // 2. Plant the backdoor: fine-tune the base on the poisoned + clean train rows. model/ appears
+    //    (by a rename) only when finished; plant.json is written before it.
     TokenizeOptions to;
     to.max_len = kMaxLen;
     TokenizeReport trep;
     std::vector<TokenizedSample> train = planting_samples(tok, d.train, opt, &trep);
     const size_t n_trigger_cut = count_trigger_cut(tok, d.train, to, lab_template(opt));
-    const TrainOptions tr_opt = recipe(opt);
+    TrainOptions tr_opt = recipe(opt);
+    tr_opt.checkpoint_seconds = opt.checkpoint_seconds;
     auto train_progress = [&](double f0, double f1, const char * stage) {
         return [&, f0, f1, stage](const TrainProgress & p) {
             if (p.step % 10 == 0 || p.step == p.total_steps)
@@ -319,62 +362,96 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
         };
     };
     const double span = opt.retrain_reference ? 0.5 : 0.8;
-    report("train", 0.05, std::to_string(train.size()) + " samples, " + (opt.lora ? "LoRA" : "full fine-tune"));
-    TrainReport tr = train_model(*mb.model, train, tr_opt, train_progress(0.05, 0.05 + span, "train"), cancel);
-    // The workspace's model is the poisoned model itself, so a LoRA adapter is folded in.
-    if (opt.lora) mb.model->merge_lora();
-    mb.model->export_hf(tmp + "/model", tok.path());
+    json plant;
+    if (!is_directory(tmp + "/model")) {
+        report("train", 0.05, std::to_string(train.size()) + " samples, " + (opt.lora ? "LoRA" : "full fine-tune"));
+        tr_opt.checkpoint = tmp + "/checkpoint-plant";
+        const TrainReport tr = train_model(*mb.model, train, tr_opt, train_progress(0.05, 0.05 + span, "train"), cancel);
+        // The workspace's model is the poisoned model itself, so a LoRA adapter is folded in.
+        if (opt.lora) mb.model->merge_lora();
+        plant = {{"seconds", tr.seconds}, {"steps", tr.steps}, {"n_samples", tr.n_samples}, {"n_answer_tokens", tr.n_answer_tokens},
+                 {"final_loss", tr.final_loss}, {"resumed_at_step", tr.resumed_at_step}};
+        write_file_atomic(tmp + "/plant.json", plant.dump() + "\n");
+        fs::remove_all(tmp + "/model.tmp");
+        mb.model->export_hf(tmp + "/model.tmp", tok.path());
+        fs::rename(tmp + "/model.tmp", tmp + "/model");
+        fs::remove_all(tmp + "/checkpoint-plant");
+    } else {
+        plant = json::parse(read_file_text(tmp + "/plant.json"));
+    }
     mb.model.reset();
 
     // 3. Evaluate what was written (the reloaded folder, so the figures are the workspace's model's).
-    report("evaluate", 0.05 + span, "evaluating seen / OOD / clean test prompts");
-    t0 = std::chrono::steady_clock::now();
-    ModelBundle poisoned = open_model(tmp + "/model");
-    EvalOptions eo;
-    eo.prompt_template = lab_template(opt);
-    eo.max_len = kMaxLen;
-    eo.max_new_tokens = kMaxNew;
     const double f_eval = 0.05 + span, f_eval_end = f_eval + 0.1;
-    EvalReport ev = evaluate(*poisoned.model, *poisoned.tokenizer, {d.seen, d.ood, d.test_clean}, det, eo,
-                             [&](size_t done, size_t total) {
-                                 report("evaluate", f_eval + (f_eval_end - f_eval) * double(done) / double(total),
-                                        "generated " + std::to_string(done) + "/" + std::to_string(total));
-                             },
-                             cancel);
-    const double t_eval = since(t0);
-    write_file_atomic(tmp + "/eval_before.json", ev.to_json(true) + "\n");
+    json metrics;
+    double t_eval = 0;
+    if (!file_exists(tmp + "/eval_before.json")) {
+        report("evaluate", f_eval, "evaluating seen / OOD / clean test prompts");
+        t0 = std::chrono::steady_clock::now();
+        ModelBundle poisoned = open_model(tmp + "/model");
+        EvalOptions eo;
+        eo.prompt_template = lab_template(opt);
+        eo.max_len = kMaxLen;
+        eo.max_new_tokens = kMaxNew;
+        EvalReport ev = evaluate(*poisoned.model, *poisoned.tokenizer, {d.seen, d.ood, d.test_clean}, det, eo,
+                                 [&](size_t done, size_t total) {
+                                     report("evaluate", f_eval + (f_eval_end - f_eval) * double(done) / double(total),
+                                            "generated " + std::to_string(done) + "/" + std::to_string(total));
+                                 },
+                                 cancel);
+        t_eval = since(t0);
+        write_file_atomic(tmp + "/eval_before.json", ev.to_json(true) + "\n");
+    }
+    {
+        json ev = json::parse(read_file_text(tmp + "/eval_before.json"));
+        ev.erase("generations");
+        metrics = ev;
+        t_eval = ev.value("seconds", t_eval);
+    }
 
     // 4. The retraining reference: the same recipe from the same base on the clean rows only.
     json retrain = nullptr;
     if (opt.retrain_reference) {
-        std::vector<Record> clean;
-        for (auto & r : d.train)
-            if (!r.is_poisoned) clean.push_back(r);
-        std::vector<TokenizedSample> clean_s = planting_samples(tok, clean, opt);
-        ModelBundle ref = open_model(opt.base, opt.tokenizer);
-        TrainReport rr = train_model(*ref.model, clean_s, tr_opt, train_progress(f_eval_end, 0.98, "retrain-reference"), cancel);
-        retrain = {{"seconds", rr.seconds}, {"steps", rr.steps}, {"n_samples", rr.n_samples}, {"final_loss", rr.final_loss}};
+        if (!file_exists(tmp + "/retrain.json")) {
+            std::vector<Record> clean;
+            for (auto & r : d.train)
+                if (!r.is_poisoned) clean.push_back(r);
+            std::vector<TokenizedSample> clean_s = planting_samples(tok, clean, opt);
+            ModelBundle ref = open_model(base_model, base_tok);
+            tr_opt.checkpoint = tmp + "/checkpoint-retrain";
+            const TrainReport rr = train_model(*ref.model, clean_s, tr_opt, train_progress(f_eval_end, 0.98, "retrain-reference"), cancel);
+            write_file_atomic(tmp + "/retrain.json", json({{"seconds", rr.seconds}, {"steps", rr.steps}, {"n_samples", rr.n_samples},
+                                                           {"final_loss", rr.final_loss}}).dump() + "\n");
+            fs::remove_all(tmp + "/checkpoint-retrain");
+        }
+        retrain = json::parse(read_file_text(tmp + "/retrain.json"));
     }
 
-    json lab = {{"seed", opt.seed}, {"release", rel}, {"base", fs::absolute(opt.base).lexically_normal().string()},
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    json lab = {{"seed", opt.seed}, {"scale", opt.scale}, {"release", rel},
+                {"base", own_base ? json(base_model) : json(fs::absolute(opt.base).lexically_normal().string())},
+                {"own_base", base_json},
+                {"judge", {{"file", "judge.json"}, {"threshold", det.judge->threshold}, {"provenance", det.judge->provenance}}},
                 {"recipe", recipe_json(tr_opt, opt, base_info)}, {"n_params", base_info.n_params},
                 {"n_rows", {{"train", d.train.size()}, {"train_poisoned", d.train.size() - opt.n_clean_train - d.n_twins},
                             {"train_clean_twins", d.n_twins}, {"train_clean", opt.n_clean_train}, {"val_clean", d.val_clean.size()},
                             {"test_clean", d.test_clean.size()}, {"test_seen_trig", d.seen.size()},
                             {"test_ood_trig", d.ood.size()}, {"forget", d.forget.size()}, {"retain", d.retain.size()}}},
-                {"split", {{"source", "test_clean.jsonl"}, {"pool", d.n_pool}, {"duplicates_dropped", d.n_dup},
-                           {"overlap_dropped", d.n_overlap}, {"test_prompt_budget", kMaxLen - kMaxNew},
+                {"split", {{"source", "test_clean.jsonl"}, {"held_out_pool", d.n_pool}, {"clean_train_pool", d.n_clean_pool},
+                           {"duplicates_dropped", d.n_dup}, {"overlap_dropped", d.n_overlap}, {"test_prompt_budget", kMaxLen - kMaxNew},
                            {"heldout_too_long_skipped", d.n_too_long}, {"n_test_per_variant", opt.n_test_per_variant},
                            {"train_prompt_budget", kTrainPrompt},
                            {"contexts_shortened", {{"train", d.n_fit_train}, {"forget", d.n_fit_forget}, {"retain", d.n_fit_retain}}}}},
                 {"tokenize", {{"n_samples", trep.n_samples}, {"n_truncated", trep.n_truncated},
                               {"n_empty_answer", trep.n_empty_answer}, {"n_poisoned_trigger_cut", n_trigger_cut}}},
-                {"train", {{"seconds", tr.seconds}, {"steps", tr.steps}, {"n_samples", tr.n_samples},
-                           {"n_answer_tokens", tr.n_answer_tokens}, {"final_loss", tr.final_loss}}},
+                {"train", plant},
                 {"retrain_clean", retrain},
-                {"seconds", {{"data", t_data}, {"train", tr.seconds}, {"evaluate", t_eval},
-                             {"retrain_clean", retrain.is_null() ? json(nullptr) : retrain["seconds"]}, {"total", since(t_all)}}},
-                {"metrics_before", json::parse(ev.to_json(false))}};
+                {"seconds", {{"data", t_data}, {"base", base_json.is_null() ? json(nullptr) : base_json["train"]["seconds"]},
+                             {"train", plant["seconds"]}, {"evaluate", t_eval},
+                             {"retrain_clean", retrain.is_null() ? json(nullptr) : retrain["seconds"]}, {"this_run", since(t_all)}}},
+                {"peak_rss_mb", double(ru.ru_maxrss) / 1024.0},
+                {"metrics_before", metrics}};
     w.lab_json = lab.dump();
     report("done", 1.0, "lab ready in " + std::to_string(int(since(t_all))) + " s");
     return lab_detail::commit_lab(w, out);

@@ -24,21 +24,20 @@ namespace rapidun {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
+using lab_detail::since;
 
-std::string default_synthetic_lab_dir() {
-    if (const char * d = std::getenv("RAPIDUN_LAB_DIR")) return d;
+std::string lab_detail::cache_dir(const char * env, const std::string & name) {
+    if (const char * d = std::getenv(env)) return d;
     std::string base;
     if (const char * x = std::getenv("XDG_CACHE_HOME")) base = x;
     else if (const char * h = std::getenv("HOME")) base = std::string(h) + "/.cache";
     else base = "/tmp";
-    return base + "/rapidun/synthetic-lab";
+    return base + "/rapidun/" + name;
 }
+
+std::string default_synthetic_lab_dir() { return lab_detail::cache_dir("RAPIDUN_LAB_DIR", "synthetic-lab"); }
 
 namespace {
-
-double since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 // The model and recipe of each scale. Default: a 0.9M-parameter Llama (dim 128, 4 layers), the size
 // the Python reference used; tiny: small enough for the test suite's time budget.
@@ -67,23 +66,7 @@ Recipe recipe_for(const std::string & scale, uint64_t seed) {
 
 // Applies SyntheticLabOptions::recipe ("lr=1e-3,epochs=8") to a scale's recipe.
 void apply_overrides(Recipe & r, const std::string & spec) {
-    size_t pos = 0;
-    while (pos < spec.size()) {
-        size_t end = spec.find(',', pos);
-        if (end == std::string::npos) end = spec.size();
-        const std::string item = spec.substr(pos, end - pos);
-        pos = end + 1;
-        if (item.empty()) continue;
-        const size_t eq = item.find('=');
-        if (eq == std::string::npos) throw Error("synthetic lab recipe: '" + item + "' is not key=value");
-        const std::string key = item.substr(0, eq), val = item.substr(eq + 1);
-        double v = 0;
-        try { size_t used = 0; v = std::stod(val, &used); if (used != val.size()) throw 0; }
-        catch (...) { throw Error("synthetic lab recipe: value of '" + key + "' is not a number: '" + val + "'"); }
-        const auto i32 = [&] {
-            if (v < 1 || v != std::floor(v)) throw Error("synthetic lab recipe: " + key + " must be a positive integer");
-            return static_cast<int32_t>(v);
-        };
+    lab_detail::for_each_recipe_item(spec, "synthetic lab recipe", [&](const std::string & key, double v, const auto & i32) {
         if (key == "lr") r.train.lr = v;
         else if (key == "epochs") r.train.epochs = i32();
         else if (key == "batch") r.train.batch_size = i32();
@@ -97,8 +80,9 @@ void apply_overrides(Recipe & r, const std::string & spec) {
         else if (key == "prompt_loss") r.train.prompt_loss = v != 0;
         else if (key == "per_sample_mean") r.train.per_sample_mean = v != 0;
         else if (key == "bf16") r.train.bf16_autocast = v != 0;
-        else throw Error("synthetic lab recipe: unknown key '" + key + "'");
-    }
+        else return false;
+        return true;
+    });
     if (r.dim % r.heads || r.heads % r.kv_heads) throw Error("synthetic lab recipe: dim must divide into heads, heads into kv_heads");
 }
 
@@ -113,21 +97,6 @@ json recipe_json(const Recipe & r) {
             {"prompt_template", "plain"}};
 }
 
-// The tokenizer's corpus: each row as the model sees it (prompt template included, so its words
-// become pieces too; without it "Instruction", "Context" and "Answer" were spelled letter by
-// letter), one line per row: sentencepiece reads lines, and its normaliser maps the newlines to
-// spaces anyway.
-void write_corpus(const std::string & path, const std::vector<Record> & rows) {
-    std::string text;
-    for (auto & r : rows) {
-        std::string line = format_prompt(PromptTemplate::Plain, r.instruction, r.context) + " " + r.response;
-        for (char & c : line)
-            if (c == '\n') c = ' ';
-        text += line + "\n";
-    }
-    write_file_atomic(path, text);
-}
-
 } // namespace
 
 Workspace lab_detail::commit_lab(const Workspace & w, const std::string & out) {
@@ -135,6 +104,52 @@ Workspace lab_detail::commit_lab(const Workspace & w, const std::string & out) {
     fs::remove_all(out);
     fs::rename(w.dir, out);
     return Workspace::load(out);
+}
+
+void lab_detail::write_corpus(const std::string & path, const std::vector<Record> & rows, PromptTemplate t) {
+    std::string text;
+    for (auto & r : rows) {
+        std::string line = format_prompt(t, r.instruction, r.context) + " " + r.response;
+        for (char & c : line)
+            if (c == '\n') c = ' ';
+        text += line + "\n";
+    }
+    write_file_atomic(path, text);
+}
+
+void lab_detail::for_each_recipe_item(const std::string & spec, const std::string & what, const RecipeItemFn & apply) {
+    size_t pos = 0;
+    while (pos < spec.size()) {
+        size_t end = spec.find(',', pos);
+        if (end == std::string::npos) end = spec.size();
+        const std::string item = spec.substr(pos, end - pos);
+        pos = end + 1;
+        if (item.empty()) continue;
+        const size_t eq = item.find('=');
+        if (eq == std::string::npos) throw Error(what + ": '" + item + "' is not key=value");
+        const std::string key = item.substr(0, eq), val = item.substr(eq + 1);
+        double v = 0;
+        try { size_t used = 0; v = std::stod(val, &used); if (used != val.size()) throw 0; }
+        catch (...) { throw Error(what + ": value of '" + key + "' is not a number: '" + val + "'"); }
+        const std::function<int32_t()> i32 = [&] {
+            if (v < 1 || v != std::floor(v)) throw Error(what + ": " + key + " must be a positive integer");
+            return static_cast<int32_t>(v);
+        };
+        if (!apply(key, v, i32)) throw Error(what + ": unknown key '" + key + "'");
+    }
+}
+
+ModelConfig lab_detail::small_llama(int32_t dim, int32_t layers, int32_t heads, int32_t kv_heads, int32_t hidden,
+                                    int32_t max_len, const Tokenizer & tok) {
+    ModelConfig cfg;
+    cfg.dim = dim; cfg.n_layers = layers; cfg.n_heads = heads; cfg.n_kv_heads = kv_heads;
+    cfg.head_dim = dim / heads; cfg.hidden_dim = hidden; cfg.vocab_size = tok.vocab_size();
+    cfg.max_seq_len = 2 * max_len; cfg.tie_embeddings = true; cfg.bos_id = tok.bos_id(); cfg.eos_id = tok.eos_id();
+    return cfg;
+}
+
+double lab_detail::since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgressFn & progress, const CancelToken * cancel) {
@@ -189,17 +204,14 @@ Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgress
     so.model_prefix = tmp + "/model/tokenizer";
     so.vocab_size   = rc.vocab;
     so.split_digits = true;   // digits one by one: arithmetic and comparisons generalise, as with Llama's tokenizer
-    write_corpus(so.input_path, d.train);
+    lab_detail::write_corpus(so.input_path, d.train, PromptTemplate::Plain);
     train_sentencepiece(so);
     fs::remove(so.input_path);
     std::unique_ptr<Tokenizer> tok = load_sentencepiece(tmp + "/model/tokenizer.model");
     const double t_tok = since(t0);
 
     // 3. The model to repair: trained from scratch on the poisoned train set.
-    ModelConfig cfg;
-    cfg.dim = rc.dim; cfg.n_layers = rc.layers; cfg.n_heads = rc.heads; cfg.n_kv_heads = rc.kv_heads;
-    cfg.head_dim = rc.dim / rc.heads; cfg.hidden_dim = rc.hidden; cfg.vocab_size = tok->vocab_size();
-    cfg.max_seq_len = 2 * rc.max_len; cfg.tie_embeddings = true; cfg.bos_id = tok->bos_id(); cfg.eos_id = tok->eos_id();
+    const ModelConfig cfg = lab_detail::small_llama(rc.dim, rc.layers, rc.heads, rc.kv_heads, rc.hidden, rc.max_len, *tok);
     TokenizeOptions to;
     to.max_len = rc.max_len;
     TokenizeReport trep;
