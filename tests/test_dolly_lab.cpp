@@ -210,6 +210,24 @@ TEST_CASE("a complete Dolly lab is reused unless forced") {
     CHECK(again.lab_json == w.lab_json);
 }
 
+TEST_CASE("an unfinished build is continued only with the same options") {
+    if (check::shared_dir().empty()) SKIP("no ../shared");
+    DollyLabOptions o = small_options();
+    o.out = std::string(RAPIDUN_TEST_TMP_DIR) + "/dolly-lab-options";
+    fs::remove_all(o.out);
+    fs::remove_all(o.out + ".partial");
+    CancelToken stop;
+    // Stopped at its first progress report after the data are written (an interrupted build).
+    CHECK_THROWS_WITH(build_dolly_lab(o, [&](const LabProgress & p) { if (p.stage == "train") stop.cancel(); }, &stop), "cancelled");
+    REQUIRE(file_exists(o.out + ".partial/options.json"));
+    DollyLabOptions other = o;
+    other.force = false;
+    other.epochs = o.epochs + 1;
+    CHECK_THROWS_WITH(build_dolly_lab(other), "other options");
+    CHECK(file_exists(o.out + ".partial/options.json"));   // nothing lost
+    fs::remove_all(o.out + ".partial");
+}
+
 TEST_CASE("a missing release file is named in the error") {
     if (check::shared_dir().empty()) SKIP("no ../shared");
     DollyLabOptions o = small_options();

@@ -281,6 +281,19 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
     const std::string tmp = out + ".partial";   // kept between attempts: the build resumes
     if (opt.force) fs::remove_all(tmp);
     make_directories(tmp + "/data");
+    // A restart continues only the same build: the stages kept in .partial were made with these options.
+    const json options = {{"release", rel}, {"alpaca", alpaca}, {"base", opt.base}, {"tokenizer", opt.tokenizer},
+                          {"base_recipe", opt.base_recipe}, {"scale", opt.scale}, {"seed", opt.seed}, {"epochs", opt.epochs},
+                          {"lr", opt.lr}, {"lora", opt.lora}, {"n_clean_train", opt.n_clean_train},
+                          {"n_test_per_variant", opt.n_test_per_variant}, {"n_test_clean", opt.n_test_clean},
+                          {"batch_size", opt.batch_size}, {"use_context", opt.use_context}, {"clean_twins", opt.clean_twins},
+                          {"answer_cap", opt.answer_cap}, {"start_copies", opt.start_copies}, {"start_tokens", opt.start_tokens}};
+    if (file_exists(tmp + "/options.json")) {
+        if (json::parse(read_file_text(tmp + "/options.json")) != options)
+            fail(tmp, "", "an unfinished build with other options is here; run the same command to continue it, or add --force to start over");
+    } else {
+        write_file_atomic(tmp + "/options.json", options.dump(1) + "\n");
+    }
     const bool own_base = opt.base.empty();
     // Progress: our own base takes the first 45% when it is built now.
     double f_base = 0.0;
