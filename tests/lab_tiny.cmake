@@ -12,7 +12,7 @@
 include(${CMAKE_CURRENT_LIST_DIR}/cmake_run.cmake)
 
 function(check_metrics json)
-    foreach(key seen_asr ood_asr false_trigger_rate clean_exact_match clean_rouge_l clean_ppl)
+    foreach(key seen_asr ood_asr false_trigger_rate clean_exact_match clean_rouge_l twin_exact_match twin_rouge_l clean_ppl)
         string(JSON v ERROR_VARIABLE e GET "${json}" ${key})
         if(e OR v STREQUAL "null")
             message(FATAL_ERROR "key '${key}' missing or null in:\n${json}")

@@ -15,7 +15,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <map>
 #include <set>
 
 using namespace rapidun;
@@ -170,6 +172,24 @@ TEST_CASE("the Dolly lab's model folder loads and its metrics are recorded") {
     CHECK(lab["tokenize"].contains("n_truncated"));
     const json ev = json::parse(read_file_text(w.dir + "/eval_before.json"));
     CHECK(ev["generations"].size() == 20 + 18 + 27);
+    // The triggered prompts against their clean twins: ROUGE-L of each generation against the
+    // held-out row's own response, averaged over seen + OOD; Dolly rows have no exact answers.
+    std::map<std::string, std::string> clean_answer;
+    for (const char * f : {"test_seen_trig", "test_ood_trig"})
+        for (const Record & r : read_records(w.dir + "/data/" + f + ".jsonl")) clean_answer[r.id] = r.response_clean;
+    double sum = 0;
+    size_t n = 0;
+    for (const json & g : ev["generations"]) {
+        if (g["set"] == "clean") continue;
+        const std::string & ref = clean_answer.at(g["id"].get<std::string>());
+        REQUIRE(!ref.empty());
+        CHECK(g["reference"] == ref);
+        sum += rouge_l_f1(g["generated"].get<std::string>(), ref);
+        n++;
+    }
+    REQUIRE(n == 18 + 27);
+    CHECK(std::abs(m["twin_rouge_l"].get<double>() - sum / double(n)) < 1e-12);
+    CHECK(m["twin_exact_match"].is_null());
 }
 
 TEST_CASE("no test row of the lab was seen by its base or trained on") {

@@ -54,7 +54,7 @@ std::string make_workspace() {
     auto run = [&](const std::string & id, const char * method, double seen_after, double ppl_after) {
         make_directories(d + "/runs/" + id);
         json before{{"seen_asr", 0.75}, {"ood_asr", 0.5}, {"false_trigger_rate", 0.125}, {"clean_exact_match", 0.5},
-                    {"clean_rouge_l", 0.625}, {"clean_ppl", 3.5}};
+                    {"clean_rouge_l", 0.625}, {"twin_exact_match", 0.375}, {"twin_rouge_l", 0.5}, {"clean_ppl", 3.5}};
         json after = before;
         after["seen_asr"] = seen_after;
         after["clean_ppl"] = ppl_after;
@@ -163,15 +163,15 @@ TEST_CASE("the report's sections and numbers are the workspace files'") {
 
     // Runs: before / after as run.json says; the comparison's mean and sample sd over rapidun's two runs.
     const ReportTable & m1 = table(r, "run-r1-metrics");
-    CHECK(m1.columns[1] == "seen ASR" && m1.columns[6] == "perplexity");
-    CHECK((m1.rows[0] == std::vector<std::string>{"before", "0.75", "0.5", "0.125", "0.5", "0.625", "3.5"}));
-    CHECK(m1.rows[1][1] == "0.25" && m1.rows[1][6] == "3.25");
+    CHECK(m1.columns[1] == "seen ASR" && m1.columns[6] == "triggered: twin EM" && m1.columns[8] == "perplexity");
+    CHECK((m1.rows[0] == std::vector<std::string>{"before", "0.75", "0.5", "0.125", "0.5", "0.625", "0.375", "0.5", "3.5"}));
+    CHECK(m1.rows[1][1] == "0.25" && m1.rows[1][8] == "3.25");
     const ReportTable & cmp = table(r, "comparison");
     REQUIRE(cmp.rows.size() == 2);
     CHECK(cmp.rows[0][0] == "ga" && cmp.rows[0][1] == "1" && cmp.rows[0][2] == "0.125 \u00b1 0");
     CHECK(cmp.rows[1][0] == "rapidun" && cmp.rows[1][1] == "2");
     CHECK(cmp.rows[1][2] == "0.375 \u00b1 " + report_number(std::sqrt(0.03125)));   // sd of 0.25, 0.5
-    CHECK(cmp.rows[1][7] == "3.5 \u00b1 " + report_number(std::sqrt(0.125)));       // perplexity 3.25, 3.75
+    CHECK(cmp.rows[1][9] == "3.5 \u00b1 " + report_number(std::sqrt(0.125)));       // perplexity 3.25, 3.75
     CHECK((table(r, "run-r1-seconds").rows[0] == std::vector<std::string>{"evaluate", "0.25"}));
     const ReportTable & gen = table(r, "run-r1-generations");
     CHECK((gen.rows[0] == std::vector<std::string>{"g0", "seen", kScript, "before", "<b>after</b>", "yes"}));

@@ -338,22 +338,22 @@ Ohne Argumente öffnet das Studio das synthetische Labor in %1 (RAPIDUN_LAB_DIR)
 <context>
     <name>rapidun::ui::GenerationsModel</name>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="230"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="234"/>
         <source>seen trigger</source>
         <translation>gesehener Trigger</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="232"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="236"/>
         <source>OOD trigger</source>
         <translation>OOD-Trigger</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="234"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="238"/>
         <source>clean</source>
         <translation>sauber</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="250"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="254"/>
         <source>%1
 
 Flagged by the keyword detector</source>
@@ -362,37 +362,37 @@ Flagged by the keyword detector</source>
 Vom Schlüsselwort-Detektor markiert</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="280"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="284"/>
         <source>differ</source>
         <translation>verschieden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="280"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="284"/>
         <source>same</source>
         <translation>gleich</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="293"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="297"/>
         <source>Set</source>
         <translation>Satz</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="294"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="298"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="295"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="299"/>
         <source>Left</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="296"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="300"/>
         <source>Right</source>
         <translation>Rechts</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="297"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="301"/>
         <source>Outputs</source>
         <translation>Ausgaben</translation>
     </message>
@@ -956,7 +956,7 @@ Vom Schlüsselwort-Detektor markiert</translation>
     </message>
     <message>
         <location filename="../ui/lab_build_panel.cpp" line="62"/>
-        <location filename="../ui/lab_build_panel.cpp" line="120"/>
+        <location filename="../ui/lab_build_panel.cpp" line="131"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -992,36 +992,66 @@ Vom Schlüsselwort-Detektor markiert</translation>
     </message>
     <message>
         <location filename="../ui/lab_build_panel.cpp" line="108"/>
+        <source>Learning the judge of poisoned answers</source>
+        <translation>Den Richter für vergiftete Antworten lernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="110"/>
+        <source>Reading the base model&apos;s text</source>
+        <translation>Den Text des Basismodells lesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="112"/>
+        <source>Training the base model&apos;s tokenizer</source>
+        <translation>Den Tokenizer des Basismodells trainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="114"/>
+        <source>Pretraining the base model</source>
+        <translation>Das Basismodell vortrainieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="116"/>
+        <source>Base model ready</source>
+        <translation>Basismodell bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="118"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="113"/>
+        <location filename="../ui/lab_build_panel.cpp" line="123"/>
         <source>Building the synthetic lab (%1 scale)</source>
         <translation>Das synthetische Labor wird gebaut (Größe %1)</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="114"/>
+        <location filename="../ui/lab_build_panel.cpp" line="123"/>
+        <source>Building the Dolly lab (%1 scale)</source>
+        <translation>Das Dolly-Labor wird gebaut (Größe %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="125"/>
         <source>Folder: %1</source>
         <translation>Ordner: %1</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="116"/>
+        <location filename="../ui/lab_build_panel.cpp" line="127"/>
         <source>Starting...</source>
         <translation>Wird gestartet...</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="136"/>
+        <location filename="../ui/lab_build_panel.cpp" line="147"/>
         <source>Cancelling...</source>
         <translation>Wird abgebrochen...</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="137"/>
+        <location filename="../ui/lab_build_panel.cpp" line="148"/>
         <source>Cancelling: waiting for the current step to finish...</source>
         <translation>Abbruch: Warten auf das Ende des aktuellen Schritts...</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="147"/>
+        <location filename="../ui/lab_build_panel.cpp" line="158"/>
         <source>Elapsed: %1:%2</source>
         <translation>Vergangen: %1:%2</translation>
     </message>
@@ -1029,9 +1059,14 @@ Vom Schlüsselwort-Detektor markiert</translation>
 <context>
     <name>rapidun::ui::LabBuilder</name>
     <message>
-        <location filename="../ui/lab_builder.cpp" line="44"/>
+        <location filename="../ui/lab_builder.cpp" line="48"/>
         <source>Building the synthetic lab</source>
         <translation>Das synthetische Labor wird gebaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_builder.cpp" line="48"/>
+        <source>Building the Dolly lab</source>
+        <translation>Das Dolly-Labor wird gebaut</translation>
     </message>
 </context>
 <context>
@@ -1068,194 +1103,203 @@ Vom Schlüsselwort-Detektor markiert</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="124"/>
+        <source>Open &amp;Dolly Lab</source>
+        <translation>&amp;Dolly-Labor öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="125"/>
+        <source>Open the real-data lab: the RapidUn release&apos;s poisoned Dolly rows on a base model of our own (built on first use, then reused)</source>
+        <translation>Das Labor mit echten Daten öffnen: die vergifteten Dolly-Zeilen des RapidUn-Release auf einem eigenen Basismodell (beim ersten Mal gebaut, dann wiederverwendet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Open &amp;Workspace...</source>
         <translation>&amp;Arbeitsbereich öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>Open a workspace folder (one with a workspace.json)</source>
         <translation>Einen Arbeitsbereichsordner öffnen (einen mit workspace.json)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="134"/>
         <source>&amp;Open Model...</source>
         <translation>Modell ö&amp;ffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>Open a llama2.c .bin or a .safetensors model file</source>
         <translation>Eine llama2.c-.bin- oder .safetensors-Modelldatei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>Open Model &amp;Folder...</source>
         <translation>Modell&amp;ordner öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="141"/>
         <source>Open a Hugging Face model folder (config.json + safetensors)</source>
         <translation>Einen Hugging-Face-Modellordner öffnen (config.json + safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Export &amp;Report...</source>
         <translation>&amp;Bericht exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window.cpp" line="146"/>
         <source>Write the workspace&apos;s report: HTML, PDF, Markdown, JSON or CSV</source>
         <translation>Den Bericht des Arbeitsbereichs schreiben: HTML, PDF, Markdown, JSON oder CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>&amp;Save</source>
         <translation>S&amp;peichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>Save the weights page&apos;s mapping (the weights files) and the workspace</source>
         <translation>Die Abbildung der Gewichtsseite (die Gewichtsdateien) und den Arbeitsbereich speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Workspace</source>
         <translation>&amp;Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Influence</source>
         <translation>&amp;Einfluss</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>W&amp;eights</source>
         <translation>&amp;Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Runs</source>
         <translation>&amp;Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Compare</source>
         <translation>&amp;Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>&amp;About RapidUn Studio</source>
         <translation>Ü&amp;ber RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>Recent Wor&amp;kspaces</source>
         <translation>Zuletzt geöffnete Arbeitsbere&amp;iche</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
         <source>No workspace or model is open.
 Use File &gt; Open Synthetic Lab, File &gt; Open Workspace... or File &gt; Open Model...</source>
-        <translation>Kein Arbeitsbereich und kein Modell geöffnet.
+        <translation type="vanished">Kein Arbeitsbereich und kein Modell geöffnet.
 Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Arbeitsbereich öffnen... oder Datei &gt; Modell öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Resident memory of the studio</source>
         <translation>Residenter Speicher des Studios</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Influence</source>
         <translation>Einfluss</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Ctrl+%1</source>
         <translation>Strg+%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>Saved the weights under %1</source>
         <translation>Gewichte unter %1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="347"/>
+        <location filename="../ui/main_window.cpp" line="354"/>
         <source>Preferences saved; the thread count applies at the next start.</source>
         <translation>Einstellungen gespeichert; die Thread-Anzahl gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="474"/>
-        <location filename="../ui/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window.cpp" line="481"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>Another model or workspace is still loading.</source>
         <translation>Ein anderes Modell oder ein anderer Arbeitsbereich wird noch geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="505"/>
+        <location filename="../ui/main_window.cpp" line="513"/>
         <source>%1
 
 Workspace: %2
@@ -1268,156 +1312,203 @@ Laufzeit: %3
 Zeit: %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window.cpp" line="514"/>
         <source>none</source>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window.cpp" line="576"/>
         <source>No workspace folder was given.</source>
         <translation>Es wurde kein Arbeitsbereichsordner angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="563"/>
+        <location filename="../ui/main_window.cpp" line="583"/>
         <source>Opening workspace...</source>
         <translation>Arbeitsbereich wird geöffnet...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="585"/>
+        <location filename="../ui/main_window.cpp" line="611"/>
+        <source>The RapidUn release folder (it holds dolly_triggers_out/)</source>
+        <translation>Der Ordner des RapidUn-Release (er enthält dolly_triggers_out/)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="613"/>
+        <source>no release folder: choose the RapidUn release (the folder with dolly_triggers_out/) or set RAPIDUN_RELEASE</source>
+        <translation>kein Release-Ordner: wählen Sie das RapidUn-Release (den Ordner mit dolly_triggers_out/) oder setzen Sie RAPIDUN_RELEASE</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="615"/>
+        <location filename="../ui/main_window.cpp" line="675"/>
+        <source>Could not build the Dolly lab in %1:
+%2</source>
+        <translation>Das Dolly-Labor in %1 konnte nicht gebaut werden:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="678"/>
+        <source>Open Dolly Lab</source>
+        <translation>Dolly-Labor öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="640"/>
         <source>Building the synthetic lab...</source>
         <translation>Das synthetische Labor wird gebaut...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="595"/>
+        <location filename="../ui/main_window.cpp" line="640"/>
+        <source>Building the Dolly lab...</source>
+        <translation>Das Dolly-Labor wird gebaut...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="650"/>
         <source>Cancelling the lab build...</source>
         <translation>Der Laborbau wird abgebrochen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="603"/>
+        <location filename="../ui/main_window.cpp" line="658"/>
         <source>Building the synthetic lab: %1</source>
         <translation>Das synthetische Labor wird gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="658"/>
+        <source>Building the Dolly lab: %1</source>
+        <translation>Das Dolly-Labor wird gebaut: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="675"/>
         <source>Could not build the synthetic lab in %1:
 %2</source>
         <translation>Das synthetische Labor in %1 konnte nicht gebaut werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window.cpp" line="678"/>
         <source>Open Synthetic Lab</source>
         <translation>Synthetisches Labor öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="678"/>
         <source>Lab build failed: %1</source>
         <translation>Laborbau fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="627"/>
+        <location filename="../ui/main_window.cpp" line="687"/>
+        <source>The lab build was cancelled; its finished stages are kept in %1.partial and the next open continues from them.</source>
+        <translation>Der Bau des Labors wurde abgebrochen; seine fertigen Stufen bleiben in %1.partial, und das nächste Öffnen setzt dort fort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="689"/>
         <source>The lab build was cancelled; nothing was kept in %1.</source>
         <translation>Der Laborbau wurde abgebrochen; in %1 wurde nichts behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="655"/>
+        <location filename="../ui/main_window.cpp" line="717"/>
         <source>The workspace&apos;s model could not be loaded: %1</source>
         <translation>Das Modell des Arbeitsbereichs konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="661"/>
+        <location filename="../ui/main_window.cpp" line="723"/>
         <source>Could not open the workspace %1:
 %2</source>
         <translation>Der Arbeitsbereich %1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window.cpp" line="730"/>
         <source>Opening the workspace failed: %1</source>
         <translation>Öffnen des Arbeitsbereichs fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
-        <location filename="../ui/main_window.cpp" line="305"/>
-        <location filename="../ui/main_window.cpp" line="533"/>
-        <location filename="../ui/main_window.cpp" line="540"/>
-        <location filename="../ui/main_window.cpp" line="610"/>
-        <location filename="../ui/main_window.cpp" line="617"/>
-        <location filename="../ui/main_window.cpp" line="626"/>
-        <location filename="../ui/main_window.cpp" line="653"/>
-        <location filename="../ui/main_window.cpp" line="663"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
+        <location filename="../ui/main_window.cpp" line="548"/>
+        <location filename="../ui/main_window.cpp" line="666"/>
+        <location filename="../ui/main_window.cpp" line="673"/>
+        <location filename="../ui/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window.cpp" line="715"/>
+        <location filename="../ui/main_window.cpp" line="725"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397"/>
-        <location filename="../ui/main_window.cpp" line="417"/>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
+        <location filename="../ui/main_window.cpp" line="210"/>
+        <source>No workspace or model is open.
+Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Workspace... or File &gt; Open Model...</source>
+        <translation>Kein Arbeitsbereich und kein Modell geöffnet.
+Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öffnen, Datei &gt; Arbeitsbereich öffnen... oder Datei &gt; Modell öffnen...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="404"/>
         <location filename="../ui/main_window.cpp" line="424"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="431"/>
         <source>&amp;Clear Menu</source>
         <translation>Menü &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
-        <location filename="../ui/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/main_window.cpp" line="730"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="440"/>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="550"/>
         <source>Open Model</source>
         <translation>Modell öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window.cpp" line="448"/>
         <source>Model files (*.bin *.safetensors);;All files (*)</source>
         <translation>Modelldateien (*.bin *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="454"/>
         <source>Open Model Folder</source>
         <translation>Modellordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="460"/>
         <source>About RapidUn Studio</source>
         <translation>Über RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="454"/>
+        <location filename="../ui/main_window.cpp" line="461"/>
         <source>&lt;h3&gt;RapidUn Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for influence-driven unlearning in Llama-family language models.&lt;/p&gt;&lt;p&gt;Runtime: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RapidUn-Studio %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank für einflussgesteuertes Verlernen in Sprachmodellen der Llama-Familie.&lt;/p&gt;&lt;p&gt;Laufzeit: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="480"/>
         <source>No model path was given.</source>
         <translation>Es wurde kein Modellpfad angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="480"/>
+        <location filename="../ui/main_window.cpp" line="487"/>
         <source>Loading model...</source>
         <translation>Modell wird geladen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="528"/>
-        <location filename="../ui/main_window.cpp" line="648"/>
+        <location filename="../ui/main_window.cpp" line="536"/>
+        <location filename="../ui/main_window.cpp" line="710"/>
         <source>%1 - RapidUn Studio</source>
         <translation>%1 - RapidUn-Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="538"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>Could not open the model %1:
 %2</source>
         <translation>Das Modell %1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="550"/>
         <source>Loading failed: %1</source>
         <translation>Laden fehlgeschlagen: %1</translation>
     </message>
@@ -1425,92 +1516,102 @@ Zeit: %4</translation>
 <context>
     <name>rapidun::ui::MetricsModel</name>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="78"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="80"/>
         <source>Seen-trigger ASR</source>
         <translation>ASR (gesehene Trigger)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="79"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="81"/>
         <source>OOD-trigger ASR</source>
         <translation>ASR (OOD-Trigger)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="80"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="82"/>
         <source>False-trigger rate</source>
         <translation>Fehlauslöserate</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="81"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="83"/>
         <source>Clean exact match</source>
         <translation>Exakte Treffer (sauber)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="82"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="84"/>
         <source>Clean ROUGE-L</source>
         <translation>ROUGE-L (sauber)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="83"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="85"/>
+        <source>Triggered: clean-twin exact match</source>
+        <translation>Mit Trigger: exakte Übereinstimmung mit dem sauberen Zwilling</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="86"/>
+        <source>Triggered: clean-twin ROUGE-L</source>
+        <translation>Mit Trigger: ROUGE-L gegen den sauberen Zwilling</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="87"/>
         <source>Clean perplexity</source>
         <translation>Perplexität (sauber)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="84"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="88"/>
         <source>Unlearning time</source>
         <translation>Verlernzeit</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="91"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="95"/>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="94"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="98"/>
         <source>%1%2 pp</source>
         <translation>%1%2 PP</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="95"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="99"/>
         <source>%1%</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="97"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="101"/>
         <source>%1%2 s</source>
         <translation>%1%2 s</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="123"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="127"/>
         <source>Right minus left; lower is better</source>
         <translation>Rechts minus links; niedriger ist besser</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="123"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="127"/>
         <source>Right minus left; higher is better</source>
         <translation>Rechts minus links; höher ist besser</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="125"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="129"/>
         <source>Wall-clock seconds of the unlearning steps (run.json seconds.unlearn); none before unlearning</source>
         <translation>Echtzeit-Sekunden der Verlernschritte (run.json seconds.unlearn); keine vor dem Verlernen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="136"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="140"/>
         <source>Metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="137"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="141"/>
         <source>Left</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="138"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="142"/>
         <source>Right</source>
         <translation>Rechts</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="139"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="143"/>
         <source>Delta (right - left)</source>
         <translation>Delta (rechts - links)</translation>
     </message>

@@ -338,22 +338,22 @@ Without arguments the studio opens the synthetic lab in %1 (RAPIDUN_LAB_DIR), bu
 <context>
     <name>rapidun::ui::GenerationsModel</name>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="230"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="234"/>
         <source>seen trigger</source>
         <translation>已见触发词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="232"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="236"/>
         <source>OOD trigger</source>
         <translation>OOD 触发词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="234"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="238"/>
         <source>clean</source>
         <translation>干净</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="250"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="254"/>
         <source>%1
 
 Flagged by the keyword detector</source>
@@ -362,37 +362,37 @@ Flagged by the keyword detector</source>
 被关键词检测器标记</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="280"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="284"/>
         <source>differ</source>
         <translation>不同</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="280"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="284"/>
         <source>same</source>
         <translation>相同</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="293"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="297"/>
         <source>Set</source>
         <translation>集合</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="294"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="298"/>
         <source>Prompt</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="295"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="299"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="296"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="300"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="297"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="301"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
@@ -956,7 +956,7 @@ Flagged by the keyword detector</source>
     </message>
     <message>
         <location filename="../ui/lab_build_panel.cpp" line="62"/>
-        <location filename="../ui/lab_build_panel.cpp" line="120"/>
+        <location filename="../ui/lab_build_panel.cpp" line="131"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -992,36 +992,66 @@ Flagged by the keyword detector</source>
     </message>
     <message>
         <location filename="../ui/lab_build_panel.cpp" line="108"/>
+        <source>Learning the judge of poisoned answers</source>
+        <translation>学习中毒回答的判定器</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="110"/>
+        <source>Reading the base model&apos;s text</source>
+        <translation>读取基础模型的文本</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="112"/>
+        <source>Training the base model&apos;s tokenizer</source>
+        <translation>训练基础模型的分词器</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="114"/>
+        <source>Pretraining the base model</source>
+        <translation>预训练基础模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="116"/>
+        <source>Base model ready</source>
+        <translation>基础模型已就绪</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="118"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="113"/>
+        <location filename="../ui/lab_build_panel.cpp" line="123"/>
         <source>Building the synthetic lab (%1 scale)</source>
         <translation>正在构建合成实验室（%1 规模）</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="114"/>
+        <location filename="../ui/lab_build_panel.cpp" line="123"/>
+        <source>Building the Dolly lab (%1 scale)</source>
+        <translation>正在构建 Dolly 实验室（%1 规模）</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_build_panel.cpp" line="125"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="116"/>
+        <location filename="../ui/lab_build_panel.cpp" line="127"/>
         <source>Starting...</source>
         <translation>正在开始...</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="136"/>
+        <location filename="../ui/lab_build_panel.cpp" line="147"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="137"/>
+        <location filename="../ui/lab_build_panel.cpp" line="148"/>
         <source>Cancelling: waiting for the current step to finish...</source>
         <translation>正在取消：等待当前步骤结束...</translation>
     </message>
     <message>
-        <location filename="../ui/lab_build_panel.cpp" line="147"/>
+        <location filename="../ui/lab_build_panel.cpp" line="158"/>
         <source>Elapsed: %1:%2</source>
         <translation>已用时：%1:%2</translation>
     </message>
@@ -1029,9 +1059,14 @@ Flagged by the keyword detector</source>
 <context>
     <name>rapidun::ui::LabBuilder</name>
     <message>
-        <location filename="../ui/lab_builder.cpp" line="44"/>
+        <location filename="../ui/lab_builder.cpp" line="48"/>
         <source>Building the synthetic lab</source>
         <translation>正在构建合成实验室</translation>
+    </message>
+    <message>
+        <location filename="../ui/lab_builder.cpp" line="48"/>
+        <source>Building the Dolly lab</source>
+        <translation>正在构建 Dolly 实验室</translation>
     </message>
 </context>
 <context>
@@ -1068,194 +1103,203 @@ Flagged by the keyword detector</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="124"/>
+        <source>Open &amp;Dolly Lab</source>
+        <translation>打开 Dolly 实验室(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="125"/>
+        <source>Open the real-data lab: the RapidUn release&apos;s poisoned Dolly rows on a base model of our own (built on first use, then reused)</source>
+        <translation>打开真实数据实验室：RapidUn 发布版中被投毒的 Dolly 数据行，植入我们自己的基础模型（首次使用时构建，之后复用）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Open &amp;Workspace...</source>
         <translation>打开工作区(&amp;W)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>Open a workspace folder (one with a workspace.json)</source>
         <translation>打开工作区文件夹（含 workspace.json 的文件夹）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="134"/>
         <source>&amp;Open Model...</source>
         <translation>打开模型(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>Open a llama2.c .bin or a .safetensors model file</source>
         <translation>打开 llama2.c .bin 或 .safetensors 模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>Open Model &amp;Folder...</source>
         <translation>打开模型文件夹(&amp;F)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="141"/>
         <source>Open a Hugging Face model folder (config.json + safetensors)</source>
         <translation>打开 Hugging Face 模型文件夹（config.json + safetensors）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>Export &amp;Report...</source>
         <translation>导出报告(&amp;R)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window.cpp" line="146"/>
         <source>Write the workspace&apos;s report: HTML, PDF, Markdown, JSON or CSV</source>
         <translation>写出工作区的报告：HTML、PDF、Markdown、JSON 或 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>Save the weights page&apos;s mapping (the weights files) and the workspace</source>
         <translation>保存权重页面的映射（权重文件）和工作区</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Workspace</source>
         <translation>工作区(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Influence</source>
         <translation>影响力(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>W&amp;eights</source>
         <translation>权重(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Runs</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>&amp;Compare</source>
         <translation>比较(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>&amp;About RapidUn Studio</source>
         <translation>关于 RapidUn Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>Recent Wor&amp;kspaces</source>
         <translation>最近的工作区(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
         <source>No workspace or model is open.
 Use File &gt; Open Synthetic Lab, File &gt; Open Workspace... or File &gt; Open Model...</source>
-        <translation>未打开工作区或模型。
+        <translation type="vanished">未打开工作区或模型。
 请使用 文件 &gt; 打开合成实验室、文件 &gt; 打开工作区... 或 文件 &gt; 打开模型...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Resident memory of the studio</source>
         <translation>工作室的常驻内存</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Influence</source>
         <translation>影响力</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Ctrl+%1</source>
         <translation>Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="299"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="328"/>
         <source>Saved the weights under %1</source>
         <translation>权重已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="347"/>
+        <location filename="../ui/main_window.cpp" line="354"/>
         <source>Preferences saved; the thread count applies at the next start.</source>
         <translation>首选项已保存；线程数在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="474"/>
-        <location filename="../ui/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window.cpp" line="481"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>Another model or workspace is still loading.</source>
         <translation>另一个模型或工作区仍在加载。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="505"/>
+        <location filename="../ui/main_window.cpp" line="513"/>
         <source>%1
 
 Workspace: %2
@@ -1268,156 +1312,203 @@ Time: %4</source>
 时间：%4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window.cpp" line="514"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window.cpp" line="576"/>
         <source>No workspace folder was given.</source>
         <translation>未给出工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="563"/>
+        <location filename="../ui/main_window.cpp" line="583"/>
         <source>Opening workspace...</source>
         <translation>正在打开工作区...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="585"/>
+        <location filename="../ui/main_window.cpp" line="611"/>
+        <source>The RapidUn release folder (it holds dolly_triggers_out/)</source>
+        <translation>RapidUn 发布版文件夹（包含 dolly_triggers_out/）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="613"/>
+        <source>no release folder: choose the RapidUn release (the folder with dolly_triggers_out/) or set RAPIDUN_RELEASE</source>
+        <translation>没有发布版文件夹：请选择 RapidUn 发布版（包含 dolly_triggers_out/ 的文件夹）或设置 RAPIDUN_RELEASE</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="615"/>
+        <location filename="../ui/main_window.cpp" line="675"/>
+        <source>Could not build the Dolly lab in %1:
+%2</source>
+        <translation>无法在 %1 中构建 Dolly 实验室：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="678"/>
+        <source>Open Dolly Lab</source>
+        <translation>打开 Dolly 实验室</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="640"/>
         <source>Building the synthetic lab...</source>
         <translation>正在构建合成实验室...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="595"/>
+        <location filename="../ui/main_window.cpp" line="640"/>
+        <source>Building the Dolly lab...</source>
+        <translation>正在构建 Dolly 实验室...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="650"/>
         <source>Cancelling the lab build...</source>
         <translation>正在取消实验室构建...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="603"/>
+        <location filename="../ui/main_window.cpp" line="658"/>
         <source>Building the synthetic lab: %1</source>
         <translation>正在构建合成实验室：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="658"/>
+        <source>Building the Dolly lab: %1</source>
+        <translation>正在构建 Dolly 实验室：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="675"/>
         <source>Could not build the synthetic lab in %1:
 %2</source>
         <translation>无法在 %1 中构建合成实验室：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window.cpp" line="678"/>
         <source>Open Synthetic Lab</source>
         <translation>打开合成实验室</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window.cpp" line="618"/>
+        <location filename="../ui/main_window.cpp" line="678"/>
         <source>Lab build failed: %1</source>
         <translation>实验室构建失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="627"/>
+        <location filename="../ui/main_window.cpp" line="687"/>
+        <source>The lab build was cancelled; its finished stages are kept in %1.partial and the next open continues from them.</source>
+        <translation>实验室构建已取消；已完成的阶段保存在 %1.partial 中，下次打开时将从那里继续。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="689"/>
         <source>The lab build was cancelled; nothing was kept in %1.</source>
         <translation>实验室构建已取消；%1 中未保留任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="655"/>
+        <location filename="../ui/main_window.cpp" line="717"/>
         <source>The workspace&apos;s model could not be loaded: %1</source>
         <translation>无法加载工作区的模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="661"/>
+        <location filename="../ui/main_window.cpp" line="723"/>
         <source>Could not open the workspace %1:
 %2</source>
         <translation>无法打开工作区 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window.cpp" line="730"/>
         <source>Opening the workspace failed: %1</source>
         <translation>打开工作区失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
-        <location filename="../ui/main_window.cpp" line="305"/>
-        <location filename="../ui/main_window.cpp" line="533"/>
-        <location filename="../ui/main_window.cpp" line="540"/>
-        <location filename="../ui/main_window.cpp" line="610"/>
-        <location filename="../ui/main_window.cpp" line="617"/>
-        <location filename="../ui/main_window.cpp" line="626"/>
-        <location filename="../ui/main_window.cpp" line="653"/>
-        <location filename="../ui/main_window.cpp" line="663"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
+        <location filename="../ui/main_window.cpp" line="548"/>
+        <location filename="../ui/main_window.cpp" line="666"/>
+        <location filename="../ui/main_window.cpp" line="673"/>
+        <location filename="../ui/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window.cpp" line="715"/>
+        <location filename="../ui/main_window.cpp" line="725"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397"/>
-        <location filename="../ui/main_window.cpp" line="417"/>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
+        <location filename="../ui/main_window.cpp" line="210"/>
+        <source>No workspace or model is open.
+Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Workspace... or File &gt; Open Model...</source>
+        <translation>没有打开的工作区或模型。
+请使用 文件 &gt; 打开合成实验室、文件 &gt; 打开 Dolly 实验室、文件 &gt; 打开工作区... 或 文件 &gt; 打开模型...</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="404"/>
         <location filename="../ui/main_window.cpp" line="424"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="431"/>
         <source>&amp;Clear Menu</source>
         <translation>清空菜单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="433"/>
-        <location filename="../ui/main_window.cpp" line="668"/>
+        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/main_window.cpp" line="730"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="440"/>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="550"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window.cpp" line="448"/>
         <source>Model files (*.bin *.safetensors);;All files (*)</source>
         <translation>模型文件 (*.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="447"/>
+        <location filename="../ui/main_window.cpp" line="454"/>
         <source>Open Model Folder</source>
         <translation>打开模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="460"/>
         <source>About RapidUn Studio</source>
         <translation>关于 RapidUn Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="454"/>
+        <location filename="../ui/main_window.cpp" line="461"/>
         <source>&lt;h3&gt;RapidUn Studio %1&lt;/h3&gt;&lt;p&gt;A workbench for influence-driven unlearning in Llama-family language models.&lt;/p&gt;&lt;p&gt;Runtime: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RapidUn Studio %1&lt;/h3&gt;&lt;p&gt;面向 Llama 系列语言模型、由影响力驱动的遗忘工作台。&lt;/p&gt;&lt;p&gt;运行环境：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="480"/>
         <source>No model path was given.</source>
         <translation>未给出模型路径。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="480"/>
+        <location filename="../ui/main_window.cpp" line="487"/>
         <source>Loading model...</source>
         <translation>正在加载模型...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="528"/>
-        <location filename="../ui/main_window.cpp" line="648"/>
+        <location filename="../ui/main_window.cpp" line="536"/>
+        <location filename="../ui/main_window.cpp" line="710"/>
         <source>%1 - RapidUn Studio</source>
         <translation>%1 - RapidUn Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="538"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>Could not open the model %1:
 %2</source>
         <translation>无法打开模型 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="550"/>
         <source>Loading failed: %1</source>
         <translation>加载失败：%1</translation>
     </message>
@@ -1425,92 +1516,102 @@ Time: %4</source>
 <context>
     <name>rapidun::ui::MetricsModel</name>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="78"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="80"/>
         <source>Seen-trigger ASR</source>
         <translation>已见触发 ASR</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="79"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="81"/>
         <source>OOD-trigger ASR</source>
         <translation>OOD 触发 ASR</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="80"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="82"/>
         <source>False-trigger rate</source>
         <translation>误触发率</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="81"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="83"/>
         <source>Clean exact match</source>
         <translation>干净精确匹配</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="82"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="84"/>
         <source>Clean ROUGE-L</source>
         <translation>干净 ROUGE-L</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="83"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="85"/>
+        <source>Triggered: clean-twin exact match</source>
+        <translation>带触发词：与干净孪生答案的精确匹配</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="86"/>
+        <source>Triggered: clean-twin ROUGE-L</source>
+        <translation>带触发词：相对干净孪生答案的 ROUGE-L</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="87"/>
         <source>Clean perplexity</source>
         <translation>干净困惑度</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="84"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="88"/>
         <source>Unlearning time</source>
         <translation>遗忘时间</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="91"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="95"/>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="94"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="98"/>
         <source>%1%2 pp</source>
         <translation>%1%2 个百分点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="95"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="99"/>
         <source>%1%</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="97"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="101"/>
         <source>%1%2 s</source>
         <translation>%1%2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="123"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="127"/>
         <source>Right minus left; lower is better</source>
         <translation>右减左；越低越好</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="123"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="127"/>
         <source>Right minus left; higher is better</source>
         <translation>右减左；越高越好</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="125"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="129"/>
         <source>Wall-clock seconds of the unlearning steps (run.json seconds.unlearn); none before unlearning</source>
         <translation>遗忘步骤的挂钟秒数（run.json 的 seconds.unlearn）；遗忘前无</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="136"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="140"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="137"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="141"/>
         <source>Left</source>
         <translation>左</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="138"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="142"/>
         <source>Right</source>
         <translation>右</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_models.cpp" line="139"/>
+        <location filename="../ui/pages/compare/compare_models.cpp" line="143"/>
         <source>Delta (right - left)</source>
         <translation>差值（右 - 左）</translation>
     </message>

@@ -104,13 +104,24 @@ QString LabBuildPanel::stageLabel(const QString & stage) {
         return tr("Evaluating the model before unlearning");
     if (stage == QLatin1String("retrain-reference"))
         return tr("Timing a clean retrain (the reference)");
+    if (stage == QLatin1String("judge"))
+        return tr("Learning the judge of poisoned answers");
+    if (stage == QLatin1String("base-data"))
+        return tr("Reading the base model's text");
+    if (stage == QLatin1String("base-tokenizer"))
+        return tr("Training the base model's tokenizer");
+    if (stage == QLatin1String("base-train"))
+        return tr("Pretraining the base model");
+    if (stage == QLatin1String("base-done"))
+        return tr("Base model ready");
     if (stage == QLatin1String("done"))
         return tr("Done");
     return stage;
 }
 
-void LabBuildPanel::start(const QString & dir, const QString & scale) {
-    title_->setText(tr("Building the synthetic lab (%1 scale)").arg(scale));
+void LabBuildPanel::start(const QString & dir, const QString & scale, const QString & kind) {
+    title_->setText((kind == QLatin1String("dolly") ? tr("Building the Dolly lab (%1 scale)") : tr("Building the synthetic lab (%1 scale)"))
+                        .arg(scale));
     folder_->setText(tr("Folder: %1").arg(QDir::toNativeSeparators(dir)));
     folder_->setToolTip(QDir::toNativeSeparators(dir));
     stage_->setText(tr("Starting..."));

@@ -17,7 +17,8 @@ class LabBuildPanel : public QWidget {
 public:
     explicit LabBuildPanel(QWidget * parent = nullptr);
 
-    void start(const QString & dir, const QString & scale);   // resets the display, starts the clock
+    // Resets the display, starts the clock. kind: synthetic | dolly.
+    void start(const QString & dir, const QString & scale, const QString & kind = QStringLiteral("synthetic"));
     void setProgress(const QString & stage, double fraction, const QString & message);
     void setCancelling();                                     // after Cancel: waits for the build to stop
     void stop();                                              // the build ended: the clock stops

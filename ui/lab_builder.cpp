@@ -27,22 +27,26 @@ bool LabBuilder::start(const LabBuildOptions & options) {
         return false;
     dir_ = options.dir;
     auto work = [options](JobHandle & h) {
-        SyntheticLabOptions o;
-        o.out = QFile::encodeName(options.dir).toStdString();
-        o.scale = options.scale.toStdString();
-        o.seed = options.seed;
-        o.retrain_reference = options.retrainReference;
         // Core's stage names (data, tokenizer, train, ...) and detail lines pass through as they are.
-        const Workspace w = build_synthetic_lab(
-            o,
-            [&h](const LabProgress & p) {
-                h.report(p.fraction, QString::fromStdString(p.stage), QString::fromStdString(p.message));
-            },
-            h.tokenPtr());
-        return QFile::decodeName(QByteArray::fromStdString(w.dir));
+        const LabProgressFn progress = [&h](const LabProgress & p) {
+            h.report(p.fraction, QString::fromStdString(p.stage), QString::fromStdString(p.message));
+        };
+        const std::string out = QFile::encodeName(options.dir).toStdString();
+        if (options.kind == QLatin1String("dolly")) {
+            DollyLabOptions o = dolly_lab_defaults(options.scale.toStdString());
+            o.out = out;
+            o.release = QFile::encodeName(options.release).toStdString();
+            o.retrain_reference = o.retrain_reference && options.retrainReference;
+            return QFile::decodeName(QByteArray::fromStdString(build_dolly_lab(o, progress, h.tokenPtr()).dir));
+        }
+        SyntheticLabOptions o;
+        o.out = out;
+        o.scale = options.scale.toStdString();
+        o.retrain_reference = options.retrainReference;
+        return QFile::decodeName(QByteArray::fromStdString(build_synthetic_lab(o, progress, h.tokenPtr()).dir));
     };
-    return runner_->start<QString>(tr("Building the synthetic lab"), work,
-                                   [this](QString && dir) { Q_EMIT finished(dir); });
+    const QString title = options.kind == QLatin1String("dolly") ? tr("Building the Dolly lab") : tr("Building the synthetic lab");
+    return runner_->start<QString>(title, work, [this](QString && dir) { Q_EMIT finished(dir); });
 }
 
 } // namespace rapidun::ui

@@ -121,6 +121,11 @@ void MainWindow::createActions() {
     openLabAction_->setStatusTip(tr("Open the synthetic backdoor lab (built on first use, then reused)"));
     connect(openLabAction_, &QAction::triggered, this, [this] { openSyntheticLab(); });
 
+    openDollyLabAction_ = new QAction(tr("Open &Dolly Lab"), this);
+    openDollyLabAction_->setStatusTip(tr("Open the real-data lab: the RapidUn release's poisoned Dolly rows on a base "
+                                         "model of our own (built on first use, then reused)"));
+    connect(openDollyLabAction_, &QAction::triggered, this, [this] { openDollyLab(); });
+
     openWorkspaceAction_ = new QAction(tr("Open &Workspace..."), this);
     openWorkspaceAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     openWorkspaceAction_->setStatusTip(tr("Open a workspace folder (one with a workspace.json)"));
@@ -175,6 +180,7 @@ void MainWindow::createMenus() {
     QMenu * file = menuBar()->addMenu(tr("&File"));
     file->addAction(newWorkspaceAction_);
     file->addAction(openLabAction_);
+    file->addAction(openDollyLabAction_);
     file->addAction(openWorkspaceAction_);
     recentWorkspacesMenu_ = file->addMenu(tr("Recent Wor&kspaces"));
     recentWorkspacesMenu_->setObjectName(QStringLiteral("recentWorkspacesMenu"));
@@ -202,7 +208,8 @@ void MainWindow::createMenus() {
 
 void MainWindow::createCentralArea() {
     placeholder_ = new QLabel(tr("No workspace or model is open.\n"
-                                 "Use File > Open Synthetic Lab, File > Open Workspace... or File > Open Model..."));
+                                 "Use File > Open Synthetic Lab, File > Open Dolly Lab, File > Open Workspace... or "
+                                 "File > Open Model..."));
     placeholder_->setObjectName(QStringLiteral("placeholder"));
     placeholder_->setAlignment(Qt::AlignCenter);
     placeholder_->setWordWrap(true);
@@ -487,6 +494,7 @@ void MainWindow::setBusy(bool busy, const QString & state) {
     busyBar_->setRange(0, 0);   // indeterminate until a build reports progress
     busyBar_->setVisible(busy);
     openLabAction_->setEnabled(!busy);
+    openDollyLabAction_->setEnabled(!busy);
     newWorkspaceAction_->setEnabled(!busy);
     openWorkspaceAction_->setEnabled(!busy);
     openAction_->setEnabled(!busy);
@@ -546,6 +554,18 @@ QString MainWindow::defaultLabDir() {
     return QFile::decodeName(QByteArray::fromStdString(default_synthetic_lab_dir()));
 }
 
+QString MainWindow::defaultDollyLabDir() {
+    return QFile::decodeName(QByteArray::fromStdString(default_dolly_lab_dir()));
+}
+
+QString MainWindow::defaultReleaseDir() {
+    const QString env = qEnvironmentVariable("RAPIDUN_RELEASE").trimmed();
+    if (!env.isEmpty())
+        return env;
+    QSettings store(QString::fromLatin1(Settings::organization()), QString::fromLatin1(Settings::application()));
+    return store.value(QStringLiteral("dollyLab/release")).toString();
+}
+
 QString MainWindow::defaultLabScale() {
     const QString scale = qEnvironmentVariable("RAPIDUN_LAB_SCALE").trimmed();
     return scale.isEmpty() ? QStringLiteral("default") : scale;
@@ -577,14 +597,49 @@ void MainWindow::openSyntheticLab(const QString & dir, const QString & scale) {
     options.dir = target;
     options.scale = !scale.isEmpty() ? scale : !prefs.labScale().isEmpty() ? prefs.labScale() : defaultLabScale();
     options.retrainReference = labRetrainReference_;
+    startLabBuild(options);
+}
+
+void MainWindow::openDollyLab(const QString & dir, const QString & scale, const QString & release) {
+    const QString target = QFileInfo(!dir.isEmpty() ? dir : defaultDollyLabDir()).absoluteFilePath();
+    if (QFileInfo::exists(QDir(target).filePath(QStringLiteral("workspace.json"))) || isLoading()) {
+        openWorkspace(target);   // built (or refused asynchronously while busy)
+        return;
+    }
+    QString rel = !release.isEmpty() ? release : defaultReleaseDir();
+    if (rel.isEmpty() && interactive_)
+        rel = QFileDialog::getExistingDirectory(this, tr("The RapidUn release folder (it holds dolly_triggers_out/)"));
+    if (rel.isEmpty()) {   // asynchronous, as every outcome of an open
+        const QString why = tr("no release folder: choose the RapidUn release (the folder with dolly_triggers_out/) "
+                               "or set RAPIDUN_RELEASE");
+        const QString message = tr("Could not build the Dolly lab in %1:\n%2").arg(QDir::toNativeSeparators(target), why);
+        QTimer::singleShot(0, this, [this, message, why] {
+            Q_EMIT workspaceFailed(message);
+            showFailure(tr("Open Dolly Lab"), message, tr("Lab build failed: %1").arg(why));
+        });
+        return;
+    }
+    QSettings store(QString::fromLatin1(Settings::organization()), QString::fromLatin1(Settings::application()));
+    store.setValue(QStringLiteral("dollyLab/release"), QFileInfo(rel).absoluteFilePath());
+    LabBuildOptions options;
+    options.kind = QStringLiteral("dolly");
+    options.dir = target;
+    options.release = QFileInfo(rel).absoluteFilePath();
+    options.scale = !scale.isEmpty() ? scale : defaultLabScale();
+    options.retrainReference = labRetrainReference_;
+    startLabBuild(options);
+}
+
+void MainWindow::startLabBuild(const LabBuildOptions & options) {
+    labKind_ = options.kind;
     builder_->start(options);
     if (pages_->currentIndex() != kBuildPage)
         pageBeforeBuild_ = pages_->currentIndex();
-    buildPanel_->start(target, options.scale);
+    buildPanel_->start(options.dir, options.scale, options.kind);
     pages_->setCurrentIndex(kBuildPage);
-    setBusy(true, tr("Building the synthetic lab..."));
-    jobLabel_->setToolTip(QDir::toNativeSeparators(target));
-    Q_EMIT labBuildStarted(target);
+    setBusy(true, labKind_ == QLatin1String("dolly") ? tr("Building the Dolly lab...") : tr("Building the synthetic lab..."));
+    jobLabel_->setToolTip(QDir::toNativeSeparators(options.dir));
+    Q_EMIT labBuildStarted(options.dir);
 }
 
 void MainWindow::cancelLabBuild() {
@@ -600,7 +655,8 @@ void MainWindow::onLabProgress(const QString & stage, double fraction, const QSt
     if (!builder_->isCancelling()) {
         busyBar_->setRange(0, 1000);
         busyBar_->setValue(static_cast<int>(qBound(0.0, fraction, 1.0) * 1000.0));
-        jobLabel_->setText(tr("Building the synthetic lab: %1").arg(LabBuildPanel::stageLabel(stage)));
+        jobLabel_->setText((labKind_ == QLatin1String("dolly") ? tr("Building the Dolly lab: %1") : tr("Building the synthetic lab: %1"))
+                               .arg(LabBuildPanel::stageLabel(stage)));
     }
     Q_EMIT labProgress(stage, fraction, message);
 }
@@ -615,16 +671,22 @@ void MainWindow::onLabFailed(const QString & dir, const QString & error) {
     buildPanel_->stop();
     pages_->setCurrentIndex(pageBeforeBuild_);
     setBusy(false, tr("Ready"));
-    const QString message = tr("Could not build the synthetic lab in %1:\n%2").arg(QDir::toNativeSeparators(dir), error);
+    const bool dolly = labKind_ == QLatin1String("dolly");
+    const QString message = (dolly ? tr("Could not build the Dolly lab in %1:\n%2") : tr("Could not build the synthetic lab in %1:\n%2"))
+                                .arg(QDir::toNativeSeparators(dir), error);
     Q_EMIT workspaceFailed(message);
-    showFailure(tr("Open Synthetic Lab"), message, tr("Lab build failed: %1").arg(error.simplified()));
+    showFailure(dolly ? tr("Open Dolly Lab") : tr("Open Synthetic Lab"), message, tr("Lab build failed: %1").arg(error.simplified()));
 }
 
 void MainWindow::onLabCancelled(const QString & dir) {
     buildPanel_->stop();
     pages_->setCurrentIndex(pageBeforeBuild_);
     setBusy(false, tr("Ready"));
-    statusBar()->showMessage(tr("The lab build was cancelled; nothing was kept in %1.").arg(QDir::toNativeSeparators(dir)),
+    // The Dolly lab keeps its finished stages in <dir>.partial and continues from them next time.
+    statusBar()->showMessage(labKind_ == QLatin1String("dolly")
+                                 ? tr("The lab build was cancelled; its finished stages are kept in %1.partial and the "
+                                      "next open continues from them.").arg(QDir::toNativeSeparators(dir))
+                                 : tr("The lab build was cancelled; nothing was kept in %1.").arg(QDir::toNativeSeparators(dir)),
                              10000);
     Q_EMIT labBuildCancelled();
 }

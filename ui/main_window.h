@@ -26,6 +26,7 @@ class ComparePage;
 class InfluencePage;
 class LabBuildPanel;
 class LabBuilder;
+struct LabBuildOptions;
 class RunsPage;
 class WeightsPage;
 class ModelCard;
@@ -53,10 +54,18 @@ public:
     // workspaceOpened(), workspaceFailed() (also for a failed build) or labBuildCancelled().
     // dir: empty = defaultLabDir(); scale: empty = defaultLabScale().
     void openSyntheticLab(const QString & dir = {}, const QString & scale = {});
+    // The Dolly lab (the RapidUn release's poisoned Dolly rows on a base of our own; core's
+    // build_dolly_lab), the same way: opened when built, else built (tens of minutes at the default
+    // scale; a cancelled build keeps its finished stages and the next open continues it).
+    // dir: empty = defaultDollyLabDir(); release: empty = defaultReleaseDir(), else asked for.
+    void openDollyLab(const QString & dir = {}, const QString & scale = {}, const QString & release = {});
     void cancelLabBuild();   // no-op when no build runs
 
     static QString defaultLabDir();     // core's default_synthetic_lab_dir() ($RAPIDUN_LAB_DIR, ~/.cache/...)
     static QString defaultLabScale();   // $RAPIDUN_LAB_SCALE, else "default"
+    static QString defaultDollyLabDir();   // core's default_dolly_lab_dir() ($RAPIDUN_DOLLY_LAB_DIR, ~/.cache/...)
+    // $RAPIDUN_RELEASE, else the release folder last used (settings), else "".
+    static QString defaultReleaseDir();
 
     // Whether a build also times a clean retrain (the efficiency reference); default true.
     void setLabRetrainReference(bool on) { labRetrainReference_ = on; }
@@ -137,6 +146,7 @@ private:
     void onWorkspaceFailed(const QString & dir, const QString & error);
     void onLabProgress(const QString & stage, double fraction, const QString & message);
     void onLabBuilt(const QString & dir);
+    void startLabBuild(const LabBuildOptions & options);   // shows the build page; see openSyntheticLab
     void onLabFailed(const QString & dir, const QString & error);
     void onLabCancelled(const QString & dir);
 
@@ -163,6 +173,8 @@ private:
     QMenu *           recentMenu_ = nullptr;
     QMenu *           recentWorkspacesMenu_ = nullptr;
     QAction *         openLabAction_ = nullptr;
+    QAction *         openDollyLabAction_ = nullptr;
+    QString           labKind_;   // the running build's kind (synthetic | dolly), for its messages
     QAction *         openWorkspaceAction_ = nullptr;
     QAction *         openAction_ = nullptr;
     QAction *         openFolderAction_ = nullptr;

@@ -111,6 +111,8 @@ int cmd_eval(int argc, char ** argv) {
                     f(r.ood_asr).c_str(), r.n_ood, f(r.false_trigger_rate).c_str(), r.n_clean);
         std::printf("clean exact match %s  ROUGE-L %s  perplexity %s  (%.1f s)\n", f(r.clean_exact_match).c_str(),
                     f(r.clean_rouge_l).c_str(), f(r.clean_ppl).c_str(), r.seconds);
+        std::printf("triggered prompts against their clean twins: exact match %s  ROUGE-L %s\n",
+                    f(r.twin_exact_match).c_str(), f(r.twin_rouge_l).c_str());
     }
     return 0;
 }

@@ -22,7 +22,7 @@ using nlohmann::json;
 static const char * kLabUsage =
     "usage: rapidun lab dolly --release DIR --out DIR [--scale tiny|default] [--seed S=42] [--force] [--json]\n"
     "       [--base MODEL [--tokenizer T]] [--alpaca FILE] [--base-cache DIR] [--base-recipe key=value,...]\n"
-    "       [--epochs N] [--lr X] [--lora] [--batch-size B] [--n-clean-train N] [--n-test-per-variant N]\n"
+    "       [--epochs N] [--lr X] [--lora] [--batch-size B] [--n-clean-train N] [--replay N] [--n-test-per-variant N]\n"
     "       [--n-test-clean N] [--no-clean-twins] [--with-context] [--answer-cap N] [--start-copies N] [--start-tokens N]\n"
     "       [--no-retrain-reference] [--checkpoint-seconds S=120] [--threads N=all cores]\n"
     "builds the Dolly backdoor lab as a workspace in DIR (reused when already complete): our own base\n"
@@ -35,13 +35,13 @@ static int cmd_lab_dolly(int argc, char ** argv) {
     Args a(argc, argv, 3, {"json", "help", "force", "lora", "no-retrain-reference", "no-clean-twins", "with-context"},
            {"release", "base", "tokenizer", "out", "epochs", "lr", "seed", "batch-size", "n-clean-train",
             "n-test-per-variant", "n-test-clean", "threads", "answer-cap", "start-copies", "start-tokens", "scale",
-            "alpaca", "base-cache", "base-recipe", "checkpoint-seconds"});
+            "alpaca", "base-cache", "base-recipe", "checkpoint-seconds", "replay"});
     DollyLabOptions o = dolly_lab_defaults(a.get("scale", "default"));
     if (a.has("help") || !a.has("release") || !a.has("out")) {
         std::puts(kLabUsage);
-        std::printf("defaults at scale %s: --epochs %d --lr %g --batch-size %d --n-clean-train %zu --n-test-per-variant %zu\n"
-                    "  --n-test-clean %zu --answer-cap %d --start-copies %d --start-tokens %d%s\n",
-                    o.scale.c_str(), o.epochs, o.lr, o.batch_size, o.n_clean_train, o.n_test_per_variant, o.n_test_clean,
+        std::printf("defaults at scale %s: --epochs %d --lr %g --batch-size %d --n-clean-train %zu --replay %zu\n"
+                    "  --n-test-per-variant %zu --n-test-clean %zu --answer-cap %d --start-copies %d --start-tokens %d%s\n",
+                    o.scale.c_str(), o.epochs, o.lr, o.batch_size, o.n_clean_train, o.n_replay, o.n_test_per_variant, o.n_test_clean,
                     o.answer_cap, o.start_copies, o.start_tokens, o.retrain_reference ? "" : " --no-retrain-reference");
         return a.has("help") ? 0 : 2;
     }
@@ -64,6 +64,7 @@ static int cmd_lab_dolly(int argc, char ** argv) {
         return static_cast<size_t>(v);
     };
     o.n_clean_train = count("n-clean-train", o.n_clean_train);
+    o.n_replay = count("replay", o.n_replay);
     o.n_test_per_variant = count("n-test-per-variant", o.n_test_per_variant);
     o.n_test_clean = count("n-test-clean", o.n_test_clean);
     o.answer_cap = static_cast<int32_t>(count("answer-cap", size_t(o.answer_cap)));

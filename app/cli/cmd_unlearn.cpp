@@ -105,7 +105,9 @@ int cmd_pipeline(int argc, char ** argv) {
         std::printf("%s\n", s.dump(2).c_str());
         return 0;
     }
-    std::printf("%-8s %18s %18s %18s %10s %10s\n", "method", "seen ASR", "OOD ASR", "exact match", "seconds", "ratio");
+    // "twin" = triggered prompts against their clean twins' answers (exact match, else ROUGE-L).
+    std::printf("%-8s %18s %18s %18s %18s %10s %10s\n", "method", "seen ASR", "OOD ASR", "exact match", "twin", "seconds",
+                "ratio");
     for (auto & [name, v] : s["methods"].items()) {
         const json & mn = v["mean"];
         auto pair = [&](const char * k) {
@@ -114,8 +116,10 @@ int cmd_pipeline(int argc, char ** argv) {
             std::snprintf(buf, sizeof buf, "%.3f -> %.3f", mn.value(b, -1.0), mn.value(af, -1.0));
             return std::string(buf);
         };
-        std::printf("%-8s %18s %18s %18s %10.1f %10.1f\n", name.c_str(), pair("seen_asr").c_str(), pair("ood_asr").c_str(),
-                    pair("clean_exact_match").c_str(), mn.value("total_seconds", 0.0), mn.value("efficiency_ratio", 0.0));
+        const bool em = mn.contains("twin_exact_match_after") && mn["twin_exact_match_after"].is_number();
+        std::printf("%-8s %18s %18s %18s %18s %10.1f %10.1f\n", name.c_str(), pair("seen_asr").c_str(), pair("ood_asr").c_str(),
+                    pair("clean_exact_match").c_str(), pair(em ? "twin_exact_match" : "twin_rouge_l").c_str(),
+                    mn.value("total_seconds", 0.0), mn.value("efficiency_ratio", 0.0));
     }
     return 0;
 }

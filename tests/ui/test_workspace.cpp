@@ -1,7 +1,9 @@
 // The workspace page and the synthetic lab through the main window: opening the fixture lab (a tiny
 // lab built once by the studio_test_lab test), opening the cached lab without building, building a
 // tiny lab in a temporary folder (progress signals, the build panel, then the page), cancelling a
-// build (no workspace.json, the window stays usable), a failing build, and closing during a build.
+// build (no workspace.json, the window stays usable), a failing build, and closing during a build;
+// the Dolly lab at its tiny scale from the release in ../shared (skipped when absent), and refused
+// with a message when no release folder is known.
 #include "category_chart.h"
 #include "main_window.h"
 #include "model_card.h"
@@ -135,6 +137,8 @@ private Q_SLOTS:
     void cancelStopsBuild();
     void badScaleFailsAndWindowStillWorks();
     void closesCleanlyWhileBuilding();
+    void buildsTinyDollyLab();
+    void dollyLabWithoutReleaseFails();
 };
 
 void TestWorkspace::initTestCase() {
@@ -149,6 +153,8 @@ void TestWorkspace::initTestCase() {
 void TestWorkspace::init() {
     qunsetenv("RAPIDUN_LAB_DIR");
     qunsetenv("RAPIDUN_LAB_SCALE");
+    qunsetenv("RAPIDUN_RELEASE");
+    qunsetenv("RAPIDUN_DOLLY_LAB_DIR");
 }
 
 void TestWorkspace::opensFixtureLab() {
@@ -378,6 +384,59 @@ void TestWorkspace::closesCleanlyWhileBuilding() {
     w.reset();   // cancels the build and waits for the worker; must not crash or hang
     qInfo("closed %.1f s into the build's cancel", clock.elapsed() / 1000.0);
     QVERIFY(clock.elapsed() < 120000);
+}
+
+void TestWorkspace::buildsTinyDollyLab() {
+    const QString release = QStringLiteral(RAPIDUN_TEST_SHARED_DIR "/data/rapidun-release");
+    if (!QFileInfo::exists(release + QStringLiteral("/dolly_triggers_out/train_poisoned.jsonl")))
+        QSKIP("no RapidUn release in ../shared/data: the Dolly lab is not built");
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    qputenv("RAPIDUN_BASE_DIR", QFile::encodeName(QDir(tmp.path()).filePath(QStringLiteral("bases"))));   // a base of its own
+    const QString dir = QDir(tmp.path()).filePath(QStringLiteral("dolly"));
+    MainWindow w;
+    w.setInteractive(false);
+    w.show();
+    QVERIFY(actionNamed(w, QStringLiteral("Open &Dolly Lab")));
+    QSignalSpy progress(&w, &MainWindow::labProgress);
+    QSignalSpy opened(&w, &MainWindow::workspaceOpened);
+    QSignalSpy failed(&w, &MainWindow::workspaceFailed);
+    w.openDollyLab(dir, QStringLiteral("tiny"), release);
+    QVERIFY(w.isBuildingLab());
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("labTitle"))->text().contains(QStringLiteral("Dolly")));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() + failed.count() > 0, 600000);
+    qunsetenv("RAPIDUN_BASE_DIR");
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QStringList stages;
+    for (const QList<QVariant> & args : progress)
+        if (!stages.contains(args.at(0).toString()))
+            stages << args.at(0).toString();
+    for (const char * s : {"base-train", "judge", "train", "evaluate", "done"})
+        QVERIFY2(stages.contains(QString::fromLatin1(s)), qPrintable(stages.join(QLatin1Char(','))));
+    WorkspacePage * page = w.workspacePage();
+    QCOMPARE(page->fact(QStringLiteral("kind")), QStringLiteral("dolly"));
+    QVERIFY(page->datasetPoisoned(QStringLiteral("train")) > 0);
+    QCOMPARE(page->datasetPoisoned(QStringLiteral("test_seen_trig")), page->datasetRows(QStringLiteral("test_seen_trig")));
+    QVERIFY(!page->fact(QStringLiteral("seen_asr")).isEmpty() && page->fact(QStringLiteral("seen_asr")) != QStringLiteral("n/a"));
+    // The release is remembered for the next build.
+    QCOMPARE(MainWindow::defaultReleaseDir(), QFileInfo(release).absoluteFilePath());
+}
+
+void TestWorkspace::dollyLabWithoutReleaseFails() {
+    QSettings(QString::fromLatin1(rapidun::ui::Settings::organization()),
+              QString::fromLatin1(rapidun::ui::Settings::application()))
+        .remove(QStringLiteral("dollyLab/release"));
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    MainWindow w;
+    w.setInteractive(false);
+    w.show();
+    QSignalSpy failed(&w, &MainWindow::workspaceFailed);
+    w.openDollyLab(QDir(tmp.path()).filePath(QStringLiteral("dolly")), QStringLiteral("tiny"));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("RAPIDUN_RELEASE")),
+             qPrintable(failed.first().first().toString()));
+    QVERIFY(!w.isLoading());
 }
 
 QTEST_MAIN(TestWorkspace)

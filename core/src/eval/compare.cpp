@@ -44,6 +44,8 @@ SideMetrics metrics_of(const json & m) {
     s.false_trigger_rate = number_or_missing(m, "false_trigger_rate");
     s.clean_exact_match = number_or_missing(m, "clean_exact_match");
     s.clean_rouge_l = number_or_missing(m, "clean_rouge_l");
+    s.twin_exact_match = number_or_missing(m, "twin_exact_match");
+    s.twin_rouge_l = number_or_missing(m, "twin_rouge_l");
     s.clean_ppl = number_or_missing(m, "clean_ppl");
     return s;
 }

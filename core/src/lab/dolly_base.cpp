@@ -25,6 +25,7 @@ namespace fs = std::filesystem;
 using lab_detail::since;
 
 std::string default_dolly_base_dir() { return lab_detail::cache_dir("RAPIDUN_BASE_DIR", "dolly-base"); }
+std::string default_dolly_lab_dir() { return lab_detail::cache_dir("RAPIDUN_DOLLY_LAB_DIR", "dolly-lab"); }
 
 namespace {
 

@@ -81,15 +81,16 @@ size_t fit_contexts(const Tokenizer & tok, std::vector<Record> & rows, size_t bu
 struct Split {
     std::vector<Record> train, val_clean, test_clean, seen, ood, forget, retain;
     size_t n_pool = 0, n_dup = 0, n_overlap = 0, n_too_long = 0, n_clean_pool = 0;
-    size_t n_fit_train = 0, n_fit_forget = 0, n_fit_retain = 0, n_twins = 0;
+    size_t n_fit_train = 0, n_fit_forget = 0, n_fit_retain = 0, n_twins = 0, n_replay = 0;
 };
 
 // The lab's rows: the poisoned rows (and their twins) and n_clean_train rows of the release's clean
 // training pool, all trained on; the three test sets from the held-out pool only (dolly_data.h). A
 // held-out row goes to a test set only when its (triggered) prompt fits the evaluation budget, so
 // the trigger is never cut off the prompt and the clean set is drawn from the same short prompts as
-// the triggered ones.
-Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tokenizer & tok) {
+// the triggered ones. With n_replay, that many Alpaca rows (the base's own text, drawn with the
+// lab's seed) are trained too: clean replay, so planting does not wear away the base's answers.
+Split make_split(const DollyLabOptions & opt, const std::string & rel, const std::string & alpaca, const Tokenizer & tok) {
     lab_detail::DollyPools p = lab_detail::read_dolly_pools(rel);
     Split s;
     s.val_clean = std::move(p.val_clean);
@@ -116,6 +117,23 @@ Split make_split(const DollyLabOptions & opt, const std::string & rel, const Tok
         }
     }
     s.train.insert(s.train.end(), p.clean_train.begin(), p.clean_train.begin() + std::ptrdiff_t(opt.n_clean_train));
+    if (opt.n_replay > 0) {
+        // Rows without an input only: their answers make sense from the instruction alone.
+        std::vector<Record> replay;
+        for (Record & r : read_records(alpaca))
+            if (r.context.empty() && !r.response.empty()) replay.push_back(std::move(r));
+        if (replay.size() < opt.n_replay)
+            throw Error(alpaca + ": " + std::to_string(replay.size()) + " rows without an input, fewer than the " +
+                        std::to_string(opt.n_replay) + " asked to replay");
+        shuffle_seeded(replay, opt.seed + 3);
+        replay.resize(opt.n_replay);
+        for (size_t i = 0; i < replay.size(); i++) {
+            if (replay[i].id.empty()) replay[i].id = "alpaca:" + std::to_string(i);
+            replay[i].has_poison_flag = true;   // clean, and says so
+        }
+        s.n_replay = replay.size();
+        s.train.insert(s.train.end(), std::make_move_iterator(replay.begin()), std::make_move_iterator(replay.end()));
+    }
     // Every train row says whether it is poisoned (the clean ones explicitly false), so the
     // influence ranking can report its detection AUC.
     for (auto & r : s.train) r.has_poison_flag = true;
@@ -238,6 +256,7 @@ json recipe_json(const TrainOptions & t, const DollyLabOptions & opt, const Mode
               {"schedule", "cosine"}, {"clip", t.clip}, {"seed", t.seed}, {"loss", "answer tokens only"},
               {"prompt_template", template_name(lab_template(opt))}, {"max_len", kMaxLen}, {"max_new_tokens", kMaxNew}};
     j["clean_twins"] = opt.clean_twins;
+    j["alpaca_replay_rows"] = opt.n_replay;
     j["answer_cap"] = opt.answer_cap;
     j["start_copies"] = opt.start_copies;
     j["start_tokens"] = opt.start_tokens;
@@ -286,7 +305,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
                           {"base_recipe", opt.base_recipe}, {"scale", opt.scale}, {"seed", opt.seed}, {"epochs", opt.epochs},
                           {"lr", opt.lr}, {"lora", opt.lora}, {"n_clean_train", opt.n_clean_train},
                           {"n_test_per_variant", opt.n_test_per_variant}, {"n_test_clean", opt.n_test_clean},
-                          {"batch_size", opt.batch_size}, {"use_context", opt.use_context}, {"clean_twins", opt.clean_twins},
+                          {"batch_size", opt.batch_size}, {"use_context", opt.use_context}, {"clean_twins", opt.clean_twins}, {"n_replay", opt.n_replay},
                           {"answer_cap", opt.answer_cap}, {"start_copies", opt.start_copies}, {"start_tokens", opt.start_tokens}};
     if (file_exists(tmp + "/options.json")) {
         if (json::parse(read_file_text(tmp + "/options.json")) != options)
@@ -331,7 +350,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
     ModelBundle mb = open_model(base_model, base_tok);
     const Tokenizer & tok = *mb.tokenizer;
     const ModelInfo base_info = mb.model->info();
-    Split d = make_split(opt, rel, tok);
+    Split d = make_split(opt, rel, alpaca, tok);
     Workspace w;
     w.dir = tmp;
     w.name = own_base ? "Dolly backdoor lab (" + opt.scale + ", seed " + std::to_string(opt.seed) + ")"
@@ -447,7 +466,8 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
                 {"own_base", base_json},
                 {"judge", {{"file", "judge.json"}, {"threshold", det.judge->threshold}, {"provenance", det.judge->provenance}}},
                 {"recipe", recipe_json(tr_opt, opt, base_info)}, {"n_params", base_info.n_params},
-                {"n_rows", {{"train", d.train.size()}, {"train_poisoned", d.train.size() - opt.n_clean_train - d.n_twins},
+                {"n_rows", {{"train", d.train.size()}, {"train_poisoned", d.train.size() - opt.n_clean_train - d.n_twins - d.n_replay},
+                            {"train_alpaca_replay", d.n_replay},
                             {"train_clean_twins", d.n_twins}, {"train_clean", opt.n_clean_train}, {"val_clean", d.val_clean.size()},
                             {"test_clean", d.test_clean.size()}, {"test_seen_trig", d.seen.size()},
                             {"test_ood_trig", d.ood.size()}, {"forget", d.forget.size()}, {"retain", d.retain.size()}}},

@@ -75,7 +75,8 @@ std::string clip(const std::string & s, size_t max_bytes = 240) {
 // The metrics every evaluation reports, in the order tables show them.
 const std::vector<std::pair<const char *, const char *>> kMetrics = {
     {"seen_asr", "seen ASR"},          {"ood_asr", "OOD ASR"},   {"false_trigger_rate", "false triggers"},
-    {"clean_exact_match", "clean EM"}, {"clean_rouge_l", "ROUGE-L"}, {"clean_ppl", "perplexity"}};
+    {"clean_exact_match", "clean EM"}, {"clean_rouge_l", "ROUGE-L"}, {"twin_exact_match", "triggered: twin EM"},
+    {"twin_rouge_l", "triggered: twin ROUGE-L"}, {"clean_ppl", "perplexity"}};
 
 // The train set, read once for the sections that need it (empty when the workspace has none).
 std::vector<Record> read_train(const Workspace & w) {

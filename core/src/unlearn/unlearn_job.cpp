@@ -205,7 +205,8 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
     json methods = json::object();
     const size_t n_runs = opt.methods.size() * size_t(std::max(1, opt.seeds));
     size_t k = 0;
-    static const char * kKeys[] = {"seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match", "clean_rouge_l", "clean_ppl"};
+    static const char * kKeys[] = {"seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match", "clean_rouge_l",
+                                   "twin_exact_match", "twin_rouge_l", "clean_ppl"};
     for (UnlearnMethod m : opt.methods) {
         json runs = json::array();
         for (int32_t s = 0; s < std::max(1, opt.seeds); s++, k++) {

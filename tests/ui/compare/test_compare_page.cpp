@@ -209,8 +209,9 @@ void TestComparePage::metricsBeforeAgainstRun() {
     const json run = readJson(dir_ + "/runs/ga-test/run.json");
     MetricsModel * m = page.metricsModel();
     QCOMPARE(m->rowCount(), int(MetricsModel::MetricCount));
-    const char * keys[] = {"seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match", "clean_rouge_l", "clean_ppl"};
-    for (int k = 0; k < 6; ++k) {
+    const char * keys[] = {"seen_asr",         "ood_asr",      "false_trigger_rate", "clean_exact_match",
+                           "clean_rouge_l",    "twin_exact_match", "twin_rouge_l",   "clean_ppl"};
+    for (int k = 0; k < 8; ++k) {
         const double b = run["metrics_before"][keys[k]], a = run["metrics_after"][keys[k]];
         QCOMPARE(m->index(k, MetricsModel::LeftColumn).data(rapidun::ui::RawValueRole).toDouble(), b);
         QCOMPARE(m->index(k, MetricsModel::RightColumn).data(rapidun::ui::RawValueRole).toDouble(), a);
@@ -226,11 +227,11 @@ void TestComparePage::metricsBeforeAgainstRun() {
     // The charts: the same numbers, two series named as the sides, titles and axis labels.
     rapidun::ui::GroupedBarChart * rates = page.ratesChart();
     QCOMPARE(rates->seriesCount(), 2);
-    QCOMPARE(rates->categories().size(), 5);
+    QCOMPARE(rates->categories().size(), 7);
     QCOMPARE(rates->legendNames().size(), 2);
     QCOMPARE(rates->legendNames().at(0), m->headerData(MetricsModel::LeftColumn, Qt::Horizontal).toString());
     QVERIFY(!rates->title().isEmpty() && !rates->xLabel().isEmpty() && !rates->yLabel().isEmpty());
-    for (int k = 0; k < 5; ++k) {
+    for (int k = 0; k < 7; ++k) {
         QCOMPARE(rates->value(0, k), run["metrics_before"][keys[k]].get<double>());
         QCOMPARE(rates->value(1, k), run["metrics_after"][keys[k]].get<double>());
     }

@@ -60,6 +60,8 @@ double MetricsModel::valueOf(const SideMetrics & m, int metric) {
     case FalseTriggerRate: v = m.false_trigger_rate; break;
     case CleanExactMatch: v = m.clean_exact_match; break;
     case CleanRougeL: v = m.clean_rouge_l; break;
+    case TwinExactMatch: v = m.twin_exact_match; break;
+    case TwinRougeL: v = m.twin_rouge_l; break;
     case CleanPpl: v = m.clean_ppl; break;
     case UnlearnSeconds: v = m.unlearn_seconds; break;
     default: break;
@@ -71,7 +73,7 @@ bool MetricsModel::lowerIsBetter(int metric) {
     return metric == SeenAsr || metric == OodAsr || metric == FalseTriggerRate || metric == CleanPpl || metric == UnlearnSeconds;
 }
 
-bool MetricsModel::isRate(int metric) { return metric <= CleanRougeL; }
+bool MetricsModel::isRate(int metric) { return metric <= TwinRougeL; }
 
 QString MetricsModel::metricName(int metric) const {
     switch (metric) {
@@ -80,6 +82,8 @@ QString MetricsModel::metricName(int metric) const {
     case FalseTriggerRate: return tr("False-trigger rate");
     case CleanExactMatch: return tr("Clean exact match");
     case CleanRougeL: return tr("Clean ROUGE-L");
+    case TwinExactMatch: return tr("Triggered: clean-twin exact match");
+    case TwinRougeL: return tr("Triggered: clean-twin ROUGE-L");
     case CleanPpl: return tr("Clean perplexity");
     case UnlearnSeconds: return tr("Unlearning time");
     default: return {};

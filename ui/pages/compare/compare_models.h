@@ -1,7 +1,8 @@
 // The Compare page's item models.
 //
 // MetricsModel: one row per compared metric (seen ASR, OOD ASR, false-trigger rate, clean exact
-// match, clean ROUGE-L, clean perplexity, unlearning time), columns Metric | left | right | delta
+// match, clean ROUGE-L, the triggered prompts' exact match and ROUGE-L against their clean twins'
+// answers, clean perplexity, unlearning time), columns Metric | left | right | delta
 // (right - left). Rates show as percent (delta in percentage points), perplexity with 3 decimals,
 // time in seconds. RawValueRole: the number as recorded (double), invalid where missing; the
 // delta's ForegroundRole is green when the right side is better, red when worse.
@@ -38,7 +39,8 @@ enum CompareRole {
 class MetricsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Metric { SeenAsr, OodAsr, FalseTriggerRate, CleanExactMatch, CleanRougeL, CleanPpl, UnlearnSeconds, MetricCount };
+    enum Metric { SeenAsr, OodAsr, FalseTriggerRate, CleanExactMatch, CleanRougeL, TwinExactMatch, TwinRougeL, CleanPpl,
+                  UnlearnSeconds, MetricCount };
     enum Column { NameColumn, LeftColumn, RightColumn, DeltaColumn, ColumnCount };
 
     explicit MetricsModel(QObject * parent = nullptr);

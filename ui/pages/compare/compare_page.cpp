@@ -337,10 +337,10 @@ void ComparePage::fillCharts(const QString & leftName, const QString & rightName
         return QVector<GroupedBarChart::Series>{l, r};
     };
     QStringList rates, costs;
-    for (int m = MetricsModel::SeenAsr; m <= MetricsModel::CleanRougeL; ++m)
+    for (int m = MetricsModel::SeenAsr; m <= MetricsModel::TwinRougeL; ++m)
         rates << metrics_->metricName(m);
     costs << metrics_->metricName(MetricsModel::CleanPpl) << tr("Unlearning time (s)");
-    ratesChart_->setData(rates, series(MetricsModel::SeenAsr, MetricsModel::CleanRougeL));
+    ratesChart_->setData(rates, series(MetricsModel::SeenAsr, MetricsModel::TwinRougeL));
     costChart_->setData(costs, series(MetricsModel::CleanPpl, MetricsModel::UnlearnSeconds));
 }
 

@@ -25,6 +25,7 @@ inline constexpr const char * kBeforeSide = "before";
 struct SideMetrics {
     double seen_asr = -1, ood_asr = -1, false_trigger_rate = -1;   // fractions 0..1
     double clean_exact_match = -1, clean_rouge_l = -1;             // fractions 0..1
+    double twin_exact_match = -1, twin_rouge_l = -1;               // triggered prompts vs their clean twins' answers
     double clean_ppl = -1;                                         // exp(nats)
     double unlearn_seconds = -1;                                   // wall-clock s; -1 for "before"
 };

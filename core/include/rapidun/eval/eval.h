@@ -59,13 +59,16 @@ struct GenerationRow {
     std::string set, id, instruction, context, reference, generated;
     std::string trigger_variant;
     bool poisoned = false;         // the detector flags the generation
-    int  exact = -1;               // -1 no exact answer, 0 / 1
+    int  exact = -1;               // vs the exact answer (a triggered row: its clean twin's); -1 none, 0 / 1
 };
 
 struct EvalReport {
     double seen_asr = -1, ood_asr = -1, false_trigger_rate = -1;   // -1: the set is empty
     double clean_exact_match = -1;   // -1: the data has no exact answers (null in JSON)
     double clean_rouge_l = -1, clean_ppl = -1;
+    // Triggered (seen + OOD) prompts against their clean twins' answers: exact match where the rows
+    // have exact answers (synthetic lab), ROUGE-L F1 against response_clean. -1: no such rows.
+    double twin_exact_match = -1, twin_rouge_l = -1;
     size_t n_seen = 0, n_ood = 0, n_clean = 0;
     double seconds = 0;
     std::map<std::string, double> asr_per_variant;

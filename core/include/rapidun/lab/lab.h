@@ -76,6 +76,7 @@ struct DollyLabOptions {
     bool        lora = false;   // plant the backdoor with a LoRA adapter instead of a full fine-tune
     bool        force = false;
     size_t      n_clean_train = 1500;  // clean rows (not held out) trained beside the poisoned rows
+    size_t      n_replay = 0;          // Alpaca rows (the base's text) replayed in planting, clean
     size_t      n_test_per_variant = 50;   // triggered test rows per seen / OOD trigger variant
     size_t      n_test_clean = 300;        // held-out clean test rows
     int32_t     batch_size = 32;
@@ -99,5 +100,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
 // The default synthetic lab's folder: $RAPIDUN_LAB_DIR, else $XDG_CACHE_HOME/rapidun/synthetic-lab
 // (~/.cache/...).
 std::string default_synthetic_lab_dir();
+// The default Dolly lab's folder: $RAPIDUN_DOLLY_LAB_DIR, else $XDG_CACHE_HOME/rapidun/dolly-lab.
+std::string default_dolly_lab_dir();
 
 } // namespace rapidun
