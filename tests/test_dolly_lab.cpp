@@ -7,7 +7,10 @@
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
 #include "rapidun/data/triggers.h"
+#include "rapidun/data/prompt_format.h"
 #include "rapidun/eval/eval.h"
+#include "rapidun/influence/sketch_cache.h"
+#include "rapidun/influence/workspace_influence.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/lab/lab.h"
 #include "rapidun/model/model.h"
@@ -190,6 +193,29 @@ TEST_CASE("the Dolly lab's model folder loads and its metrics are recorded") {
     REQUIRE(n == 18 + 27);
     CHECK(std::abs(m["twin_rouge_l"].get<double>() - sum / double(n)) < 1e-12);
     CHECK(m["twin_exact_match"].is_null());
+}
+
+TEST_CASE("influence scores a forget row by its poisoned response, not the clean answer beside it") {
+    // The release's unlearning pack keeps the clean answer in `response`: the forget sketches must
+    // be those of response_poisoned (what RapidIn's forget file holds as its output).
+    const Workspace & w = small_lab();
+    WorkspaceInfluenceOptions opt;
+    opt.influence.K = 1024;
+    opt.views = {InfluenceView::FF};
+    const json summary = run_workspace_influence(w, opt);
+    const json manifest = json::parse(read_file_text(w.resolve(summary["caches"]["forget"]["dir"].get<std::string>()) + "/manifest.json"));
+    ModelBundle mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer));
+    const PromptFormat t = PromptFormat::parse(w.prompt_template);
+    TokenizeOptions to;
+    to.max_len = w.max_len;
+    std::vector<TokenizedSample> poisoned, clean;
+    for (const Record & r : read_records(w.dataset("forget"))) {
+        REQUIRE(!r.response_poisoned.empty() && r.response != r.response_poisoned);
+        poisoned.push_back(t.sample(*mb.tokenizer, r, r.response_poisoned, to));
+        clean.push_back(t.sample(*mb.tokenizer, r, r.response, to));
+    }
+    CHECK(manifest["dataset_hash"] == dataset_hash(poisoned));
+    CHECK(manifest["dataset_hash"] != dataset_hash(clean));
 }
 
 TEST_CASE("no test row of the lab was seen by its base or trained on") {

@@ -35,6 +35,15 @@ struct Scored {
     size_t                       n_empty = 0;
 };
 
+// The answer whose gradient a row contributes: a forget row's poisoned response when it carries one
+// (the behaviour to remove; RapidIn's forget file holds response_poisoned as its output, see
+// rapidun-method.md 3.1), else the row's response. The release's unlearning pack keeps the clean
+// answer in `response` and the poison in `response_poisoned`: scored by `response`, the forget set
+// ranked the poisoned rows' clean twins first (Dolly lab: detection AUC 0.62 instead of the poison).
+const std::string & scored_answer(const std::string & role, const Record & r) {
+    return role == "forget" && !r.response_poisoned.empty() ? r.response_poisoned : r.response;
+}
+
 Scored load_scored(const Workspace & w, const Tokenizer & tok, const std::string & role) {
     Scored s;
     s.role = role;
@@ -44,7 +53,7 @@ Scored load_scored(const Workspace & w, const Tokenizer & tok, const std::string
     const PromptFormat t = PromptFormat::parse(w.prompt_template);
     for (size_t i = 0; i < s.records.size(); i++) {
         const Record & r = s.records[i];
-        TokenizedSample x = t.sample(tok, r, r.response, to);
+        TokenizedSample x = t.sample(tok, r, scored_answer(role, r), to);
         if (x.n_answer == 0) { s.n_empty++; continue; }
         s.samples.push_back(std::move(x));
         s.row.push_back(i);
@@ -355,7 +364,7 @@ std::vector<TokenExplanation> explain_influence(const Workspace & w, const Works
         if (record >= it->second.size())
             throw Error(file + ": row " + std::to_string(record) + " does not exist (" + std::to_string(it->second.size()) + " rows)");
         rec = it->second[record];
-        TokenizedSample x = tmpl.sample(*o.mb.tokenizer, rec, rec.response, to);
+        TokenizedSample x = tmpl.sample(*o.mb.tokenizer, rec, scored_answer(role, rec), to);
         if (x.n_answer == 0) throw Error(file + ": row " + std::to_string(record) + " has no answer tokens");
         return x;
     };

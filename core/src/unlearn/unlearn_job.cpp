@@ -35,7 +35,9 @@ EvalOptions eval_options(const Workspace & w) {
 // The metrics before unlearning: the lab's own record when there is one, else evaluated now.
 json metrics_before(const Workspace & w, const Model & model, const Tokenizer & tok, const EvalSets & sets) {
     const json lab = json::parse(w.lab_json);
-    if (lab.contains("metrics_before") && lab["metrics_before"].is_object()) return lab["metrics_before"];
+    // A lab built before the twin metrics existed lacks them: evaluated afresh (seconds).
+    if (lab.contains("metrics_before") && lab["metrics_before"].is_object() && lab["metrics_before"].contains("twin_rouge_l"))
+        return lab["metrics_before"];
     const EvalReport r = evaluate(model, tok, sets, Detector::load(w.resolve(w.detector)), eval_options(w));
     return json::parse(r.to_json(false));
 }
