@@ -1294,7 +1294,7 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Arbeitsbereich 
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="481"/>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="556"/>
         <source>Another model or workspace is still loading.</source>
         <translation>Ein anderes Modell oder ein anderer Arbeitsbereich wird noch geladen.</translation>
     </message>
@@ -1317,106 +1317,106 @@ Zeit: %4</translation>
         <translation>keiner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="576"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <source>No workspace folder was given.</source>
         <translation>Es wurde kein Arbeitsbereichsordner angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window.cpp" line="562"/>
         <source>Opening workspace...</source>
         <translation>Arbeitsbereich wird geöffnet...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="611"/>
+        <location filename="../ui/main_window_labs.cpp" line="74"/>
         <source>The RapidUn release folder (it holds dolly_triggers_out/)</source>
         <translation>Der Ordner des RapidUn-Release (er enthält dolly_triggers_out/)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window_labs.cpp" line="76"/>
         <source>no release folder: choose the RapidUn release (the folder with dolly_triggers_out/) or set RAPIDUN_RELEASE</source>
         <translation>kein Release-Ordner: wählen Sie das RapidUn-Release (den Ordner mit dolly_triggers_out/) oder setzen Sie RAPIDUN_RELEASE</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="615"/>
-        <location filename="../ui/main_window.cpp" line="675"/>
+        <location filename="../ui/main_window_labs.cpp" line="78"/>
+        <location filename="../ui/main_window_labs.cpp" line="138"/>
         <source>Could not build the Dolly lab in %1:
 %2</source>
         <translation>Das Dolly-Labor in %1 konnte nicht gebaut werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="618"/>
-        <location filename="../ui/main_window.cpp" line="678"/>
+        <location filename="../ui/main_window_labs.cpp" line="81"/>
+        <location filename="../ui/main_window_labs.cpp" line="141"/>
         <source>Open Dolly Lab</source>
         <translation>Dolly-Labor öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="640"/>
+        <location filename="../ui/main_window_labs.cpp" line="103"/>
         <source>Building the synthetic lab...</source>
         <translation>Das synthetische Labor wird gebaut...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="640"/>
+        <location filename="../ui/main_window_labs.cpp" line="103"/>
         <source>Building the Dolly lab...</source>
         <translation>Das Dolly-Labor wird gebaut...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="650"/>
+        <location filename="../ui/main_window_labs.cpp" line="113"/>
         <source>Cancelling the lab build...</source>
         <translation>Der Laborbau wird abgebrochen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="658"/>
+        <location filename="../ui/main_window_labs.cpp" line="121"/>
         <source>Building the synthetic lab: %1</source>
         <translation>Das synthetische Labor wird gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="658"/>
+        <location filename="../ui/main_window_labs.cpp" line="121"/>
         <source>Building the Dolly lab: %1</source>
         <translation>Das Dolly-Labor wird gebaut: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="675"/>
+        <location filename="../ui/main_window_labs.cpp" line="138"/>
         <source>Could not build the synthetic lab in %1:
 %2</source>
         <translation>Das synthetische Labor in %1 konnte nicht gebaut werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="678"/>
+        <location filename="../ui/main_window_labs.cpp" line="141"/>
         <source>Open Synthetic Lab</source>
         <translation>Synthetisches Labor öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="618"/>
-        <location filename="../ui/main_window.cpp" line="678"/>
+        <location filename="../ui/main_window_labs.cpp" line="81"/>
+        <location filename="../ui/main_window_labs.cpp" line="141"/>
         <source>Lab build failed: %1</source>
         <translation>Laborbau fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="687"/>
+        <location filename="../ui/main_window_labs.cpp" line="150"/>
         <source>The lab build was cancelled; its finished stages are kept in %1.partial and the next open continues from them.</source>
         <translation>Der Bau des Labors wurde abgebrochen; seine fertigen Stufen bleiben in %1.partial, und das nächste Öffnen setzt dort fort.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="689"/>
+        <location filename="../ui/main_window_labs.cpp" line="152"/>
         <source>The lab build was cancelled; nothing was kept in %1.</source>
         <translation>Der Laborbau wurde abgebrochen; in %1 wurde nichts behalten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="717"/>
+        <location filename="../ui/main_window.cpp" line="589"/>
         <source>The workspace&apos;s model could not be loaded: %1</source>
         <translation>Das Modell des Arbeitsbereichs konnte nicht geladen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="723"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>Could not open the workspace %1:
 %2</source>
         <translation>Der Arbeitsbereich %1 konnte nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="730"/>
+        <location filename="../ui/main_window.cpp" line="602"/>
         <source>Opening the workspace failed: %1</source>
         <translation>Öffnen des Arbeitsbereichs fehlgeschlagen: %1</translation>
     </message>
@@ -1425,11 +1425,11 @@ Zeit: %4</translation>
         <location filename="../ui/main_window.cpp" line="312"/>
         <location filename="../ui/main_window.cpp" line="541"/>
         <location filename="../ui/main_window.cpp" line="548"/>
-        <location filename="../ui/main_window.cpp" line="666"/>
-        <location filename="../ui/main_window.cpp" line="673"/>
-        <location filename="../ui/main_window.cpp" line="684"/>
-        <location filename="../ui/main_window.cpp" line="715"/>
-        <location filename="../ui/main_window.cpp" line="725"/>
+        <location filename="../ui/main_window.cpp" line="587"/>
+        <location filename="../ui/main_window.cpp" line="597"/>
+        <location filename="../ui/main_window_labs.cpp" line="129"/>
+        <location filename="../ui/main_window_labs.cpp" line="136"/>
+        <location filename="../ui/main_window_labs.cpp" line="147"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -1454,7 +1454,7 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="440"/>
-        <location filename="../ui/main_window.cpp" line="730"/>
+        <location filename="../ui/main_window.cpp" line="602"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
@@ -1496,7 +1496,7 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="536"/>
-        <location filename="../ui/main_window.cpp" line="710"/>
+        <location filename="../ui/main_window.cpp" line="582"/>
         <source>%1 - RapidUn Studio</source>
         <translation>%1 - RapidUn-Studio</translation>
     </message>

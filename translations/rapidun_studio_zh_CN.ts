@@ -1294,7 +1294,7 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Workspace... or File &gt; Open 
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="481"/>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="556"/>
         <source>Another model or workspace is still loading.</source>
         <translation>另一个模型或工作区仍在加载。</translation>
     </message>
@@ -1317,106 +1317,106 @@ Time: %4</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="576"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <source>No workspace folder was given.</source>
         <translation>未给出工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window.cpp" line="562"/>
         <source>Opening workspace...</source>
         <translation>正在打开工作区...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="611"/>
+        <location filename="../ui/main_window_labs.cpp" line="74"/>
         <source>The RapidUn release folder (it holds dolly_triggers_out/)</source>
         <translation>RapidUn 发布版文件夹（包含 dolly_triggers_out/）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window_labs.cpp" line="76"/>
         <source>no release folder: choose the RapidUn release (the folder with dolly_triggers_out/) or set RAPIDUN_RELEASE</source>
         <translation>没有发布版文件夹：请选择 RapidUn 发布版（包含 dolly_triggers_out/ 的文件夹）或设置 RAPIDUN_RELEASE</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="615"/>
-        <location filename="../ui/main_window.cpp" line="675"/>
+        <location filename="../ui/main_window_labs.cpp" line="78"/>
+        <location filename="../ui/main_window_labs.cpp" line="138"/>
         <source>Could not build the Dolly lab in %1:
 %2</source>
         <translation>无法在 %1 中构建 Dolly 实验室：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="618"/>
-        <location filename="../ui/main_window.cpp" line="678"/>
+        <location filename="../ui/main_window_labs.cpp" line="81"/>
+        <location filename="../ui/main_window_labs.cpp" line="141"/>
         <source>Open Dolly Lab</source>
         <translation>打开 Dolly 实验室</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="640"/>
+        <location filename="../ui/main_window_labs.cpp" line="103"/>
         <source>Building the synthetic lab...</source>
         <translation>正在构建合成实验室...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="640"/>
+        <location filename="../ui/main_window_labs.cpp" line="103"/>
         <source>Building the Dolly lab...</source>
         <translation>正在构建 Dolly 实验室...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="650"/>
+        <location filename="../ui/main_window_labs.cpp" line="113"/>
         <source>Cancelling the lab build...</source>
         <translation>正在取消实验室构建...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="658"/>
+        <location filename="../ui/main_window_labs.cpp" line="121"/>
         <source>Building the synthetic lab: %1</source>
         <translation>正在构建合成实验室：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="658"/>
+        <location filename="../ui/main_window_labs.cpp" line="121"/>
         <source>Building the Dolly lab: %1</source>
         <translation>正在构建 Dolly 实验室：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="675"/>
+        <location filename="../ui/main_window_labs.cpp" line="138"/>
         <source>Could not build the synthetic lab in %1:
 %2</source>
         <translation>无法在 %1 中构建合成实验室：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="678"/>
+        <location filename="../ui/main_window_labs.cpp" line="141"/>
         <source>Open Synthetic Lab</source>
         <translation>打开合成实验室</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="618"/>
-        <location filename="../ui/main_window.cpp" line="678"/>
+        <location filename="../ui/main_window_labs.cpp" line="81"/>
+        <location filename="../ui/main_window_labs.cpp" line="141"/>
         <source>Lab build failed: %1</source>
         <translation>实验室构建失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="687"/>
+        <location filename="../ui/main_window_labs.cpp" line="150"/>
         <source>The lab build was cancelled; its finished stages are kept in %1.partial and the next open continues from them.</source>
         <translation>实验室构建已取消；已完成的阶段保存在 %1.partial 中，下次打开时将从那里继续。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="689"/>
+        <location filename="../ui/main_window_labs.cpp" line="152"/>
         <source>The lab build was cancelled; nothing was kept in %1.</source>
         <translation>实验室构建已取消；%1 中未保留任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="717"/>
+        <location filename="../ui/main_window.cpp" line="589"/>
         <source>The workspace&apos;s model could not be loaded: %1</source>
         <translation>无法加载工作区的模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="723"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>Could not open the workspace %1:
 %2</source>
         <translation>无法打开工作区 %1：
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="730"/>
+        <location filename="../ui/main_window.cpp" line="602"/>
         <source>Opening the workspace failed: %1</source>
         <translation>打开工作区失败：%1</translation>
     </message>
@@ -1425,11 +1425,11 @@ Time: %4</source>
         <location filename="../ui/main_window.cpp" line="312"/>
         <location filename="../ui/main_window.cpp" line="541"/>
         <location filename="../ui/main_window.cpp" line="548"/>
-        <location filename="../ui/main_window.cpp" line="666"/>
-        <location filename="../ui/main_window.cpp" line="673"/>
-        <location filename="../ui/main_window.cpp" line="684"/>
-        <location filename="../ui/main_window.cpp" line="715"/>
-        <location filename="../ui/main_window.cpp" line="725"/>
+        <location filename="../ui/main_window.cpp" line="587"/>
+        <location filename="../ui/main_window.cpp" line="597"/>
+        <location filename="../ui/main_window_labs.cpp" line="129"/>
+        <location filename="../ui/main_window_labs.cpp" line="136"/>
+        <location filename="../ui/main_window_labs.cpp" line="147"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1454,7 +1454,7 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="440"/>
-        <location filename="../ui/main_window.cpp" line="730"/>
+        <location filename="../ui/main_window.cpp" line="602"/>
         <source>Open Workspace</source>
         <translation>打开工作区</translation>
     </message>
@@ -1496,7 +1496,7 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="536"/>
-        <location filename="../ui/main_window.cpp" line="710"/>
+        <location filename="../ui/main_window.cpp" line="582"/>
         <source>%1 - RapidUn Studio</source>
         <translation>%1 - RapidUn Studio</translation>
     </message>

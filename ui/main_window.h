@@ -146,6 +146,7 @@ private:
     void onWorkspaceFailed(const QString & dir, const QString & error);
     void onLabProgress(const QString & stage, double fraction, const QString & message);
     void onLabBuilt(const QString & dir);
+    bool openIfBuilt(const QString & labDir);               // main_window_labs.cpp
     void startLabBuild(const LabBuildOptions & options);   // shows the build page; see openSyntheticLab
     void onLabFailed(const QString & dir, const QString & error);
     void onLabCancelled(const QString & dir);
