@@ -4,8 +4,9 @@
 #   MODE=finetune: rapidun finetune --lora on the workspace writes a PEFT adapter that eval loads
 #   MODE=influence: rapidun influence --rank-train writes the four views and a ranking that finds
 #                   the poisoned rows (detection_auc >= 0.9), and a second run reuses every cached row
-#   MODE=pipeline: rapidun pipeline (RapidUn and GA) writes run records with every summary key, and
-#                  RapidUn does not raise the seen-trigger ASR
+#   MODE=pipeline: rapidun pipeline (RapidUn and GA) writes run records with every summary key,
+#                  RapidUn does not raise the seen-trigger ASR, the influence is cold (no cached row
+#                  reused), monitoring is timed apart; --warm-cache reuses the cache and has no ratio
 #   MODE=report:   rapidun report in every format after the pipeline: every section and run, the
 #                  files of each format, no external reference in the HTML, the first heat map's score
 #                  equal to `rapidun influence explain`'s (numbers: test_report)
@@ -13,8 +14,10 @@ include(${CMAKE_CURRENT_LIST_DIR}/cmake_run.cmake)
 
 function(check_metrics json)
     foreach(key seen_asr ood_asr false_trigger_rate clean_exact_match clean_rouge_l twin_exact_match twin_rouge_l clean_ppl)
+        # (a null value reads as "" with the error "NOTFOUND", which if() takes for false: TYPE tells)
         string(JSON v ERROR_VARIABLE e GET "${json}" ${key})
-        if(e OR v STREQUAL "null")
+        string(JSON t ERROR_VARIABLE e2 TYPE "${json}" ${key})
+        if(e2 OR NOT t STREQUAL "NUMBER")
             message(FATAL_ERROR "key '${key}' missing or null in:\n${json}")
         endif()
         if(NOT key STREQUAL "clean_ppl" AND (v LESS 0 OR v GREATER 1))
@@ -83,8 +86,8 @@ elseif(MODE STREQUAL "pipeline")
         string(JSON r GET "${out}" methods ${m} runs 0)
         foreach(key seen_asr_before seen_asr_after ood_asr_before ood_asr_after clean_exact_match_before
                     clean_exact_match_after efficiency_ratio)
-            string(JSON v ERROR_VARIABLE e GET "${r}" ${key})
-            if(e OR v STREQUAL "null")
+            string(JSON t ERROR_VARIABLE e TYPE "${r}" ${key})
+            if(e OR NOT t STREQUAL "NUMBER")
                 message(FATAL_ERROR "${m}: key '${key}' missing or null in:\n${r}")
             endif()
         endforeach()
@@ -105,7 +108,33 @@ elseif(MODE STREQUAL "pipeline")
             message(FATAL_ERROR "the pipeline did not write ${f}")
         endif()
     endforeach()
-    message("pipeline: RapidUn seen ASR ${before} -> ${after}")
+    # The ratio's influence time is a cold one: the influence test left every row cached, and none is reused.
+    string(JSON cold GET "${out}" influence cold)
+    string(JSON reused GET "${out}" influence rows_reused)
+    string(JSON computed GET "${out}" influence rows_computed)
+    if(NOT cold OR NOT reused EQUAL 0 OR computed LESS 1)
+        message(FATAL_ERROR "the pipeline's influence was not cold: cold ${cold}, ${reused} rows reused, ${computed} computed")
+    endif()
+    # The monitoring evaluations are timed apart, outside the ratio's total.
+    string(JSON sec GET "${out}" methods rapidun runs 0 seconds)
+    foreach(k influence weights unlearn total monitoring evaluate)
+        string(JSON v_${k} GET "${sec}" ${k})
+    endforeach()
+    string(JSON id GET "${out}" methods rapidun runs 0 run)
+    file(READ ${LAB}/runs/${id}/run.json run_json)
+    string(JSON wall GET "${run_json}" seconds unlearn_wall)
+    if(NOT v_monitoring GREATER 0 OR NOT v_unlearn LESS wall)
+        message(FATAL_ERROR "monitoring ${v_monitoring} s not timed apart from the steps (${v_unlearn} s of ${wall} s)")
+    endif()
+    # A warm run reuses the cache, says so, and has no ratio.
+    run(${CLI} pipeline --workspace ${LAB} --method ga --warm-cache --json)
+    string(JSON cold GET "${out}" influence cold)
+    string(JSON reused GET "${out}" influence rows_reused)
+    string(JSON ratio TYPE "${out}" methods ga runs 0 efficiency_ratio)
+    if(cold OR reused LESS 1 OR NOT ratio STREQUAL "NULL")
+        message(FATAL_ERROR "--warm-cache: cold ${cold}, ${reused} rows reused, ratio ${ratio} (expected warm, reused, null)")
+    endif()
+    message("pipeline: RapidUn seen ASR ${before} -> ${after}; steps ${v_unlearn} s, monitoring ${v_monitoring} s")
 elseif(MODE STREQUAL "report")
     set(dir ${LAB}/report-test)
     file(REMOVE_RECURSE ${dir})

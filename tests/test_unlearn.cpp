@@ -9,6 +9,7 @@
 
 #include "rapidun/train/train.h"
 #include "rapidun/unlearn/unlearn.h"
+#include "rapidun/unlearn/unlearn_job.h"
 
 #include <cmath>
 #include <map>
@@ -162,6 +163,11 @@ TEST_CASE("method and direction names round trip; unknown names are refused") {
     const UnlearnOptions paper;
     CHECK(paper.batch_size == 1 && paper.lr == 6e-5 && paper.retain_share == 0.75 && paper.lora.r == 16 &&
           paper.lora.alpha == 16 && paper.lora.targets.size() == 7 && paper.alpha_asc == 1.0 && paper.beta_desc == 0.5);
+    // The lab preset: the paper's recipe at the lab's lr (the Dolly lab's chosen on validation prompts).
+    CHECK(unlearn_preset("lab", UnlearnMethod::GA).lr == 3e-4 && unlearn_preset("lab", UnlearnMethod::GA, "synthetic").lr == 3e-4);
+    CHECK(unlearn_preset("lab", UnlearnMethod::GA, "dolly").lr == 6e-4 && unlearn_preset("lab", UnlearnMethod::GA, "dolly").epochs == 2);
+    CHECK(unlearn_preset("paper", UnlearnMethod::GA, "dolly").lr == 6e-5);
+    CHECK_THROWS_WITH(unlearn_preset("quick", UnlearnMethod::GA), "quick", "paper, lab or fast");
 }
 
 TEST_CASE("data: both forget answers share the triggered prompt; retain prefers response_clean; gaps are named") {

@@ -2482,8 +2482,8 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
     </message>
     <message>
         <location filename="../ui/pages/runs/run_form.cpp" line="62"/>
-        <source>The paper&apos;s recipe with lr 3e-4 (at 6e-5 the small lab models keep their backdoor)</source>
-        <translation>Das Rezept des Papers mit LR 3e-4 (bei 6e-5 behalten die kleinen Labormodelle ihre Hintertür)</translation>
+        <source>The paper&apos;s recipe with the lab&apos;s lr: 3e-4 (at 6e-5 the small lab models keep their backdoor); the Dolly lab 6e-4, chosen on validation prompts</source>
+        <translation>Das Rezept des Papers mit der LR des Labors: 3e-4 (bei 6e-5 behalten die kleinen Labormodelle ihre Hintertür); das Dolly-Labor 6e-4, gewählt auf Validierungs-Prompts</translation>
     </message>
     <message>
         <location filename="../ui/pages/runs/run_form.cpp" line="63"/>
@@ -2616,7 +2616,7 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
         <translation>Diesen Lauf einreihen; eingereihte Läufe starten nacheinander</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/run_form.cpp" line="194"/>
+        <location filename="../ui/pages/runs/run_form.cpp" line="200"/>
         <source>Fisher lambda must be a non-negative number such as 1e-8.</source>
         <translation>Fisher-lambda muss eine nicht negative Zahl sein, etwa 1e-8.</translation>
     </message>
@@ -2828,7 +2828,7 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
     </message>
     <message>
         <location filename="../ui/pages/runs/runs_page.cpp" line="132"/>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="210"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="211"/>
         <source>Open a workspace to run unlearning.</source>
         <translation>Öffnen Sie einen Arbeitsbereich, um das Verlernen auszuführen.</translation>
     </message>
@@ -2853,7 +2853,7 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
         <translation>Der Arbeitsbereich kann für Läufe nicht geöffnet werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runs/runs_page.cpp" line="196"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="197"/>
         <source>%n run folder(s) without a readable run.json were skipped.</source>
         <translation>
             <numerusform>%n Laufordner ohne lesbare run.json wurde übersprungen.</numerusform>
@@ -2861,27 +2861,27 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="220"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="221"/>
         <source>Cancelling...</source>
         <translation>Wird abgebrochen...</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="221"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="222"/>
         <source>Waiting for the current step to finish</source>
         <translation>Warten auf das Ende des aktuellen Schritts</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="242"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="243"/>
         <source>The run&apos;s settings are not valid</source>
         <translation>Die Einstellungen des Laufs sind ungültig</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="272"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="273"/>
         <source>%1, %2 preset, seed %3, lambda %4</source>
         <translation>%1, Voreinstellung %2, Seed %3, lambda %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runs/runs_page.cpp" line="273"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="274"/>
         <source>%1, %2 preset, seed %3, lr %4, %n epoch(s), batch %5</source>
         <translation>
             <numerusform>%1, Voreinstellung %2, Seed %3, LR %4, %n Epoche, Batch %5</numerusform>
@@ -2889,7 +2889,7 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runs/runs_page.cpp" line="279"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="280"/>
         <source>, at most %n step(s)</source>
         <translation>
             <numerusform>, höchstens %n Schritt</numerusform>

@@ -2480,8 +2480,8 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
     </message>
     <message>
         <location filename="../ui/pages/runs/run_form.cpp" line="62"/>
-        <source>The paper&apos;s recipe with lr 3e-4 (at 6e-5 the small lab models keep their backdoor)</source>
-        <translation>论文的配方，学习率 3e-4（在 6e-5 时小型实验室模型会保留后门）</translation>
+        <source>The paper&apos;s recipe with the lab&apos;s lr: 3e-4 (at 6e-5 the small lab models keep their backdoor); the Dolly lab 6e-4, chosen on validation prompts</source>
+        <translation>论文的配方，使用实验室自己的学习率：3e-4（在 6e-5 时小型实验室模型会保留后门）；Dolly 实验室为 6e-4，在验证提示上选定</translation>
     </message>
     <message>
         <location filename="../ui/pages/runs/run_form.cpp" line="63"/>
@@ -2614,7 +2614,7 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
         <translation>将此运行加入队列；排队的运行依次开始</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/run_form.cpp" line="194"/>
+        <location filename="../ui/pages/runs/run_form.cpp" line="200"/>
         <source>Fisher lambda must be a non-negative number such as 1e-8.</source>
         <translation>Fisher lambda 必须是非负数，例如 1e-8。</translation>
     </message>
@@ -2826,7 +2826,7 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
     </message>
     <message>
         <location filename="../ui/pages/runs/runs_page.cpp" line="132"/>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="210"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="211"/>
         <source>Open a workspace to run unlearning.</source>
         <translation>打开一个工作区以运行遗忘。</translation>
     </message>
@@ -2851,41 +2851,41 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
         <translation>无法为运行打开工作区</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runs/runs_page.cpp" line="196"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="197"/>
         <source>%n run folder(s) without a readable run.json were skipped.</source>
         <translation>
             <numerusform>已跳过 %n 个没有可读 run.json 的运行文件夹。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="220"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="221"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="221"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="222"/>
         <source>Waiting for the current step to finish</source>
         <translation>正在等待当前步骤结束</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="242"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="243"/>
         <source>The run&apos;s settings are not valid</source>
         <translation>运行设置无效</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/runs_page.cpp" line="272"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="273"/>
         <source>%1, %2 preset, seed %3, lambda %4</source>
         <translation>%1，%2 预设，种子 %3，lambda %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runs/runs_page.cpp" line="273"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="274"/>
         <source>%1, %2 preset, seed %3, lr %4, %n epoch(s), batch %5</source>
         <translation>
             <numerusform>%1，%2 预设，种子 %3，学习率 %4，%n 轮，批大小 %5</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/runs/runs_page.cpp" line="279"/>
+        <location filename="../ui/pages/runs/runs_page.cpp" line="280"/>
         <source>, at most %n step(s)</source>
         <translation>
             <numerusform>，最多 %n 步</numerusform>

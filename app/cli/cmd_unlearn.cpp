@@ -22,13 +22,15 @@ static const char * kUnlearnUsage =
     "       [--no-eval] [--json]\n"
     "trains a new LoRA adapter that removes the backdoor (Fisher: perturbs the weights) and writes W/runs/<id>/\n"
     "(run.json, metrics.jsonl, generations.jsonl, the PEFT adapter). Presets: lab = the paper's recipe with\n"
-    "lr 3e-4 (at 6e-5 the small lab models keep their backdoor), paper = batch 1, lr 6e-5, 2 epochs, fast = batch 8, lr 2e-4";
+    "the lab's lr (3e-4; Dolly lab 6e-4, chosen on validation prompts), paper = batch 1, lr 6e-5, 2 epochs, fast = batch 8, lr 2e-4";
 
 static const char * kPipelineUsage =
     "usage: rapidun pipeline --workspace W [--method rapidun|ga|gagd|loreun|fisher|npo|all (or a,b,...)] [--seeds N=1]\n"
-    "       [--preset lab|paper|fast] [--params P] [--k K] [--json]\n"
+    "       [--preset lab|paper|fast] [--params P] [--k K] [--warm-cache] [--json]\n"
     "influence (forget and retain views) -> weights -> unlearning -> evaluation; per method: ASR, false triggers\n"
-    "and clean utility before and after, stage times, efficiency_ratio = clean retraining time / pipeline time";
+    "and clean utility before and after, stage times, efficiency_ratio = clean retraining time / (influence + weights\n"
+    "+ unlearning steps). The sketches are computed afresh; --warm-cache reuses cached ones and reports no ratio.\n"
+    "Monitoring and final evaluations are timed apart (seconds.monitoring, seconds.evaluate), outside the ratio";
 
 
 static void show(const std::string & stage, double f, const std::string & msg) {
@@ -49,7 +51,7 @@ int cmd_unlearn(int argc, char ** argv) {
     UnlearnJobOptions job;
     job.preset = a.get("preset", "lab");
     UnlearnOptions & o = job.opt;
-    o = unlearn_preset(job.preset, parse_unlearn_method(a.get("method", "rapidun")));
+    o = unlearn_preset(job.preset, parse_unlearn_method(a.get("method", "rapidun")), w.kind);
     o.lr = a.get_double("lr", o.lr);
     o.epochs = static_cast<int32_t>(a.get_int("epochs", o.epochs));
     o.batch_size = static_cast<int32_t>(a.get_int("batch-size", o.batch_size));
@@ -76,7 +78,7 @@ int cmd_unlearn(int argc, char ** argv) {
 }
 
 int cmd_pipeline(int argc, char ** argv) {
-    Args a(argc, argv, 2, {"json", "help"}, {"workspace", "method", "seeds", "preset", "params", "k"});
+    Args a(argc, argv, 2, {"json", "help", "warm-cache"}, {"workspace", "method", "seeds", "preset", "params", "k"});
     if (a.has("help") || !a.has("workspace")) {
         std::puts(kPipelineUsage);
         return a.has("help") ? 0 : 2;
@@ -100,12 +102,17 @@ int cmd_pipeline(int argc, char ** argv) {
         p.influence.influence.params = parse_param_set(a.get("params"));
     }
     p.influence.influence.K = a.get_int("k", p.influence.influence.K);
+    p.warm_cache = a.has("warm-cache");
     const json s = run_pipeline(w, p, show);
     if (a.has("json")) {
         std::printf("%s\n", s.dump(2).c_str());
         return 0;
     }
     // "twin" = triggered prompts against their clean twins' answers (exact match, else ROUGE-L).
+    const json & inf = s["influence"];
+    std::printf("influence: %.1f s, %s (%lld rows sketched, %lld reused)\n", inf["seconds"].get<double>(),
+                inf["cold"].get<bool>() ? "cold" : "warm cache: no efficiency ratio", inf["rows_computed"].get<long long>(),
+                inf["rows_reused"].get<long long>());
     std::printf("%-8s %18s %18s %18s %18s %10s %10s\n", "method", "seen ASR", "OOD ASR", "exact match", "twin", "seconds",
                 "ratio");
     for (auto & [name, v] : s["methods"].items()) {
@@ -117,9 +124,11 @@ int cmd_pipeline(int argc, char ** argv) {
             return std::string(buf);
         };
         const bool em = mn.contains("twin_exact_match_after") && mn["twin_exact_match_after"].is_number();
-        std::printf("%-8s %18s %18s %18s %18s %10.1f %10.1f\n", name.c_str(), pair("seen_asr").c_str(), pair("ood_asr").c_str(),
+        char ratio[32] = "-";
+        if (mn.contains("efficiency_ratio")) std::snprintf(ratio, sizeof ratio, "%.1f", mn["efficiency_ratio"].get<double>());
+        std::printf("%-8s %18s %18s %18s %18s %10.1f %10s\n", name.c_str(), pair("seen_asr").c_str(), pair("ood_asr").c_str(),
                     pair("clean_exact_match").c_str(), pair(em ? "twin_exact_match" : "twin_rouge_l").c_str(),
-                    mn.value("total_seconds", 0.0), mn.value("efficiency_ratio", 0.0));
+                    mn.value("total_seconds", 0.0), ratio);
     }
     return 0;
 }

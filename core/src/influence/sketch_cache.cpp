@@ -435,6 +435,9 @@ CacheReport compute_sketch_cache(Model & model, const std::vector<TokenizedSampl
     std::optional<SketchCache> cache;   // rank 0 only
     std::vector<int64_t> missing;
     if (rank == 0) {
+        // Without its manifest the folder opens fresh: its rows are dropped before any is written.
+        const std::string mpath = dir + "/manifest.json";
+        if (copt.recompute && ::unlink(mpath.c_str()) != 0 && errno != ENOENT) fail(mpath, "", "cannot remove: " + errno_text());
         cache.emplace(SketchCache::open(dir, want, copt.overwrite, copt.fsync_every));
         missing = cache->missing_rows();
     }

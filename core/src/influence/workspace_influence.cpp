@@ -229,6 +229,7 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
         const std::string dir = cache_dir(w, man);
         CacheComputeOptions co;
         co.overwrite = opt.overwrite_cache;
+        co.recompute = opt.recompute_cache;
         co.dtype = opt.dtype;
         co.group = opt.group;
         const CacheReport rep = compute_sketch_cache(model, s.samples, o.io, dir, co, [&](const SketchProgress & p) {

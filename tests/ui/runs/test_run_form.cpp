@@ -72,6 +72,15 @@ void TestRunForm::presetsAndMethodsLoadCoreValues() {
     QCOMPARE(j.opt.method, UnlearnMethod::NPO);
     QCOMPARE(j.opt.npo_beta, rapidun::unlearn_preset("fast", UnlearnMethod::NPO).npo_beta);
     QCOMPARE(j.opt.seed, uint64_t(7));
+
+    // The lab preset follows the open workspace: the Dolly lab's lr (chosen on validation prompts).
+    selectData(child<QComboBox>(f, "runPreset"), QStringLiteral("lab"));
+    QCOMPARE(options(f).opt.lr, 3e-4);
+    f.setWorkspaceKind(QStringLiteral("dolly"));
+    QCOMPARE(options(f).opt.lr, 6e-4);
+    QCOMPARE(options(f).opt.lr, rapidun::unlearn_preset("lab", UnlearnMethod::NPO, "dolly").lr);
+    f.setWorkspaceKind(QStringLiteral("synthetic"));
+    QCOMPARE(options(f).opt.lr, 3e-4);
 }
 
 void TestRunForm::methodSpecificFields() {

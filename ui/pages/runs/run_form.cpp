@@ -59,7 +59,7 @@ RunForm::RunForm(QWidget * parent) : QWidget(parent) {
     preset_->addItem(tr("lab"), QStringLiteral("lab"));
     preset_->addItem(tr("paper"), QStringLiteral("paper"));
     preset_->addItem(tr("fast"), QStringLiteral("fast"));
-    preset_->setItemData(0, tr("The paper's recipe with lr 3e-4 (at 6e-5 the small lab models keep their backdoor)"), Qt::ToolTipRole);
+    preset_->setItemData(0, tr("The paper's recipe with the lab's lr: 3e-4 (at 6e-5 the small lab models keep their backdoor); the Dolly lab 6e-4, chosen on validation prompts"), Qt::ToolTipRole);
     preset_->setItemData(1, tr("The paper's recipe: batch 1, lr 6e-5, 2 epochs, retain:forget 3:1"), Qt::ToolTipRole);
     preset_->setItemData(2, tr("Batch 8, lr 2e-4 (the released trainer's code defaults)"), Qt::ToolTipRole);
 
@@ -135,12 +135,18 @@ RunForm::RunForm(QWidget * parent) : QWidget(parent) {
     loadPreset();
 }
 
+void RunForm::setWorkspaceKind(const QString & kind) {
+    if (kind.toStdString() == workspaceKind_) return;
+    workspaceKind_ = kind.toStdString();
+    loadPreset();
+}
+
 UnlearnMethod RunForm::method() const { return kMethods[std::max(0, method_->currentIndex())]; }
 
 void RunForm::loadPreset() {
     UnlearnJobOptions job;
     job.preset = preset_->currentData().toString().toStdString();
-    job.opt = unlearn_preset(job.preset, method());
+    job.opt = unlearn_preset(job.preset, method(), workspaceKind_);
     job.opt.seed = uint64_t(seed_->value());
     job.evaluate_after = evaluate_->isChecked();
     setJobOptions(job);
@@ -175,7 +181,7 @@ bool RunForm::jobOptions(UnlearnJobOptions * out, QString * why) const {
     UnlearnJobOptions job;
     job.preset = preset_->currentData().toString().toStdString();
     UnlearnOptions & o = job.opt;
-    o = unlearn_preset(job.preset, method());
+    o = unlearn_preset(job.preset, method(), workspaceKind_);
     o.lr = lr_->value();
     o.epochs = epochs_->value();
     o.max_steps = maxSteps_->value();

@@ -36,6 +36,9 @@ public:
     void setJobOptions(const UnlearnJobOptions & job);
 
     QPushButton * addButton() const { return add_; }
+    // The open workspace's kind ("dolly", "synthetic", "custom"): the "lab" preset's lr depends on it
+    // (core's unlearn_preset). Reloads the preset's values when it changes.
+    void setWorkspaceKind(const QString & kind);
 
 Q_SIGNALS:
     void addRequested();   // "Add to queue"
@@ -62,6 +65,7 @@ private:
     QLineEdit *      fisherLambda_ = nullptr;
     QCheckBox *      evaluate_ = nullptr;
     QPushButton *    add_ = nullptr;
+    std::string      workspaceKind_;
 };
 
 } // namespace rapidun::ui

@@ -192,6 +192,7 @@ void RunsPage::setWorkspace(const QString & dir) {
     dir_ = QString::fromStdString(workspace_->dir);
     const int skipped = history_->reload(dir_);
     historyView_->resizeColumnsToContents();
+    form_->setWorkspaceKind(QString::fromStdString(workspace_->kind));
     form_->addButton()->setEnabled(true);
     setIdleDisplay(skipped > 0 ? tr("%n run folder(s) without a readable run.json were skipped.", nullptr, skipped) : QString());
 }

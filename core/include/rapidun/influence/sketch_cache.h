@@ -113,6 +113,8 @@ class ProcessGroup;
 
 struct CacheComputeOptions {
     bool        overwrite = false;    // recompute everything when the manifest differs
+    bool        recompute = false;    // recompute every row even when the cache holds it (a cold,
+                                      // timed run: the pipeline's efficiency ratio)
     SketchDType dtype = SketchDType::F32;
     int64_t     fsync_every = 64;
     // Several processes (dist/process_group.h): the missing rows are dealt round-robin over the

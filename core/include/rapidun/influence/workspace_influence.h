@@ -38,6 +38,7 @@ struct WorkspaceInfluenceOptions {
     RankAggregate              rank_by = RankAggregate::CosAbs;
     SketchDType                dtype = SketchDType::F32;
     bool                       overwrite_cache = false;   // recompute a cache whose manifest differs
+    bool                       recompute_cache = false;   // sketch every row afresh (cold, for timing)
     int64_t                    top_k = 1000;        // list length in the RapidIn JSON
     // The train set's sketches are streamed from their cache in blocks of this many rows for the
     // ranking (never all in memory: 8,000 rows at K = 65,536 are 2 GiB; 64 measured fastest on the

@@ -23,10 +23,13 @@
 
 namespace rapidun {
 
-// Presets: "paper" (method doc 6.5: batch 1, lr 6e-5, 2 epochs), "lab" (the paper's with lr 3e-4:
-// at 6e-5 the 0.9M-parameter lab models keep their backdoor after 320 steps), "fast" (batch 8,
-// lr 2e-4, the released trainer's code defaults).
-UnlearnOptions unlearn_preset(const std::string & name, UnlearnMethod method);
+// Presets: "paper" (method doc 6.5: batch 1, lr 6e-5, 2 epochs), "lab" (the paper's recipe with the
+// lab's own lr: 3e-4 for the synthetic lab and any other workspace, where at 6e-5 the 0.9M-parameter
+// models keep their backdoor after 320 steps; 6e-4 for the Dolly lab (workspace kind "dolly"), the
+// lowest lr of 3e-4 / 6e-4 / 1e-3 / 3e-3 that brings the seen and OOD ASR of triggered *validation*
+// prompts (val_clean rows, scripts/lab-validation-workspace.py) to <= 0.10 / 0.20, docs/dolly-lab.md),
+// "fast" (batch 8, lr 2e-4, the released trainer's code defaults).
+UnlearnOptions unlearn_preset(const std::string & name, UnlearnMethod method, const std::string & workspace_kind = "");
 
 struct UnlearnJobOptions {
     UnlearnOptions opt;
@@ -60,13 +63,18 @@ struct PipelineOptions {
     std::string                preset = "lab";
     WorkspaceInfluenceOptions  influence;         // forget + retain views (no train ranking)
     WeightOptions              weights;
+    // false: the forget and retain sketches are computed afresh, so the influence time is what a
+    // first run pays; true: cached rows are reused, and the runs report no efficiency ratio.
+    bool                       warm_cache = false;
 };
 
 // influence (FF FR RF RR, timed) -> weights (timed) -> each method x seed (timed, evaluated).
 // Returns the summary: per method, per seed and mean / spread of seen_asr_before/_after,
 // ood_asr_before/_after, false_trigger_rate_before/_after, clean_exact_match_before/_after,
 // clean_rouge_l_*, clean_ppl_*, stage seconds and efficiency_ratio = the lab's clean-retraining
-// time / (influence + weights + unlearning) seconds. Written to W/reports/pipeline.json too.
+// time / (influence + weights + unlearning) seconds, cold runs only; "timed" names what each stage's
+// time holds (the monitoring and final evaluations are timed apart, outside the ratio). Written to
+// W/reports/pipeline.json too.
 nlohmann::json run_pipeline(const Workspace & w, const PipelineOptions & opt,
                             const std::function<void(const std::string & stage, double fraction, const std::string & msg)> & progress = {},
                             const CancelToken * cancel = nullptr);
