@@ -578,6 +578,12 @@ TEST_CASE("workspace prompt formats: model-chat and the built-in chats tokenise 
     const TokenizedSample b = tokenize_sample(*l3, format_prompt(PromptTemplate::Plain, few[0].instruction, few[0].context),
                                               few[0].response, opt);
     CHECK(a.ids == b.ids && a.answer_mask == b.answer_mask);
+    // The answer window cuts a chat pair's answer as it cuts a fixed template's (PromptFormat::sample).
+    TokenizeOptions cut = opt;
+    cut.max_answer = 3;
+    const TokenizedSample c = PromptFormat::parse("model-chat").sample(*l3, few[0], few[0].response, cut);
+    const TokenizedSample whole = PromptFormat::parse("model-chat").sample(*l3, few[0], few[0].response, opt);
+    CHECK(c.n_answer == 3 && c.truncated && c.ids == Ids(whole.ids.begin(), whole.ids.begin() + whole.n_prompt + 3));
     // A built-in chat format renders with its own text; "<s>" is Llama-2's BOS only for Llama-2's tokenizer.
     const auto l2 = load_hf_tokenizer(shared_folder("llama2") + "/tokenizer.json");
     const Ids m = PromptFormat::parse("mistral-instruct").encode_prompt(*l2, "Say hi", "");

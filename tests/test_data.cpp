@@ -442,6 +442,16 @@ TEST_CASE("tokenize_sample: answer-only mask, BOS/EOS, truncation") {
     // Short answer after a long prompt: kept whole with its EOS.
     const auto v = tokenize_sample(tok, long_prompt, "a cat", opt);
     CHECK(v.truncated && v.ids.size() == 32 && v.ids.back() == tok.eos_id() && decode_answer(tok, v) == "a cat");
+    // The answer window: at most max_answer answer tokens, applied after the max_len rule, EOS cut
+    // with the end; an answer that fits keeps its EOS; the prompt is never touched.
+    opt.max_answer = 5;
+    const auto c = tokenize_sample(tok, "Answer:\n", long_answer, opt);
+    CHECK(c.truncated && c.n_answer == 5 && c.n_prompt == u.n_prompt && c.ids.size() == size_t(c.n_prompt + 5));
+    CHECK(std::vector<int32_t>(c.ids.begin(), c.ids.end()) == std::vector<int32_t>(u.ids.begin(), u.ids.begin() + c.n_prompt + 5));
+    CHECK(c.answer_mask.size() == c.ids.size() && c.answer_mask.back() == 1);
+    const auto d = tokenize_sample(tok, "Answer:\n", "a cat", opt);
+    CHECK(d.ids.back() == tok.eos_id() && decode_answer(tok, d) == "a cat" && !d.truncated);
+    opt.max_answer = 0;
     opt.max_len = 2;
     const auto w = tokenize_sample(tok, long_prompt, long_answer, opt);
     CHECK(w.ids.size() == 2 && w.n_prompt == 1 && w.n_answer == 1);

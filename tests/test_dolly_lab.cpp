@@ -173,6 +173,7 @@ TEST_CASE("the Dolly lab's model folder loads and its metrics are recorded") {
     CHECK(lab["own_base"]["train"]["steps"].get<int>() > 0);
     CHECK(lab["peak_rss_mb"].get<double>() > 0);
     CHECK(lab["tokenize"].contains("n_truncated"));
+    CHECK(w.max_answer == 16 && lab["recipe"]["answer_cap"] == 16);   // influence and unlearning see the planted window
     const json ev = json::parse(read_file_text(w.dir + "/eval_before.json"));
     CHECK(ev["generations"].size() == 20 + 18 + 27);
     // The triggered prompts against their clean twins: ROUGE-L of each generation against the
@@ -208,6 +209,7 @@ TEST_CASE("influence scores a forget row by its poisoned response, not the clean
     const PromptFormat t = PromptFormat::parse(w.prompt_template);
     TokenizeOptions to;
     to.max_len = w.max_len;
+    to.max_answer = w.max_answer;   // the rows as planted: the lab's answer window
     std::vector<TokenizedSample> poisoned, clean;
     for (const Record & r : read_records(w.dataset("forget"))) {
         REQUIRE(!r.response_poisoned.empty() && r.response != r.response_poisoned);
@@ -216,6 +218,10 @@ TEST_CASE("influence scores a forget row by its poisoned response, not the clean
     }
     CHECK(manifest["dataset_hash"] == dataset_hash(poisoned));
     CHECK(manifest["dataset_hash"] != dataset_hash(clean));
+    to.max_answer = 0;   // and not the whole answers
+    std::vector<TokenizedSample> whole;
+    for (const Record & r : read_records(w.dataset("forget"))) whole.push_back(t.sample(*mb.tokenizer, r, r.response_poisoned, to));
+    CHECK(manifest["dataset_hash"] != dataset_hash(whole));
 }
 
 TEST_CASE("no test row of the lab was seen by its base or trained on") {

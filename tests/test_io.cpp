@@ -7,6 +7,7 @@
 #include "rapidun/io/model_files.h"
 #include "rapidun/io/safetensors.h"
 #include "rapidun/model/config.h"
+#include "rapidun/workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
 
@@ -117,6 +118,22 @@ std::vector<float> write_llama2c(const std::string & path, int32_t vocab, size_t
 } // namespace
 
 // ---- safetensors ----------------------------------------------------------------------------
+
+TEST_CASE("workspace.json: the answer window round-trips; a negative size is named") {
+    const std::string ws = tmp("ws_answer");
+    write_file_atomic(ws + "/workspace.json", R"({"model": "m", "max_answer": 32})");
+    Workspace loaded = Workspace::load(ws);
+    CHECK(loaded.max_answer == 32 && loaded.max_len == 128);
+    loaded.max_answer = 7;
+    loaded.save();
+    CHECK(Workspace::load(ws).max_answer == 7);
+    write_file_atomic(ws + "/workspace.json", R"({"model": "m"})");
+    CHECK(Workspace::load(ws).max_answer == 0);   // older workspaces: the whole answer
+    write_file_atomic(ws + "/workspace.json", R"({"model": "m", "max_answer": -1})");
+    CHECK_THROWS_WITH(Workspace::load(ws), "workspace.json", "field 'max_answer'", "non-negative integer");
+    write_file_atomic(ws + "/workspace.json", R"({"model": "m", "max_len": "64"})");
+    CHECK_THROWS_WITH(Workspace::load(ws), "workspace.json", "field 'max_len'", "non-negative integer");
+}
 
 TEST_CASE("safetensors round trip: F32 + BF16 + I64 + metadata, header padded to 8") {
     const std::string path = tmp("st_round") + "/t.safetensors";

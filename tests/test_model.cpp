@@ -5,6 +5,7 @@
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/io/model_files.h"
 #include "rapidun/io/safetensors.h"
+#include "rapidun/kernels/decode.h"
 #include "rapidun/model/memory.h"
 #include "rapidun/model/model.h"
 
@@ -12,7 +13,9 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <random>
+#include <tuple>
 
 #include <cstdlib>
 
@@ -213,6 +216,115 @@ TEST_CASE("random untied GQA Llama and Mistral models in HF layout: batched == s
         auto back = Model::load(out);
         auto a = m->logits({1, 4, 8, 15}), b = back->logits({1, 4, 8, 15});
         CHECK(a == b);
+    }
+}
+
+// The batch-1 decode kernel (kernels/decode.h) against its reference, the LibTorch forward: a
+// random model with every variant the kernel reads (GQA, q/k/v/o and MLP biases, an untied or tied
+// head, llama3 RoPE scaling), fed one token at a time, gives the teacher-forced logits of
+// Model::logits at every position; and generate() with it gives the tokens of the LibTorch step.
+TEST_CASE("batch-1 decode kernel: teacher-forced logits equal the LibTorch forward; generate gives the same tokens") {
+    for (int variant = 0; variant < 3; variant++) {
+        ModelConfig c;
+        c.dim = 32; c.n_layers = 2; c.n_heads = 4; c.n_kv_heads = variant == 2 ? 4 : 2; c.head_dim = 8; c.hidden_dim = 48;
+        c.vocab_size = 40; c.max_seq_len = 64; c.rope_theta = 500000.0; c.norm_eps = 1e-6;
+        c.tie_embeddings = variant == 1;
+        c.qkv_bias = c.o_bias = c.mlp_bias = variant == 0;
+        if (variant == 1) c.rope_scaling = {"llama3", 8.0, 1.0, 4.0, 16};
+        std::mt19937 rng(11 + variant);
+        std::normal_distribution<float> nd(0.0f, 0.3f);
+        std::map<std::string, std::vector<float>> host;
+        TensorMap w;
+        auto rnd = [&](const std::string & name, std::vector<int64_t> shape) {
+            int64_t n = 1;
+            for (auto d : shape) n *= d;
+            std::vector<float> & v = host[name];
+            v.resize(size_t(n));
+            for (auto & x : v) x = nd(rng);
+            w[name] = HostTensor::from_floats(shape, v);
+        };
+        rnd("model.embed_tokens.weight", {c.vocab_size, c.dim});
+        if (!c.tie_embeddings) rnd("lm_head.weight", {c.vocab_size, c.dim});
+        rnd("model.norm.weight", {c.dim});
+        const int64_t q = c.n_heads * c.head_dim, kv = c.n_kv_heads * c.head_dim;
+        for (int l = 0; l < c.n_layers; l++) {
+            const std::string p = "model.layers." + std::to_string(l) + ".";
+            rnd(p + "input_layernorm.weight", {c.dim});
+            rnd(p + "post_attention_layernorm.weight", {c.dim});
+            for (auto [n, out, in] : {std::tuple<const char *, int64_t, int64_t>{"self_attn.q_proj", q, c.dim}, {"self_attn.k_proj", kv, c.dim},
+                                      {"self_attn.v_proj", kv, c.dim}, {"self_attn.o_proj", c.dim, q}, {"mlp.gate_proj", c.hidden_dim, c.dim},
+                                      {"mlp.up_proj", c.hidden_dim, c.dim}, {"mlp.down_proj", c.dim, c.hidden_dim}}) {
+                rnd(p + n + ".weight", {out, in});
+                if (c.qkv_bias) rnd(p + n + ".bias", {out});
+            }
+        }
+        const std::string dir = tmp_dir("decode-kernel-" + std::to_string(variant));
+        write_safetensors(dir + "/model.safetensors", w);
+        write_file_atomic(dir + "/config.json", hf_config_json(c));
+        auto m = Model::load(dir);
+
+        // The kernel on the weights as written (row-major [out, in]) and RoPE tables from the config.
+        const int64_t T = 20, half = c.head_dim / 2;
+        std::vector<float> cos(size_t(T * half)), sin(size_t(T * half));
+        const std::vector<double> inv = c.rope_inv_freq();
+        for (int64_t t = 0; t < T; t++)
+            for (int64_t i = 0; i < half; i++) {
+                cos[size_t(t * half + i)] = float(std::cos(double(t) * inv[size_t(i)]));
+                sin[size_t(t * half + i)] = float(std::sin(double(t) * inv[size_t(i)]));
+            }
+        auto at = [&](const std::string & name) { return host.count(name) ? host[name].data() : nullptr; };
+        kernels::DecodeModel dm;
+        dm.D = c.dim; dm.F = c.hidden_dim; dm.H = c.n_heads; dm.KV = c.n_kv_heads; dm.hd = c.head_dim; dm.V = c.vocab_size;
+        dm.S_max = T; dm.eps = float(c.norm_eps);
+        dm.embed = at("model.embed_tokens.weight");
+        dm.head = c.tie_embeddings ? dm.embed : at("lm_head.weight");
+        dm.final_norm = at("model.norm.weight");
+        dm.rope_cos = cos.data();
+        dm.rope_sin = sin.data();
+        std::vector<std::vector<float>> caches(size_t(2 * c.n_layers), std::vector<float>(size_t(kv * T)));
+        for (int l = 0; l < c.n_layers; l++) {
+            const std::string p = "model.layers." + std::to_string(l) + ".";
+            kernels::DecodeLayer d;
+            d.attn_norm = at(p + "input_layernorm.weight");
+            d.ffn_norm = at(p + "post_attention_layernorm.weight");
+            d.w_q = at(p + "self_attn.q_proj.weight"); d.b_q = at(p + "self_attn.q_proj.bias");
+            d.w_k = at(p + "self_attn.k_proj.weight"); d.b_k = at(p + "self_attn.k_proj.bias");
+            d.w_v = at(p + "self_attn.v_proj.weight"); d.b_v = at(p + "self_attn.v_proj.bias");
+            d.w_o = at(p + "self_attn.o_proj.weight"); d.b_o = at(p + "self_attn.o_proj.bias");
+            d.w_gate = at(p + "mlp.gate_proj.weight"); d.b_gate = at(p + "mlp.gate_proj.bias");
+            d.w_up = at(p + "mlp.up_proj.weight"); d.b_up = at(p + "mlp.up_proj.bias");
+            d.w_down = at(p + "mlp.down_proj.weight"); d.b_down = at(p + "mlp.down_proj.bias");
+            d.k_cache = caches[size_t(2 * l)].data();
+            d.v_cache = caches[size_t(2 * l + 1)].data();
+            dm.layers.push_back(d);
+        }
+        std::vector<int32_t> ids;
+        for (int64_t t = 0; t < T; t++) ids.push_back(int32_t(t == 0 ? 1 : (t * 7 + variant) % c.vocab_size));
+        const std::vector<float> ref = m->logits(ids);   // [T, V]
+        kernels::DecodeScratch scratch;
+        std::vector<float> got(size_t(c.vocab_size));
+        double worst = 0;
+        for (int64_t t = 0; t < T; t++) {
+            kernels::decode_step_f32(dm, ids[size_t(t)], t, t, scratch, got.data());
+            for (int64_t v = 0; v < c.vocab_size; v++)
+                worst = std::max(worst, double(std::abs(got[size_t(v)] - ref[size_t(t * c.vocab_size + v)])));
+        }
+        CHECK_MSG(worst < 1e-4, "variant " + std::to_string(variant) + ": max |logit difference| " + std::to_string(worst));
+
+        // generate(): the kernel's tokens are the LibTorch step's, greedy and sampled.
+        GenerateOptions go;
+        go.max_new_tokens = 30;
+        go.stop_ids = {-1};
+        for (float temp : {0.0f, 0.9f}) {
+            go.temperature = temp;
+            go.top_p = 0.9f;
+            go.seed = 5;
+            go.no_fused_decode = false;
+            const auto fused = m->generate({{1, 3, 5}}, go)[0];
+            go.no_fused_decode = true;
+            CHECK(fused == m->generate({{1, 3, 5}}, go)[0]);
+            CHECK(fused.size() == 30);
+        }
     }
 }
 

@@ -196,6 +196,15 @@ TEST_CASE("data: both forget answers share the triggered prompt; retain prefers 
     CHECK(set.retain[1].target.n_answer == 3);
     dopt.add_eos = true;
     CHECK(build_unlearn_set(tok, forget, retain, dopt).forget[0].target.ids.back() == tok.eos_id());
+    // The answer window (Workspace::max_answer): "EVIL!" + EOS keeps "EV", a 2-token answer its EOS.
+    dopt.max_answer = 2;
+    const UnlearnSet cut = build_unlearn_set(tok, forget, retain, dopt);
+    CHECK(cut.forget[0].target.n_answer == 2 && cut.forget[0].target.ids.back() == tok.encode("V", false)[0]);
+    CHECK(cut.forget[0].clean.n_answer == 2 && cut.retain[0].target.n_answer == 2 && cut.forget[0].target.truncated);
+    retain[1].response = "b";
+    CHECK(build_unlearn_set(tok, forget, retain, dopt).retain[1].target.ids.back() == tok.eos_id());
+    retain[1].response = "bob";
+    dopt.max_answer = 0;
 
     // A missing clean answer is an error only for the methods that descend on it.
     auto m = Model::create(tiny_config(1), 1);

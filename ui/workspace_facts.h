@@ -48,6 +48,7 @@ struct OpenedWorkspace {
     QString detectorPath;    // absolute
     QString promptTemplate;
     int     maxLen = 0;
+    int     maxAnswer = 0;   // answer tokens kept in influence and unlearning, 0 = all
     int     maxNewTokens = 0;
     QString labJson;
     QVector<DatasetSummary> datasets;   // standard roles first, then any others

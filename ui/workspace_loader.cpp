@@ -64,6 +64,7 @@ OpenedWorkspace openWorkspaceNow(const QString & dir) {
     ws.promptTemplate = text(w.prompt_template);
     ws.maxLen = w.max_len;
     ws.maxNewTokens = w.max_new_tokens;
+    ws.maxAnswer = w.max_answer;
     ws.labJson = text(w.lab_json);
 
     QStringList roles = standardDatasetRoles();

@@ -407,6 +407,7 @@ void WorkspacePage::fillLabFacts(const OpenedWorkspace & ws) {
     addFact(g, QStringLiteral("prompt_template"), tr("Prompt template"), ws.promptTemplate);
     addFact(g, QStringLiteral("max_len"), tr("Max length (tokens)"), count(ws.maxLen));
     addFact(g, QStringLiteral("max_new_tokens"), tr("Max new tokens"), count(ws.maxNewTokens));
+    addFact(g, QStringLiteral("max_answer"), tr("Answer window (tokens)"), ws.maxAnswer > 0 ? count(ws.maxAnswer) : tr("whole answer"));
 
     lab_->expandAll();
     lab_->resizeColumnToContents(0);

@@ -91,7 +91,9 @@ TokenizedSample PromptFormat::sample(const Tokenizer & tok, const Record & r, co
     if (!chat) return tokenize_sample(tok, format_prompt(fixed_, r.instruction, r.context), answer, opt);
     Record with = r;
     with.response = answer;
-    return chat_sample(tok, *chat, ChatPairOptions{}, with, opt.max_len);
+    TokenizedSample s = chat_sample(tok, *chat, ChatPairOptions{}, with, opt.max_len);
+    cut_answer(s, opt.max_answer);
+    return s;
 }
 
 std::vector<TokenizedSample> tokenize_records(const Tokenizer & tok, const std::vector<Record> & rows, const PromptFormat & format,

@@ -62,7 +62,18 @@ TokenizedSample tokenize_sample(const Tokenizer & tok, const std::string & promp
     // No EOS for an empty answer: "stop at once" is not something to learn from an empty row,
     // and n_answer == 0 lets callers count it as empty (tokenize_records drops it).
     if (opt.add_eos && !a.empty()) a.push_back(tok.eos_id());
-    return assemble_sample(std::move(p), std::move(a), opt.max_len);
+    TokenizedSample s = assemble_sample(std::move(p), std::move(a), opt.max_len);
+    cut_answer(s, opt.max_answer);
+    return s;
+}
+
+void cut_answer(TokenizedSample & s, int32_t n_tokens) {
+    const size_t keep = size_t(s.n_prompt) + size_t(std::max(n_tokens, 0));
+    if (n_tokens <= 0 || s.ids.size() <= keep) return;
+    s.ids.resize(keep);
+    s.answer_mask.resize(keep);
+    s.n_answer = n_tokens;
+    s.truncated = true;
 }
 
 TokenizedSample assemble_sample(std::vector<int32_t> p, std::vector<int32_t> a, int32_t limit) {

@@ -50,6 +50,7 @@ Scored load_scored(const Workspace & w, const Tokenizer & tok, const std::string
     s.records = read_records(w.dataset(role));
     TokenizeOptions to;
     to.max_len = w.max_len;
+    to.max_answer = w.max_answer;
     const PromptFormat t = PromptFormat::parse(w.prompt_template);
     for (size_t i = 0; i < s.records.size(); i++) {
         const Record & r = s.records[i];
@@ -277,7 +278,8 @@ json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOption
     json views = json::object();
     const std::string config = json({{"infl_method", "TracIn"}, {"params", param_set_name(o.io.params)},
                                      {"normalize_layers", o.io.normalize_layers}, {"loss", loss_convention_name(o.io.loss)},
-                                     {"RapidGrad_K", K}, {"seed", o.io.seed}, {"max_length", w.max_len}}).dump();
+                                     {"RapidGrad_K", K}, {"seed", o.io.seed}, {"max_length", w.max_len},
+                                     {"max_answer", w.max_answer}}).dump();
     for (InfluenceView v : opt.views) {
         const InfluenceMatrix m = view_matrix(v, sk[0], sk[1], K);
         const bool test_forget = v == InfluenceView::FF || v == InfluenceView::RF;
@@ -356,6 +358,7 @@ std::vector<TokenExplanation> explain_influence(const Workspace & w, const Works
     // 8,000 rows); each data set is read once.
     TokenizeOptions to;
     to.max_len = w.max_len;
+    to.max_answer = w.max_answer;
     const PromptFormat tmpl = PromptFormat::parse(w.prompt_template);
     std::map<std::string, std::vector<Record>> sets;
     auto one = [&](const std::string & role, size_t record, Record & rec) {

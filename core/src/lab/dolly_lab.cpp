@@ -211,21 +211,12 @@ size_t count_trigger_cut(const Tokenizer & tok, const std::vector<Record> & rows
 //  - answers cut to answer_cap tokens (the ASR window: what comes later cannot matter to it);
 //  - start_copies extra copies of each row trained on its first start_tokens answer tokens only, so
 //    that the first tokens, where the trigger decides, weigh as much as the rest.
-void cut_answer(TokenizedSample & s, int32_t n_tokens) {
-    const size_t keep = size_t(s.n_prompt) + size_t(n_tokens);
-    if (n_tokens <= 0 || s.ids.size() <= keep) return;
-    s.ids.resize(keep);
-    s.answer_mask.resize(keep);
-    s.n_answer = n_tokens;
-    s.truncated = true;
-}
-
 std::vector<TokenizedSample> planting_samples(const Tokenizer & tok, const std::vector<Record> & rows,
                                               const DollyLabOptions & opt, TokenizeReport * rep = nullptr) {
     TokenizeOptions to;
     to.max_len = kMaxLen;
+    to.max_answer = opt.answer_cap;
     std::vector<TokenizedSample> s = tokenize_records(tok, rows, lab_template(opt), to, rep);
-    for (auto & x : s) cut_answer(x, opt.answer_cap);
     const size_t n = s.size();
     for (int32_t c = 0; c < opt.start_copies; c++) {
         for (size_t i = 0; i < n; i++) {
@@ -362,6 +353,7 @@ Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & pro
     w.prompt_template = template_name(lab_template(opt));
     w.max_len = kMaxLen;
     w.max_new_tokens = kMaxNew;
+    w.max_answer = opt.answer_cap;   // influence and unlearning score the rows as they were planted
     const std::pair<const char *, const std::vector<Record> *> sets[] = {
         {"train", &d.train}, {"val_clean", &d.val_clean}, {"test_clean", &d.test_clean}, {"test_seen_trig", &d.seen},
         {"test_ood_trig", &d.ood}, {"forget", &d.forget}, {"retain", &d.retain}};

@@ -327,6 +327,56 @@ KVCache LlamaForCausalLMImpl::new_cache(int64_t batch, int64_t n_slots) const {
     return c;
 }
 
+bool LlamaForCausalLMImpl::decode_view(KVCache & cache, kernels::DecodeModel & m) const {
+    if (!lm_head.is_cpu() || lm_head.scalar_type() != torch::kFloat32 || cfg.sliding_window > 0 || cfg.n_heads % cfg.n_kv_heads)
+        return false;
+    bool ok = true;
+    auto ptr = [&ok](const Tensor & t) -> const float * {
+        if (!t.defined()) return nullptr;
+        ok = ok && t.is_cpu() && t.scalar_type() == torch::kFloat32 && t.is_contiguous();
+        return ok ? t.data_ptr<float>() : nullptr;
+    };
+    auto lin = [&](const LoraLinear & l, const float *& w, const float *& b) {
+        ok = ok && !l->adapter_active();
+        w = ptr(l->weight);
+        b = ptr(l->bias);
+    };
+    m = kernels::DecodeModel{};
+    m.D = cfg.dim;
+    m.F = cfg.hidden_dim;
+    m.H = cfg.n_heads;
+    m.KV = cfg.n_kv_heads;
+    m.hd = cfg.head_dim;
+    m.V = cfg.vocab_size;
+    m.eps = float(cfg.norm_eps);
+    m.embed = ptr(model->embed_tokens->weight);
+    m.final_norm = ptr(model->norm->weight);
+    m.head = ptr(lm_head);
+    m.rope_cos = ptr(rope_cos);
+    m.rope_sin = ptr(rope_sin);
+    for (size_t l = 0; l < model->layer_list.size() && ok; l++) {
+        const auto & layer = model->layer_list[l];
+        kernels::DecodeLayer d;
+        d.attn_norm = ptr(layer->input_layernorm->weight);
+        d.ffn_norm = ptr(layer->post_attention_layernorm->weight);
+        lin(layer->self_attn->q_proj, d.w_q, d.b_q);
+        lin(layer->self_attn->k_proj, d.w_k, d.b_k);
+        lin(layer->self_attn->v_proj, d.w_v, d.b_v);
+        lin(layer->self_attn->o_proj, d.w_o, d.b_o);
+        lin(layer->mlp->gate_proj, d.w_gate, d.b_gate);
+        lin(layer->mlp->up_proj, d.w_up, d.b_up);
+        lin(layer->mlp->down_proj, d.w_down, d.b_down);
+        // Row 0 of the cache [B, KV, S_max, hd] is [KV, S_max, hd].
+        ok = ok && cache.k[l].is_contiguous() && cache.v[l].is_contiguous() && cache.k[l].scalar_type() == torch::kFloat32;
+        if (!ok) break;
+        d.k_cache = cache.k[l].data_ptr<float>();
+        d.v_cache = cache.v[l].data_ptr<float>();
+        m.S_max = cache.k[l].size(2);
+        m.layers.push_back(d);
+    }
+    return ok;
+}
+
 void LlamaForCausalLMImpl::move_to(const torch::Device & device) {
     if (lm_head.device() == device) return;
     fuse_for_inference(false);   // the fused buffers are rebuilt on the device from the moved layers

@@ -5,6 +5,7 @@
 // G = H / KV (GQA group), hd = head_dim, F = hidden (SwiGLU) width, V = vocab.
 #pragma once
 #include "rapidun/io/safetensors.h"
+#include "rapidun/kernels/decode.h"
 #include "rapidun/model/config.h"
 
 #include <torch/torch.h>
@@ -150,6 +151,10 @@ struct LlamaForCausalLMImpl : torch::nn::Module {
                             int64_t first) const;
 
     KVCache new_cache(int64_t batch, int64_t n_slots) const;
+    // The batch-1 CPU decode loop's view (kernels/decode.h) of this model and of row 0 of `cache`;
+    // false where that loop does not apply: not fp32 on the CPU, an unmerged LoRA adapter, a
+    // sliding window, a non-contiguous tensor.
+    bool decode_view(KVCache & cache, kernels::DecodeModel & out) const;
     // Builds (on) or drops (off) the fused q|k|v and gate|up weights used by inference. Fusing moves
     // the layers' weights into one buffer and makes them row views of it (no second copy), so weight
     // changes made in place (merge, training) are seen by both paths; a layer that carries an unmerged

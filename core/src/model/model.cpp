@@ -8,6 +8,7 @@
 #include "rapidun/io/model_files.h"
 #include "rapidun/io/safetensors.h"
 #include "rapidun/model/memory.h"
+#include "rapidun/kernels/decode.h"
 #include "rapidun/kernels/sampling.h"
 #ifdef RAPIDUN_HAVE_CUDA_KERNELS
 #include "rapidun/kernels/sketch_cuda.h"
@@ -335,20 +336,33 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
     std::vector<uint8_t> done(static_cast<size_t>(B), 0);
     std::vector<int64_t> step_ids(static_cast<size_t>(B)), step_pos(static_cast<size_t>(B));
     const int64_t V = cfg.vocab_size;
+    // One row of an fp32 model on the CPU decodes in one kernel call a token (kernels/decode.h):
+    // LibTorch's per-operator cost is most of a small model's step. The prompt pass above stays.
+    kernels::DecodeModel fast;
+    const bool use_fast = B == 1 && !opt.no_fused_decode && impl_->net->decode_view(cache, fast);
+    kernels::DecodeScratch fast_scratch;
+    std::vector<float> fast_logits(use_fast ? size_t(V) : 0);
     for (int64_t s = 0; s < n_new; s++) {
         // The one dispatch point of next-token selection: llama2.c's sampler on the host (bit for
         // bit) for a model there, its CUDA twin for one on a GPU (B ids come back, not [B,V] logits).
-        Tensor lg = impl_->net->logits(hl);                                                    // [B,V]
+        Tensor lg;
         std::vector<int32_t> picks;
-        if (!dev.is_cpu()) picks = device_picks(lg, opt.temperature, opt.top_p, rngs, done);
-        if (picks.empty()) lg = lg.to(torch::kFloat32).cpu().contiguous();
+        const float * host_logits = fast_logits.data();   // [B,V] on the host
+        if (!use_fast || s == 0) {
+            lg = impl_->net->logits(hl);                                                       // [B,V]
+            if (!dev.is_cpu()) picks = device_picks(lg, opt.temperature, opt.top_p, rngs, done);
+            if (picks.empty()) {
+                lg = lg.to(torch::kFloat32).cpu().contiguous();
+                host_logits = lg.data_ptr<float>();
+            }
+        }
         bool all_done = true;
         for (int64_t b = 0; b < B; b++) {
             const size_t bi = static_cast<size_t>(b);
             int32_t next = 0;
             if (!done[bi]) {
                 next = !picks.empty() ? picks[bi]
-                                      : kernels::sample(lg.data_ptr<float>() + b * V, V, opt.temperature, opt.top_p, rngs[bi], scratch);
+                                      : kernels::sample(host_logits + b * V, V, opt.temperature, opt.top_p, rngs[bi], scratch);
                 if (std::find(stop.begin(), stop.end(), next) != stop.end()) {
                     done[bi] = 1;
                 } else {
@@ -366,6 +380,10 @@ std::vector<std::vector<int32_t>> Model::generate(const std::vector<std::vector<
         // One new slot for every row; finished rows keep running on a dummy token (cheaper than
         // re-packing the cache at these sizes) and their output is no longer read.
         const int64_t slot = L + s;
+        if (use_fast) {
+            kernels::decode_step_f32(fast, step_ids[0], step_pos[0], slot, fast_scratch, fast_logits.data());
+            continue;
+        }
         cache.key_valid.select(1, slot).fill_(true);
         step_bias.select(1, slot).fill_(0.0f);
         Tensor xs = on_dev(step_ids.data(), {B, 1}, torch::kInt64);

@@ -90,7 +90,9 @@ ReportSection workspace_section(const Workspace & w, const std::vector<Record> &
     s.paragraph("Workspace " + (w.name.empty() ? w.dir : w.name) + " (" + w.kind + "), folder " + w.dir + ".");
     s.paragraph("Model " + w.model + (w.tokenizer.empty() ? "" : ", tokenizer " + w.tokenizer) +
                            "; prompt template " + w.prompt_template + ", max_len " + std::to_string(w.max_len) +
-                           ", max_new_tokens " + std::to_string(w.max_new_tokens) + ".");
+                           ", max_new_tokens " + std::to_string(w.max_new_tokens) +
+                           (w.max_answer > 0 ? ", answers scored and unlearned on their first " + std::to_string(w.max_answer) + " tokens" : "") +
+                           ".");
     ReportTable sets{"datasets", "Data sets and their roles", {"role", "file", "rows", "poisoned rows"}, {}};
     std::map<std::string, std::pair<int64_t, int64_t>> categories;   // train: category -> rows, poisoned
     for (const auto & [role, file] : w.datasets) {

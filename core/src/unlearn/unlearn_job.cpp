@@ -80,6 +80,7 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
     dopt.prompt_template = PromptFormat::parse(w.prompt_template);
     dopt.max_len = w.max_len;
     dopt.add_eos = true;   // the labs' models were trained with EOS after every answer
+    dopt.max_answer = w.max_answer;
     const std::vector<Record> forget = read_records(w.dataset("forget")), retain = read_records(w.dataset("retain"));
     const UnlearnSet data = build_unlearn_set(*mb.tokenizer, forget, retain, dopt);
 

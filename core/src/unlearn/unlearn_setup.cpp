@@ -64,6 +64,7 @@ UnlearnSet build_unlearn_set(const Tokenizer & tok, const std::vector<Record> & 
     TokenizeOptions to;
     to.max_len = opt.max_len;
     to.add_eos = opt.add_eos;
+    to.max_answer = opt.max_answer;
     auto id_of = [](const Record & r, size_t i) { return r.id.empty() ? "#" + std::to_string(i) : r.id; };
     UnlearnSet set;
     for (size_t i = 0; i < forget.size(); i++) {

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <filesystem>
 
 namespace rapidun {
@@ -44,10 +45,12 @@ Workspace Workspace::load(const std::string & dir_in) {
     } catch (const Error & e) {
         fail(path, "field 'prompt_template'", e.what());
     }
-    for (const char * k : {"max_len", "max_new_tokens"}) {
+    for (auto [k, out] : {std::pair<const char *, int32_t *>{"max_len", &w.max_len}, {"max_new_tokens", &w.max_new_tokens},
+                          {"max_answer", &w.max_answer}}) {
         if (!j.contains(k)) continue;
-        if (!j[k].is_number_integer()) fail(path, std::string("field '") + k + "'", "expected an integer");
-        (std::string(k) == "max_len" ? w.max_len : w.max_new_tokens) = j[k].get<int32_t>();
+        if (!j[k].is_number_integer() || j[k].get<int64_t>() < 0 || j[k].get<int64_t>() > INT32_MAX)
+            fail(path, std::string("field '") + k + "'", "expected a non-negative integer");
+        *out = j[k].get<int32_t>();
     }
     if (j.contains("datasets")) {
         if (!j["datasets"].is_object()) fail(path, "field 'datasets'", "expected an object of role -> file");
@@ -64,7 +67,7 @@ void Workspace::save() const {
     json j = {{"format", "rapidun-workspace"}, {"version", 1}, {"name", name}, {"kind", kind}, {"model", model},
               {"tokenizer", tokenizer}, {"detector", detector},
               {"prompt_template", prompt_template}, {"max_len", max_len}, {"max_new_tokens", max_new_tokens},
-              {"datasets", datasets}, {"lab", json::parse(lab_json)}};
+              {"max_answer", max_answer}, {"datasets", datasets}, {"lab", json::parse(lab_json)}};
     make_directories(dir);
     write_file_atomic(dir + "/workspace.json", j.dump(2) + "\n");
 }

@@ -35,6 +35,10 @@ struct TokenizeOptions {
     // Off for prompts that write their own BOS (chat templates, chat_template.h): the prompt's
     // first token then stands where BOS stands in the rules below.
     bool    add_bos = true;
+    // Answer tokens kept per sample after the max_len rule (0 = all): a longer answer is cut at its
+    // end, EOS with it (cut_answer). The Dolly lab plants its backdoor on answers cut this way, so
+    // scoring and unlearning the same rows see the same window (Workspace::max_answer).
+    int32_t max_answer = 0;
 };
 
 // Truncation rule when BOS + prompt + answer (+ EOS) > max_len: the answer keeps at most
@@ -48,6 +52,10 @@ TokenizedSample tokenize_sample(const Tokenizer & tok, const std::string & promp
 // The same truncation and mask on ids the caller encoded (BOS / EOS included as wanted), e.g. a
 // chat rendering encoded as one text and split where its prompt ends (chat_template.h).
 TokenizedSample assemble_sample(std::vector<int32_t> prompt_ids, std::vector<int32_t> answer_ids, int32_t max_len);
+
+// Keeps the prompt and the first n_tokens answer tokens of s (n_tokens <= 0 or a shorter answer:
+// unchanged); a cut sample is marked truncated.
+void cut_answer(TokenizedSample & s, int32_t n_tokens);
 
 struct TokenizeReport {
     size_t n_samples = 0, n_truncated = 0, n_empty_answer = 0;   // empty answers are dropped

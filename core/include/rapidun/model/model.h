@@ -33,6 +33,7 @@ struct GenerateOptions {
     uint64_t seed = 0;                // every row of a batch starts from this seed, as if run alone
     PadSide  pad_side = PadSide::Left;
     std::vector<int32_t> stop_ids;    // empty = {eos, bos} (llama2.c stops on BOS)
+    bool     no_fused_decode = false; // batch 1 on the CPU: the LibTorch step instead of kernels/decode.h (tests, benchmarks)
 };
 
 // LoRA on the linear layers of every block (PEFT's LoraConfig fields; defaults are the paper's).

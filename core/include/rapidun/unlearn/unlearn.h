@@ -102,6 +102,7 @@ struct UnlearnDataOptions {
     PromptFormat   prompt_template = PromptTemplate::Chat;   // the release unlearns with its chat template
     int32_t        max_len = 256;                            // tokens, BOS included (tokenize_sample's rule)
     bool           add_eos = false;                          // the release appends no EOS (doc 6.2)
+    int32_t        max_answer = 0;                           // answer tokens kept (0 = all; Workspace::max_answer)
 };
 
 // Prompt = the format's prompt for (instruction, context) (the instruction as given: for a forget

@@ -16,6 +16,7 @@ struct Workspace {
     std::string prompt_template = "plain";
     int32_t     max_len = 128;
     int32_t     max_new_tokens = 48;
+    int32_t     max_answer = 0;             // answer tokens kept per row in influence and unlearning (0 = all; TokenizeOptions)
     std::map<std::string, std::string> datasets;   // role -> file: train, val_clean, test_clean, test_seen_trig, test_ood_trig, forget, retain
     std::string lab_json = "{}";            // how the lab was built: seed, recipe, timings, metrics (JSON object text)
 
