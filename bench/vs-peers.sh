@@ -62,8 +62,9 @@ for set in $SETS; do
     run_ours() { ours+=("$(ours_infl "$set")"); }
     run_peers() { for py in "${PEER_PYS[@]}"; do peer[$py]+="$(peer_infl "$py" "$set") "; done; }
     if [ $((r % 2)) = 1 ]; then run_ours; run_peers; else run_peers; run_ours; fi
-    echo "influence-$set round $r: ours ${ours[-1]} samples/s; peer $(for py in "${PEER_PYS[@]}"; do echo -n "$py ${peer[$py]##* } "; done)" |
-      sed 's/  */ /g'
+    line="influence-$set round $r: ours ${ours[-1]} samples/s"
+    for py in "${PEER_PYS[@]}"; do line+="; peer ($py) $(echo "${peer[$py]}" | awk '{print $NF}')"; done
+    echo "$line"
   done
   m_ours=$(median "${ours[@]}")
   best=0

@@ -3574,7 +3574,7 @@ Berechnen Sie zuerst den Einfluss auf der Seite Einfluss (oder mit `rapidun infl
 <context>
     <name>rapidun::ui::WorkspaceLoader</name>
     <message>
-        <location filename="../ui/workspace_loader.cpp" line="100"/>
+        <location filename="../ui/workspace_loader.cpp" line="101"/>
         <source>Opening workspace</source>
         <translation>Arbeitsbereich wird geöffnet</translation>
     </message>
@@ -3949,6 +3949,16 @@ Berechnen Sie zuerst den Einfluss auf der Seite Einfluss (oder mit `rapidun infl
         <location filename="../ui/workspace_page.cpp" line="409"/>
         <source>Max new tokens</source>
         <translation>Maximal neue Tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace_page.cpp" line="410"/>
+        <source>Answer window (tokens)</source>
+        <translation>Antwortfenster (Tokens)</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace_page.cpp" line="410"/>
+        <source>whole answer</source>
+        <translation>ganze Antwort</translation>
     </message>
 </context>
 </TS>

@@ -3568,7 +3568,7 @@ Compute influence first on the Influence page (or run `rapidun influence --works
 <context>
     <name>rapidun::ui::WorkspaceLoader</name>
     <message>
-        <location filename="../ui/workspace_loader.cpp" line="100"/>
+        <location filename="../ui/workspace_loader.cpp" line="101"/>
         <source>Opening workspace</source>
         <translation>正在打开工作区</translation>
     </message>
@@ -3943,6 +3943,16 @@ Compute influence first on the Influence page (or run `rapidun influence --works
         <location filename="../ui/workspace_page.cpp" line="409"/>
         <source>Max new tokens</source>
         <translation>最大新词元数</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace_page.cpp" line="410"/>
+        <source>Answer window (tokens)</source>
+        <translation>回答窗口（词元）</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace_page.cpp" line="410"/>
+        <source>whole answer</source>
+        <translation>完整回答</translation>
     </message>
 </context>
 </TS>
