@@ -377,7 +377,8 @@ TEST_CASE("write_records_jsonl round trips") {
         REQUIRE(back.size() == rows.size());
         for (size_t i = 0; i < rows.size(); ++i) CHECK_MSG(same(rows[i], back[i]), "row " + std::to_string(i));
     }
-    CHECK(!fs::exists(path + ".tmp-" + std::to_string(::getpid())));
+    for (const auto & e : fs::directory_iterator(tmp_dir()))   // no temporary left behind
+        CHECK_MSG(e.path().filename().string().rfind("round.jsonl.tmp-", 0) != 0, e.path().string());
     rows[0].response = "bad\xC0";
     CHECK_THROWS_WITH(write_records_jsonl(path, rows), "record 0", "'response': invalid UTF-8");
 }

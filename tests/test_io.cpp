@@ -11,10 +11,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
 
 using namespace rapidun;
 namespace fs = std::filesystem;
@@ -118,6 +120,35 @@ std::vector<float> write_llama2c(const std::string & path, int32_t vocab, size_t
 } // namespace
 
 // ---- safetensors ----------------------------------------------------------------------------
+
+TEST_CASE("atomic writes: two threads saving one file never collide; the file is always one whole version") {
+    const std::string dir = tmp("atomic_threads"), path = dir + "/settings.json";
+    const std::string a(100000, 'a'), b(50000, 'b');
+    std::atomic<int> errors{0};
+    auto writer = [&](const std::string & text) {
+        for (int i = 0; i < 100; i++) {
+            try {
+                write_file_atomic(path, text);
+            } catch (const std::exception &) {
+                errors++;
+            }
+        }
+    };
+    std::thread t1(writer, a), t2(writer, b);
+    for (int i = 0; i < 200; i++) {   // a reader meanwhile sees one version or the other, whole
+        if (!fs::exists(path)) continue;
+        const std::string seen = read_file_text(path);
+        CHECK(seen == a || seen == b);
+    }
+    t1.join();
+    t2.join();
+    CHECK(errors == 0);
+    const std::string last = read_file_text(path);
+    CHECK(last == a || last == b);
+    size_t n = 0;
+    for (const auto & e : fs::directory_iterator(dir)) n++;
+    CHECK(n == 1);   // no temporary left behind
+}
 
 TEST_CASE("workspace.json: the answer window round-trips; a negative size is named") {
     const std::string ws = tmp("ws_answer");
@@ -457,6 +488,35 @@ TEST_CASE("llama2.c: stories260K.bin loads") {
 
 // ---- HF folders -----------------------------------------------------------------------------
 
+TEST_CASE("PyTorch pickles are refused with a message that points to safetensors; none is ever read") {
+    const std::string d = tmp("pickles");
+    // torch.save's zip archive (PyTorch >= 1.6) and its legacy bare pickle (protocol 2, LONG1 magic).
+    write_bytes(d + "/pytorch_model.bin", std::string("PK\x03\x04", 4) + std::string(64, '\0'));
+    CHECK_THROWS_WITH(read_model_files(d + "/pytorch_model.bin"), "pytorch_model.bin", "PyTorch pickle", "safetensors");
+    write_bytes(d + "/legacy.bin", std::string("\x80\x02\x8a\x0a", 4) + std::string(64, '\0'));
+    CHECK_THROWS_WITH(read_model_files(d + "/legacy.bin"), "legacy.bin", "PyTorch pickle", "can run code");
+    write_bytes(d + "/model.pt", std::string(64, '\0'));
+    CHECK_THROWS_WITH(read_model_files(d + "/model.pt"), "model.pt", "PyTorch pickle (.pt)", "safetensors");
+    // An HF folder with only the pickle: the folder's message names it.
+    const std::string hf = tmp("pickle_folder");
+    ModelConfig c;
+    c.dim = 8; c.n_layers = 1; c.n_heads = 2; c.n_kv_heads = 2; c.head_dim = 4; c.hidden_dim = 16; c.vocab_size = 10;
+    write_file_atomic(hf + "/config.json", hf_config_json(c));
+    write_bytes(hf + "/pytorch_model.bin", std::string("PK\x03\x04", 4) + std::string(64, '\0'));
+    CHECK_THROWS_WITH(read_model_files(hf), "pickle_folder", "only pytorch_model.bin", "model.safetensors");
+}
+
+TEST_CASE("a lone .safetensors: its own header is read and checked, then the folder's config.json is asked for") {
+    const std::string d = tmp("lone_st");
+    TensorMap t;
+    t["w"] = HostTensor::from_floats({2}, {1, 2});
+    write_safetensors(d + "/adapter.safetensors", t);
+    CHECK_THROWS_WITH(read_model_files(d + "/adapter.safetensors"), "adapter.safetensors", "header reads (1 tensors)",
+                      "no config.json beside it");
+    write_bytes(d + "/broken.safetensors", st_file("{not json", 0));
+    CHECK_THROWS_WITH(read_model_files(d + "/broken.safetensors"), "broken.safetensors", "invalid JSON");
+}
+
 TEST_CASE("HF folder: sharded checkpoint equals the unsharded one") {
     const ModelConfig c = tiny_config();
     const TensorMap w = tiny_weights(c);
@@ -520,8 +580,8 @@ TEST_CASE("HF folder: no weights, and not a model at all") {
     const std::string dir = tmp("hf_empty");
     write_file_atomic(dir + "/config.json", std::string(k_config));
     CHECK_THROWS_WITH(read_model_files(dir), dir.c_str(), "no model.safetensors");
-    write_bytes(dir + "/weights.pt", "x");
-    CHECK_THROWS_WITH(read_model_files(dir + "/weights.pt"), "weights.pt", "unrecognised model format");
+    write_bytes(dir + "/weights.gguf", "x");
+    CHECK_THROWS_WITH(read_model_files(dir + "/weights.gguf"), "weights.gguf", "unrecognised model format");
     CHECK_THROWS_WITH(read_model_files(dir + "/nothing"), "nothing", "no such file");
 }
 

@@ -3,7 +3,9 @@
 
 #include "rapidun/error.h"
 
+#include <atomic>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -36,8 +38,12 @@ void sync_parent_dir(const std::string & path) {
 } // namespace
 
 void write_file_atomic(const std::string & path, const void * data, size_t n_bytes) {
-    const std::string tmp = path + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // A temporary name of its own per call (process id and a process-wide counter), created
+    // exclusively: two threads or processes saving one file each write their own temporary, and the
+    // last rename wins whole.
+    static std::atomic<uint64_t> counter{0};
+    const std::string tmp = path + ".tmp-" + std::to_string(static_cast<long>(::getpid())) + "-" + std::to_string(counter++);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) fail(tmp, "", "cannot create: " + errno_text());
 
     // Any failure from here on removes the temp file so no "<path>.tmp-*" litter stays behind.

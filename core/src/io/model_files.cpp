@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <fcntl.h>
@@ -18,6 +19,12 @@
 #include <unistd.h>
 
 namespace rapidun {
+
+// Why a pickle is refused, and what to do instead.
+static const char * const kPickleAdvice =
+    "loading a pickle can run code it carries, so it is not read here; use the model's safetensors "
+    "(most Hub models ship model.safetensors), or convert it once where you trust it "
+    "(safetensors.torch.save_file(torch.load(f), \"model.safetensors\"))";
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -227,6 +234,10 @@ ModelFiles read_hf_folder(const std::string & dir) {
             origin[it.key()] = join(dir, shard);
         }
     } else {
+        for (const char * pickle : {"pytorch_model.bin", "pytorch_model.bin.index.json"})
+            if (file_exists(join(dir, pickle)))
+                fail(dir, "", std::string("no model.safetensors or model.safetensors.index.json in this folder, only ") + pickle +
+                                  ": " + kPickleAdvice);
         fail(dir, "", "no model.safetensors or model.safetensors.index.json in this folder");
     }
     for (const auto & [name, t] : mf.weights)
@@ -244,8 +255,22 @@ ModelFiles read_hf_folder(const std::string & dir) {
     return mf;
 }
 
+// torch.save's formats: a zip archive (PyTorch >= 1.6) or a bare pickle (protocol 2-5, then a
+// first opcode; a llama2.c header starting 0x80 0x02 would need dim >= 65,536 for a third byte).
+static bool is_pytorch_pickle(const std::string & path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char b[4] = {0, 0, 0, 0};
+    in.read(reinterpret_cast<char *>(b), 4);
+    if (in.gcount() < 4) return false;
+    if (b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) return true;
+    return b[0] == 0x80 && b[1] >= 2 && b[1] <= 5 && b[2] != 0;
+}
+
 ModelFiles read_model_files(const std::string & path) {
     if (!file_exists(path)) fail(path, "", "no such file or folder");
+    for (const char * ext : {".pt", ".pth", ".ckpt", ".pkl"})
+        if (ends_with(path, ext)) fail(path, "", std::string("a PyTorch pickle (") + ext + "): " + kPickleAdvice);
+    if (!is_directory(path) && is_pytorch_pickle(path)) fail(path, "", std::string("a PyTorch pickle (torch.save): ") + kPickleAdvice);
     ModelFiles mf;
     if (is_directory(path)) {
         mf = read_hf_folder(path);
@@ -260,8 +285,15 @@ ModelFiles read_model_files(const std::string & path) {
             if (e.is_regular_file(ec) && e.path().extension() == ".model") found.push_back(e.path().string());
         if (found.size() == 1) mf.tokenizer_guess = found[0];
     } else if (ends_with(path, ".safetensors")) {
+        // The file named is read first, so that a broken header is reported as its own, even where
+        // the folder around it is not a model.
+        const size_t n_tensors = read_safetensors(path).tensors.size();
         fs::path parent = fs::path(path).parent_path();
-        mf = read_hf_folder(parent.empty() ? "." : parent.string());
+        if (parent.empty()) parent = ".";
+        if (!file_exists((parent / "config.json").string()))
+            fail(path, "", "its header reads (" + std::to_string(n_tensors) +
+                               " tensors), but there is no config.json beside it: a model is an HF folder with its config.json");
+        mf = read_hf_folder(parent.string());
     } else {
         fail(path, "", "unrecognised model format: expected an HF folder, a .safetensors file in one, "
                        "or a llama2.c .bin");

@@ -4,6 +4,7 @@
 
 #include "rapidun/error.h"
 #include "rapidun/kernels/attention.h"
+#include "rapidun/kernels/decode.h"
 
 #include <cmath>
 

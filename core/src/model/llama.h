@@ -5,7 +5,6 @@
 // G = H / KV (GQA group), hd = head_dim, F = hidden (SwiGLU) width, V = vocab.
 #pragma once
 #include "rapidun/io/safetensors.h"
-#include "rapidun/kernels/decode.h"
 #include "rapidun/model/config.h"
 
 #include <torch/torch.h>
@@ -14,6 +13,10 @@
 #include <vector>
 
 namespace rapidun {
+
+namespace kernels {
+struct DecodeModel;   // kernels/decode.h
+}
 
 // The dtype the modules below allocate their parameters in, on this thread (fp32 unless a
 // ParamDtypeScope says otherwise): Model::load builds a bf16 model directly in bf16 rather than in
