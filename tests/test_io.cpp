@@ -7,6 +7,7 @@
 #include "rapidun/io/model_files.h"
 #include "rapidun/io/safetensors.h"
 #include "rapidun/model/config.h"
+#include "rapidun/workspace/lock.h"
 #include "rapidun/workspace/workspace.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,10 @@
 #include <fstream>
 #include <random>
 #include <thread>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace rapidun;
 namespace fs = std::filesystem;
@@ -164,6 +169,66 @@ TEST_CASE("workspace.json: the answer window round-trips; a negative size is nam
     CHECK_THROWS_WITH(Workspace::load(ws), "workspace.json", "field 'max_answer'", "non-negative integer");
     write_file_atomic(ws + "/workspace.json", R"({"model": "m", "max_len": "64"})");
     CHECK_THROWS_WITH(Workspace::load(ws), "workspace.json", "field 'max_len'", "non-negative integer");
+}
+
+TEST_CASE("workspace lock: another process is refused naming the holder; a killed holder releases it; one process shares it") {
+    const std::string dir = tmp("ws_lock");
+    {
+        WorkspaceLock a(dir, "outer job");
+        WorkspaceLock b(dir, "inner job");   // the same process: a pipeline's influence step, the studio's jobs
+    }
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {   // the holder: takes the lock, says so, waits to be killed
+        WorkspaceLock held(dir, "rapidun pipeline");
+        const char c = 'r';
+        if (::write(ready[1], &c, 1) != 1) ::_exit(2);
+        for (;;) ::pause();
+    }
+    char c = 0;
+    REQUIRE(::read(ready[0], &c, 1) == 1);
+    const std::string holder = "in use by process " + std::to_string(long(child)) + " (rapidun pipeline)";
+    CHECK_THROWS_WITH(WorkspaceLock(dir, "rapidun unlearn"), ".rapidun.lock", holder.c_str(), "run this again");
+    ::kill(child, SIGKILL);   // kill -9: the kernel drops its flock with its descriptors
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ::close(ready[0]);
+    ::close(ready[1]);
+    WorkspaceLock after(dir, "rapidun unlearn");
+    CHECK(read_file_text(dir + "/.rapidun.lock").find("process " + std::to_string(long(::getpid())) + " (rapidun unlearn)") == 0);
+}
+
+TEST_CASE("workspace.json: data sets and the detector stay inside the folder; a model may live elsewhere") {
+    const std::string ws = tmp("ws_paths"), outside = tmp("ws_paths_outside");
+    write_file_atomic(outside + "/rows.jsonl", "{\"instruction\": \"q\", \"response\": \"a\"}\n");
+    auto with = [&](const std::string & fields) {
+        write_file_atomic(ws + "/workspace.json", "{\"model\": \"m\", " + fields + "}");
+        return ws;
+    };
+    CHECK_THROWS_WITH(Workspace::load(with(R"("datasets": {"train": "../../../../etc/passwd"})")), "workspace.json",
+                      "datasets.train", "leaves the workspace folder");
+    CHECK_THROWS_WITH(Workspace::load(with(R"("datasets": {"train": "/etc/passwd"})")), "datasets.train", "absolute path");
+    CHECK_THROWS_WITH(Workspace::load(with(R"("detector": "/etc/passwd")")), "field 'detector'", "absolute path");
+    CHECK_THROWS_WITH(Workspace::load(with(R"("datasets": {"../x": "data/x.jsonl"})")), "role '../x'", "plain name");
+    CHECK_THROWS_WITH(Workspace::load(with(R"("model": "../../m")")), "field 'model'", "leaves the workspace folder");
+    CHECK(Workspace::load(with(R"("model": "/opt/models/llama3", "tokenizer": "/opt/models/llama3/tokenizer.json")")).model ==
+          "/opt/models/llama3");
+    CHECK(Workspace::load(with(R"("datasets": {"train": "data/./a/../train.jsonl"})")).datasets.at("train") == "data/./a/../train.jsonl");
+    // A symbolic link inside the folder that leads out of it.
+    fs::create_directories(ws + "/data");
+    fs::create_symlink(outside + "/rows.jsonl", ws + "/data/link.jsonl");
+    CHECK_THROWS_WITH(Workspace::load(with(R"("datasets": {"train": "data/link.jsonl"})")), "datasets.train", "symbolic link",
+                      "leads out of the workspace folder");
+    // Importing copies the file in; the workspace then opens and reads it from inside.
+    Workspace w = Workspace::load(with(R"("datasets": {})"));
+    const std::string copy = w.import_dataset("train", outside + "/rows.jsonl");
+    w.save();
+    const Workspace back = Workspace::load(ws);
+    CHECK(back.datasets.at("train") == "data/train-rows.jsonl" && back.dataset("train") == copy);
+    CHECK(read_file_text(copy) == read_file_text(outside + "/rows.jsonl"));
+    CHECK_THROWS_WITH(w.import_dataset("a b", outside + "/rows.jsonl"), "role 'a b'", "plain name");
 }
 
 TEST_CASE("safetensors round trip: F32 + BF16 + I64 + metadata, header padded to 8") {

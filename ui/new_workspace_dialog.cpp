@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 
 #include <exception>
+#include <utility>
+#include <vector>
 
 namespace rapidun::ui {
 namespace {
@@ -205,6 +207,7 @@ bool NewWorkspaceDialog::create() {
     w.max_new_tokens = maxNew_->value();
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);   // reading a large set takes a moment
     QString problem;
+    std::vector<std::pair<std::string, std::string>> sources;   // role, file: copied in once the folder exists
     for (int row = 0; row < datasets_->rowCount() && problem.isEmpty(); ++row) {
         const auto * combo = qobject_cast<QComboBox *>(datasets_->cellWidget(row, 0));
         const QString role = combo ? combo->currentText().trimmed() : QString();
@@ -217,6 +220,7 @@ bool NewWorkspaceDialog::create() {
             try {
                 read_records(native(path));   // throws "<file>:<line>: <what>"
                 w.datasets[role.toStdString()] = native(path);
+                sources.emplace_back(role.toStdString(), native(path));
             } catch (const std::exception & e) {
                 problem = tr("Data set %1 (%2): %3").arg(role, QDir::toNativeSeparators(path), QString::fromUtf8(e.what()));
             }
@@ -231,6 +235,9 @@ bool NewWorkspaceDialog::create() {
         if (!QDir().mkpath(dir))
             return fail(tr("Could not create the folder %1.").arg(QDir::toNativeSeparators(dir)));
         w.dir = native(dir);
+        // The data sets are copied into the workspace (data/<role>-<name>): a workspace holds its own
+        // data, and workspace.json never points outside its folder for them.
+        for (const auto & [role, file] : sources) w.import_dataset(role, file);
         QStringList words = keywords_->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
         QByteArray list;
         for (QString & word : words)

@@ -8,6 +8,7 @@
 #include "rapidun/dist/process_group.h"
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
+#include "rapidun/workspace/lock.h"
 
 #include <algorithm>
 #include <chrono>
@@ -207,10 +208,13 @@ RankingProducts ranking_products(SketchCache & train, const std::vector<float> &
 json run_workspace_influence(const Workspace & w, const WorkspaceInfluenceOptions & opt,
                              const std::function<void(const InfluenceJobProgress &)> & progress, const CancelToken * cancel) {
     const auto t_all = std::chrono::steady_clock::now();
+    const bool leader = !opt.group || opt.group->rank() == 0;
+    // One process writes a workspace's caches and views: the leader holds the lock for its ranks.
+    std::optional<WorkspaceLock> lock;
+    if (leader) lock.emplace(w.dir, "rapidun influence");
     Opened o = open_for_influence(w, opt);
     Model & model = *o.mb.model;
     const GradLayout layout = gradient_layout(model, o.io);
-    const bool leader = !opt.group || opt.group->rank() == 0;
 
     std::vector<Scored> sets;
     sets.push_back(load_scored(w, *o.mb.tokenizer, "forget"));

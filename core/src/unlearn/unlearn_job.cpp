@@ -7,6 +7,7 @@
 #include "rapidun/eval/eval.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/unlearn/weights_files.h"
+#include "rapidun/workspace/lock.h"
 
 #include <chrono>
 #include <cmath>
@@ -73,6 +74,7 @@ UnlearnOptions unlearn_preset(const std::string & name, UnlearnMethod method, co
 json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const std::function<void(const UnlearnJobProgress &)> & progress,
                      const CancelToken * cancel) {
     const UnlearnOptions & o = job.opt;
+    const WorkspaceLock lock(w.dir, std::string("rapidun unlearn --method ") + unlearn_method_name(o.method));
     LoadOptions lo;
     lo.memory_task = "lora-unlearn";   // refused up front, with the figure, when it would not fit
     ModelBundle mb = open_model(w.resolve(w.model), w.resolve(w.tokenizer), lo);
@@ -185,6 +187,7 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
         if (progress) progress(stage, f, m);
         if (cancel) cancel->throw_if_cancelled();
     };
+    const WorkspaceLock lock(w.dir, "rapidun pipeline");
     const json lab = json::parse(w.lab_json);
     const double retrain = lab.contains("retrain_clean") && lab["retrain_clean"].is_object() ? lab["retrain_clean"].value("seconds", 0.0) : 0.0;
 

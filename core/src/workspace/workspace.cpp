@@ -7,16 +7,54 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <cstdint>
 #include <filesystem>
 
 namespace rapidun {
 
 using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Where a path of workspace.json may point. Data sets and the detector are the workspace's own
+// files: relative, never climbing out of the folder, never through a symlink that leads out (a
+// workspace.json from someone else must not make us parse /etc/passwd). The model and tokenizer
+// may also be absolute: a download kept elsewhere, only ever read by the strict model readers.
+void check_path(const std::string & wsjson, const std::string & dir, const std::string & field, const std::string & p,
+                bool absolute_ok) {
+    if (p.empty()) return;
+    const fs::path rel(p);
+    if (rel.is_absolute()) {
+        if (absolute_ok) return;
+        fail(wsjson, field, "'" + p + "' is an absolute path; a workspace's data sets and detector live inside its folder "
+                            "(the studio's New Workspace dialog copies them there)");
+    }
+    const fs::path norm = rel.lexically_normal();
+    if (!norm.empty() && *norm.begin() == "..")
+        fail(wsjson, field, "'" + p + "' leaves the workspace folder");
+    if (absolute_ok) return;
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(dir, ec), real = fs::weakly_canonical(fs::path(dir) / norm, ec);
+    if (ec) return;   // nothing there yet: the reader says so
+    const fs::path inside = real.lexically_relative(root);
+    if (inside.empty() || *inside.begin() == "..")
+        fail(wsjson, field, "'" + p + "' is a symbolic link that leads out of the workspace folder, to " + real.string());
+}
+
+bool plain_role(const std::string & r) {
+    if (r.empty() || r.size() > 64) return false;
+    for (char c : r)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
+    return true;
+}
+
+} // namespace
 
 Workspace Workspace::load(const std::string & dir_in) {
     Workspace w;
-    w.dir = std::filesystem::absolute(dir_in).lexically_normal().string();
+    w.dir = fs::absolute(dir_in).lexically_normal().string();
     if (!w.dir.empty() && w.dir.back() == '/') w.dir.pop_back();
     const std::string path = w.dir + "/workspace.json";
     if (!file_exists(path)) fail(path, "", "not found: not a workspace folder");
@@ -55,11 +93,16 @@ Workspace Workspace::load(const std::string & dir_in) {
     if (j.contains("datasets")) {
         if (!j["datasets"].is_object()) fail(path, "field 'datasets'", "expected an object of role -> file");
         for (auto & [role, file] : j["datasets"].items()) {
+            if (!plain_role(role)) fail(path, "datasets", "role '" + role + "' is not a plain name (letters, digits, _ and -)");
             if (!file.is_string()) fail(path, "datasets." + role, "expected a file name");
             w.datasets[role] = file.get<std::string>();
+            check_path(path, w.dir, "datasets." + role, w.datasets[role], false);
         }
     }
     if (j.contains("lab")) w.lab_json = j["lab"].dump();
+    check_path(path, w.dir, "field 'model'", w.model, true);
+    check_path(path, w.dir, "field 'tokenizer'", w.tokenizer, true);
+    check_path(path, w.dir, "field 'detector'", w.detector, false);
     return w;
 }
 
@@ -75,6 +118,15 @@ void Workspace::save() const {
 std::string Workspace::resolve(const std::string & p) const {
     if (p.empty()) return p;
     return p[0] == '/' ? p : dir + "/" + p;
+}
+
+std::string Workspace::import_dataset(const std::string & role, const std::string & source) {
+    if (!plain_role(role)) throw Error("data set role '" + role + "' is not a plain name (letters, digits, _ and -)");
+    const std::string rel = "data/" + role + "-" + fs::path(source).filename().string();
+    make_directories(dir + "/data");
+    write_file_atomic(dir + "/" + rel, read_file_text(source));
+    datasets[role] = rel;
+    return dir + "/" + rel;
 }
 
 std::string Workspace::dataset(const std::string & role) const {

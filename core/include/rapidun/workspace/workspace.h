@@ -1,5 +1,7 @@
 // A workspace: one folder per study, described by workspace.json (model, tokenizer, data sets and
-// their roles, settings, and the facts of how a lab was built). Paths inside are relative to the folder.
+// their roles, settings, and the facts of how a lab was built). Paths inside are relative to the
+// folder; data sets and the detector must stay inside it (no "..", no absolute path, no symlink
+// out), the model and tokenizer may be absolute (kept elsewhere, only read).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -24,6 +26,9 @@ struct Workspace {
     void save() const;                                 // atomic
     std::string resolve(const std::string & path) const;   // absolute paths stay, relative ones join dir
     std::string dataset(const std::string & role) const;   // resolved path; throws naming the missing role
+    // Copies `source` into data/<role>-<file name> (atomic) and makes it the role's data set; returns
+    // the copy's path. Data sets live inside the workspace (load refuses paths that leave it).
+    std::string import_dataset(const std::string & role, const std::string & source);
 };
 
 } // namespace rapidun
