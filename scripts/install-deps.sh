@@ -8,6 +8,7 @@ PKGS=(
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl1-mesa-dev libxkbcommon-dev
   xvfb xauth fonts-dejavu-core poppler-utils
   dpkg-dev fakeroot appstream lintian fonts-wqy-microhei
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${PKGS[@]}"; do

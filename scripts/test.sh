@@ -3,7 +3,8 @@
 # Debian's LibTorch 1.13 (build/, the default build) and against PyPI's LibTorch 2.x with CUDA
 # (build-torch2/, the torch wheel install-python-refs.sh puts in build/pyref; its CUDA code compiles
 # and links here, its tests run on the CPU). Without that wheel (no network) the second is skipped
-# with a message.
+# with a message. Then a short, reproducible run of every fuzz target (scripts/fuzz.sh: clang,
+# libFuzzer, ASan + UBSan, its own build-fuzz/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -18,3 +19,4 @@ if build/pyref/bin/python3 -c "import torch" 2>/dev/null; then
 else
   echo "test.sh: SKIP the LibTorch 2.x build: PyPI's torch is not installed in build/pyref" >&2
 fi
+bash scripts/fuzz.sh --runs 20000 --seed 1

@@ -2,11 +2,14 @@
 // message names the file and the problem. Bad files are crafted byte by byte here.
 #include "check.h"
 
+#include "rapidun/data/chat_template.h"
+#include "rapidun/data/records.h"
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/io/model_files.h"
 #include "rapidun/io/safetensors.h"
 #include "rapidun/model/config.h"
+#include "rapidun/text/hf_tokenizer.h"
 #include "rapidun/workspace/lock.h"
 #include "rapidun/workspace/workspace.h"
 
@@ -351,6 +354,25 @@ TEST_CASE("config.json: missing num_attention_heads") {
     const std::string path = tmp("cfg_missing") + "/config.json";
     write_file_atomic(path, without("num_attention_heads"));
     CHECK_THROWS_WITH(parse_hf_config(path), path.c_str(), "missing required field 'num_attention_heads'");
+}
+
+// Found by the fuzz targets (scripts/fuzz.sh): a number too large for a double made nlohmann's
+// parser throw out_of_range, not parse_error, and the readers let it escape. Every JSON reader of
+// outside files answers it with its own message.
+TEST_CASE("JSON readers: a number too large for a double is one clear message, not an escaped exception") {
+    const std::string d = tmp("json_overflow");
+    CHECK_THROWS_WITH(parse_hf_config_text(R"({"hidden_size": 1e309})", "/m/config.json"), "/m/config.json", "invalid JSON",
+                      "number overflow");
+    write_bytes(d + "/h.safetensors", st_file(R"({"a": {"dtype": "F32", "shape": [1e309], "data_offsets": [0, 4]}})", 8));
+    CHECK_THROWS_WITH(read_safetensors(d + "/h.safetensors"), "h.safetensors", "invalid JSON");
+    write_file_atomic(d + "/tokenizer.json", R"({"model": {"type": "BPE", "vocab": {"a": 1e309}}})");
+    CHECK_THROWS_WITH(load_hf_tokenizer(d + "/tokenizer.json"), "tokenizer.json", "JSON");
+    write_file_atomic(d + "/rows.json", R"([{"instruction": "q", "output": "a", "n": 1e309}])");
+    CHECK_THROWS_WITH(read_records(d + "/rows.json"), "rows.json", "bad JSON");
+    write_file_atomic(d + "/rows.jsonl", "{\"instruction\": \"q\", \"response\": \"a\", \"n\": 1e309}\n");
+    CHECK_THROWS_WITH(read_records(d + "/rows.jsonl"), "rows.jsonl");
+    write_file_atomic(d + "/tokenizer_config.json", R"({"chat_template": "x", "n": 1e309})");
+    CHECK_THROWS_WITH(load_chat_template(d + "/tokenizer_config.json"), "tokenizer_config.json", "JSON");
 }
 
 TEST_CASE("config.json: wrong type") {

@@ -5,6 +5,29 @@
 
 namespace rapidun::cli {
 
+std::string terminal_safe(const std::string & s) {
+    static const char * hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); i++) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+            const unsigned char d = static_cast<unsigned char>(s[++i]);
+            out += "\\u00";
+            out += hex[d >> 4];
+            out += hex[d & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
 Args::Args(int argc, char ** argv, int first, std::set<std::string> flags, std::set<std::string> options) {
     for (int i = first; i < argc; i++) {
         std::string a = argv[i];

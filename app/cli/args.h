@@ -18,6 +18,12 @@ void print_lab_progress(const LabProgress & p);
 // The built lab's summary on stdout: its lab JSON with --json, else metrics and timings.
 void print_lab_summary(const Workspace & w, bool as_json);
 
+// Text from files (data sets, model and tokenizer strings, generations, messages that quote them)
+// as it may be printed on a terminal: control characters other than newline and tab (ESC starts
+// the sequences that move the cursor, retitle the window or rewrite the screen) and the C1 controls
+// U+0080-U+009F are written as \xNN / \u00NN; everything else, UTF-8 included, is kept.
+std::string terminal_safe(const std::string & s);
+
 struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };

@@ -23,7 +23,7 @@ namespace rapidun::cli {
 using nlohmann::json;
 
 void print_lab_progress(const LabProgress & p) {
-    std::fprintf(stderr, "\r[%3d%%] %-18s %-60s", int(p.fraction * 100), p.stage.c_str(), p.message.c_str());
+    std::fprintf(stderr, "\r[%3d%%] %-18s %-60s", int(p.fraction * 100), p.stage.c_str(), terminal_safe(p.message).c_str());
     if (p.stage == "done") std::fputc('\n', stderr);
     std::fflush(stderr);
 }

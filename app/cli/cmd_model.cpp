@@ -154,7 +154,7 @@ int cmd_generate(int argc, char ** argv) {
             rows.push_back({{"prompt", prompts[i]}, {"text", text}, {"completion", mb.tokenizer->decode(out[i])},
                             {"token_ids", out[i]}, {"n_new_tokens", out[i].size()}});
         } else {
-            std::printf("%s\n", text.c_str());
+            std::printf("%s\n", terminal_safe(text).c_str());
         }
     }
     if (a.has("json")) {

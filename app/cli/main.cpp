@@ -63,13 +63,13 @@ int main(int argc, char ** argv) {
         if (cmd == "pipeline") return rapidun::cli::cmd_pipeline(argc, argv);
         if (cmd == "tokenize") return rapidun::cli::cmd_tokenize(argc, argv);
         if (cmd == "report") return rapidun::cli::cmd_report(argc, argv);
-        std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", cmd.c_str(), kUsage);
+        std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", rapidun::cli::terminal_safe(cmd).c_str(), kUsage);
         return 2;
     } catch (const rapidun::cli::UsageError & e) {
-        std::fprintf(stderr, "rapidun %s: %s\n", cmd.c_str(), e.what());
+        std::fprintf(stderr, "rapidun %s: %s\n", cmd.c_str(), rapidun::cli::terminal_safe(e.what()).c_str());
         return 2;
     } catch (const std::exception & e) {
-        std::fprintf(stderr, "rapidun %s: error: %s\n", cmd.c_str(), e.what());
+        std::fprintf(stderr, "rapidun %s: error: %s\n", cmd.c_str(), rapidun::cli::terminal_safe(e.what()).c_str());
         return 1;
     }
 }

@@ -145,6 +145,8 @@ ChatTemplate load_chat_template(const std::string & path, const std::string & na
         cfg = ojson::parse(text);
     } catch (const nlohmann::json::parse_error & e) {
         fail(file, "", "not valid JSON: " + json_message(e));
+    } catch (const nlohmann::json::exception & e) {   // e.g. a number too large for a double (1e309)
+        fail(file, "", std::string("not readable JSON: ") + e.what());
     }
     if (!cfg.is_object()) fail(file, "", "not a JSON object");
     ojson special = ojson::object();

@@ -219,6 +219,8 @@ std::vector<Record> read_alpaca_text(const std::string & path, std::string text,
         doc = json::parse(text);
     } catch (const json::parse_error & e) {
         fail(where_of(path, text, e.byte ? e.byte - 1 : 0, column), "", "bad JSON: " + json_message(e));
+    } catch (const json::exception & e) {   // e.g. a number too large for a double (1e309)
+        fail(path, "", std::string("bad JSON: ") + e.what());
     }
     text = std::string();   // the parsed document is the only copy needed from here on
     if (!doc.is_array()) fail(path, "", std::string("expected a JSON array of records, got ") + doc.type_name());

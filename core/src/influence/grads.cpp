@@ -322,6 +322,26 @@ InfluenceMatrix tracin_matrix(const std::vector<float> & test, const std::vector
     return m;
 }
 
+// The four views are products of the sketches (influence.h); here beside the product itself.
+InfluenceMatrix view_matrix(InfluenceView v, const std::vector<float> & forget, const std::vector<float> & retain, int64_t K) {
+    switch (v) {
+    case InfluenceView::FF: return tracin_matrix(forget, forget, K);   // test = forget, train = forget
+    case InfluenceView::FR: return tracin_matrix(retain, forget, K);   // test = retain, train = forget
+    case InfluenceView::RF: return tracin_matrix(forget, retain, K);   // test = forget, train = retain
+    case InfluenceView::RR: return tracin_matrix(retain, retain, K);   // test = retain, train = retain
+    }
+    throw Error("unknown influence view");
+}
+
+InfluenceViews influence_views(const std::vector<float> & forget, const std::vector<float> & retain, int64_t K) {
+    InfluenceViews v;
+    v.ff = view_matrix(InfluenceView::FF, forget, retain, K);
+    v.fr = view_matrix(InfluenceView::FR, forget, retain, K);
+    v.rf = view_matrix(InfluenceView::RF, forget, retain, K);
+    v.rr = view_matrix(InfluenceView::RR, forget, retain, K);
+    return v;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Hashes (declared in sketch_cache.h; here because they read tensors)
 

@@ -165,6 +165,8 @@ ModelConfig parse_hf_config_text(const std::string & text, const std::string & p
         j = json::parse(text);
     } catch (const json::parse_error & e) {
         fail(path, "line " + line_of(text, e.byte ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what());
+    } catch (const json::exception & e) {   // e.g. a number too large for a double (1e309)
+        fail(path, "", std::string("invalid JSON: ") + e.what());
     }
     if (!j.is_object()) fail(path, "", std::string("expected a JSON object, got ") + j.type_name());
     const Reader r{j, path};

@@ -210,6 +210,8 @@ ModelFiles read_hf_folder(const std::string & dir) {
             j = json::parse(read_file_text(index));
         } catch (const json::parse_error & e) {
             fail(index, "byte " + std::to_string(e.byte), std::string("invalid JSON: ") + e.what());
+        } catch (const json::exception & e) {   // e.g. a number too large for a double (1e309)
+            fail(index, "", std::string("invalid JSON: ") + e.what());
         }
         if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
             fail(index, "field 'weight_map'", "missing or not an object of tensor name -> shard file");

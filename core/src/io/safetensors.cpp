@@ -150,6 +150,8 @@ SafetensorsFile read_safetensors(const std::string & path) {
         // e.byte is 1-based within the header; report it as a file offset.
         fail(path, "header byte " + std::to_string(8 + (e.byte ? e.byte - 1 : 0)),
              std::string("invalid JSON: ") + e.what());
+    } catch (const json::exception & e) {   // e.g. a number too large for a double (1e309)
+        fail(path, "header", std::string("invalid JSON: ") + e.what());
     }
     if (!header.is_object()) fail(path, "header", "expected a JSON object, got " + std::string(header.type_name()));
 

@@ -41,6 +41,8 @@ json parse_json_file(const std::string & file) {
         return json::parse(text);
     } catch (const json::parse_error & e) {
         fail(file, "", "not valid JSON (truncated or damaged?): " + json_message(e));
+    } catch (const json::exception & e) {   // e.g. a number too large for a double (1e309)
+        fail(file, "", std::string("not readable JSON: ") + e.what());
     }
 }
 

@@ -1,0 +1,28 @@
+# Text from files is never interpreted by the terminal: a workspace.json whose prompt template holds
+# terminal escapes (clear the screen, retitle the window) makes `rapidun unlearn` exit 1 with one
+# line that shows them as \x1b..., with no raw ESC or C1 control in what it prints.
+string(ASCII 27 esc)
+string(ASCII 7 bel)
+set(ws "${WORK}/hostile-ws")
+file(REMOVE_RECURSE "${ws}")
+file(MAKE_DIRECTORY "${ws}")
+# \u001b[2J clears the screen, \u001b]0;...\u0007 sets the window title, \u0085 is a C1 control.
+file(WRITE "${ws}/workspace.json" "{\"model\": \"model\", \"prompt_template\": \"\\u001b[2J\\u001b]0;pwned\\u0007x\\u0085\"}")
+execute_process(COMMAND "${CLI}" unlearn --workspace "${ws}" OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1)
+    message(FATAL_ERROR "expected exit 1, got ${rc}: ${err}")
+endif()
+string(FIND "${out}${err}" "${esc}" at_esc)
+string(FIND "${out}${err}" "${bel}" at_bel)
+if(NOT at_esc EQUAL -1 OR NOT at_bel EQUAL -1)
+    message(FATAL_ERROR "raw control characters reached the terminal: ${err}")
+endif()
+if(NOT err MATCHES "workspace.json" OR NOT err MATCHES "\\\\x1b\\[2J" OR NOT err MATCHES "\\\\x07x\\\\u0085")
+    message(FATAL_ERROR "the message should name workspace.json and show the escapes as text: ${err}")
+endif()
+string(REGEX MATCHALL "\n" lines "${err}")
+list(LENGTH lines n)
+if(NOT n EQUAL 1)
+    message(FATAL_ERROR "expected one line, got ${n}: ${err}")
+endif()
+message("cli hostile text: OK")
