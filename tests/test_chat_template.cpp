@@ -312,6 +312,21 @@ TEST_CASE("what the renderer refuses gets one message with the line and column")
         expect_error([&] { ChatTemplate("{# x #}" + c.template_text, "refused.jinja").render_json(messages); }, "refused.jinja: line ",
                      c.words);
     }
+    // Found by the fuzz target: 1,900 unary signs in one tag overflowed the stack (the expression
+    // tree is as deep as its tag is long). Tags and block nesting are bounded far above any real
+    // template; just under the bounds, a template still renders.
+    std::string signs(2000, '-');
+    expect_error([&] { ChatTemplate("{{ " + signs + "1 }}", "deep.jinja"); }, "deep.jinja: line 1", {"more than 500 tokens"});
+    CHECK(ChatTemplate("{{ " + std::string(400, '-') + "1 }}", "ok.jinja").render({}) == "1");
+    std::string nested, closed;
+    for (int i = 0; i < 150; i++) nested += "{% if true %}", closed += "{% endif %}";
+    expect_error([&] { ChatTemplate(nested + "x" + closed, "nested.jinja"); }, "nested.jinja: line 1", {"nested more than 100 deep"});
+    nested.clear(), closed.clear();
+    for (int i = 0; i < 90; i++) nested += "{% if true %}", closed += "{% endif %}";
+    CHECK(ChatTemplate(nested + "x" + closed, "ok.jinja").render({}) == "x");
+    // A namespace that holds itself (a reference cycle, leaked before: found by the fuzz target;
+    // the ASan fuzz build checks the leak, this the rendering).
+    CHECK(ChatTemplate("{% set ns = namespace(a=1) %}{% set ns.me = ns %}{{ ns.me.me.a }}", "cycle.jinja").render({}) == "1");
 }
 
 TEST_CASE("tokenizer_config.json: chat_template string, named list, chat_template.jinja, and broken files") {

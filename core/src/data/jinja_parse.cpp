@@ -446,6 +446,9 @@ private:
     std::vector<Piece> p_;
     size_t i_ = 0;
     int loop_depth_ = 0;
+    int block_depth_ = 0;
+    static constexpr int    kMaxBlockDepth = 100;
+    static constexpr size_t kMaxTagTokens = 500;   // an expression's tree is at most this deep
 
     static std::string tag_name(const Piece & p) {
         return !p.toks.empty() && p.toks[0].type == Tok::Name ? p.toks[0].text : "";
@@ -454,9 +457,21 @@ private:
     // Reads nodes until a block tag named in `ends` (consumed; its name in `ended`, the parser
     // left after the name in `rest` use) or the end of the template (an error when ends is not empty).
     Body body(const std::vector<std::string> & ends, std::string & ended, size_t & end_index) {
+        // Bounds on what parsing and rendering recurse over, far above any real chat template (whose
+        // tags hold tens of tokens, nested a few blocks deep): a hostile template of nested blocks
+        // or of one tag with thousands of unary signs would otherwise exhaust the stack.
+        struct Nesting {
+            int & d;
+            explicit Nesting(int & depth) : d(depth) { ++d; }
+            ~Nesting() { --d; }
+        } nesting(block_depth_);
+        if (block_depth_ > kMaxBlockDepth && i_ < p_.size())
+            error_at(p_[i_].pos, "blocks nested more than " + std::to_string(kMaxBlockDepth) + " deep are not supported");
         Body out;
         while (i_ < p_.size()) {
             Piece & p = p_[i_];
+            if (p.kind != Piece::Text && p.toks.size() > kMaxTagTokens)
+                error_at(p.pos, "a tag of more than " + std::to_string(kMaxTagTokens) + " tokens is not supported");
             if (p.kind == Piece::Text) {
                 Node n = make_node(NodeKind::Text, p.pos);
                 n.text = std::move(p.text);

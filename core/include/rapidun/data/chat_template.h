@@ -24,8 +24,10 @@
 //                pad_token, sep_token, cls_token, mask_token when not null) and any extra ones.
 // Anything else (macros, includes, call blocks, unknown filters / tests / methods / functions,
 // printing a value Python would print in a form not reproduced here) throws Error
-// "<origin>: line L, column C: <what>": never an approximate rendering. Python values keep their
-// semantics: Undefined prints "", `message.x` of a missing key is Undefined, 'a' + 1 is an error.
+// "<origin>: line L, column C: <what>": never an approximate rendering. So do a tag of more than 500
+// tokens and blocks nested more than 100 deep (bounds on the recursion of parsing and rendering,
+// far above any real template). Python values keep their semantics: Undefined prints "",
+// `message.x` of a missing key is Undefined, 'a' + 1 is an error.
 #pragma once
 #include "rapidun/data/records.h"
 #include "rapidun/data/templates.h"
