@@ -75,7 +75,12 @@ void TestStudioShell::newWorkspaceFromModelAndData() {
 
     const rapidun::Workspace w = rapidun::Workspace::load(QFile::encodeName(dir).toStdString());
     QCOMPARE(QString::fromStdString(w.name), QStringLiteral("study"));
-    QCOMPARE(QString::fromStdString(w.dataset("train")), QFileInfo(labDir() + QStringLiteral("/data/train.jsonl")).absoluteFilePath());
+    // The data sets are copied in (a workspace holds its own data; workspace.json never points out).
+    QCOMPARE(QString::fromStdString(w.datasets.at("train")), QStringLiteral("data/train-train.jsonl"));
+    QCOMPARE(QString::fromStdString(w.dataset("train")), QDir(dir).filePath(QStringLiteral("data/train-train.jsonl")));
+    QFile original(labDir() + QStringLiteral("/data/train.jsonl")), copy(QString::fromStdString(w.dataset("train")));
+    QVERIFY(original.open(QIODevice::ReadOnly) && copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), original.readAll());
     QCOMPARE(int(w.datasets.size()), 2);
     QFile words(QDir(dir).filePath(QStringLiteral("keywords.txt")));
     QVERIFY(words.open(QIODevice::ReadOnly));
