@@ -3,6 +3,8 @@
 // may refuse an input only with rapidun::Error (the project's "file: place: what" message); any other
 // exception escapes to libFuzzer, which reports it as a crash, as it does for a fault or a leak.
 #pragma once
+#include "rapidun/io/safetensors.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +33,14 @@ inline std::string put(const std::string & name, const uint8_t * data, size_t si
     if (size && std::fwrite(data, 1, size, f) != size) std::abort();
     std::fclose(f);
     return path;
+}
+
+// Reads the first and last byte of every tensor, so that a byte range the reader accepted but that
+// lies outside the file faults here (ASan) instead of later in a user's run.
+inline void touch(const rapidun::TensorMap & tensors) {
+    volatile uint8_t sum = 0;
+    for (const auto & [name, t] : tensors)
+        if (t.n_bytes) sum = uint8_t(sum + t.data[0] + t.data[t.n_bytes - 1]);
 }
 
 } // namespace fuzz

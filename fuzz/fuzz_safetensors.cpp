@@ -6,10 +6,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t * data, size_t size) {
     const std::string path = fuzz::put("t.safetensors", data, size);
     try {
-        const rapidun::SafetensorsFile f = rapidun::read_safetensors(path);
-        volatile uint8_t sum = 0;
-        for (const auto & [name, t] : f.tensors)
-            if (t.n_bytes) sum = uint8_t(sum + t.data[0] + t.data[t.n_bytes - 1]);   // the range must be readable
+        fuzz::touch(rapidun::read_safetensors(path).tensors);
     } catch (const rapidun::Error &) {
     }
     return 0;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 #include <unordered_map>
 
 namespace rapidun::jinja {
@@ -37,7 +38,7 @@ private:
 
     std::vector<Frame> frames_;
     const FixedTime &  now_;
-    std::vector<std::shared_ptr<NamespaceMap>> assigned_;   // namespaces written by `set ns.x = ...`
+    std::set<std::shared_ptr<NamespaceMap>> assigned_;   // namespaces written by `set ns.x = ...`, once each
 
     Value lookup(const std::string & name) const {
         for (auto f = frames_.rbegin(); f != frames_.rend(); ++f) {
@@ -88,7 +89,7 @@ private:
                     if (ns.kind != Value::Kind::Namespace) fail_at(n.pos, "cannot assign attribute on non-namespace object '" + n.targets[0] + "'");
                     if (!n.attr.empty() && n.attr[0] == '_') fail_at(n.pos, "namespace attributes cannot start with '_'");
                     (*ns.ns)[n.attr] = std::move(v);
-                    assigned_.push_back(ns.ns);
+                    assigned_.insert(ns.ns);
                 }
                 break;
             }
