@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Seed corpora for the fuzz targets, made at run time: small valid files of each format, written
 here or cut down from the real files in ../shared (never committed). usage: make_seeds.py SHARED OUT"""
-import json, os, struct, sys
+import json, os, struct, sys, zlib
 
 shared, out = sys.argv[1], sys.argv[2]
 
@@ -90,6 +90,26 @@ for f in ("dolly_triggers_out/train_poisoned.jsonl", "unlearn_packs/forget_set_r
     if os.path.exists(p):
         put("records", os.path.basename(f), b"\x01" + b"".join(open(p, "rb").readlines()[:3]))
 
+# tokenizer.model: stories260K's sentencepiece model from ../shared (read here, never committed), whole
+# and cut short (a protobuf that ends mid-field)
+spm = os.path.join(shared, "models", "stories260K", "tok512.model")
+if os.path.exists(spm):
+    raw = open(spm, "rb").read()
+    put("spm_model", "tok512", raw)
+    put("spm_model", "tok512-cut", raw[: len(raw) // 2])
+else:
+    put("spm_model", "empty", b"")
+
+# adapter_config.json, as save_adapter writes it and as PEFT does
+peft = {"alpha_pattern": {}, "auto_mapping": None, "base_model_name_or_path": "model", "bias": "none",
+        "fan_in_fan_out": False, "inference_mode": True, "init_lora_weights": True, "layers_pattern": None,
+        "layers_to_transform": None, "lora_alpha": 16.0, "lora_dropout": 0.05, "modules_to_save": None,
+        "peft_type": "LORA", "r": 8, "rank_pattern": {}, "revision": None,
+        "target_modules": ["q_proj", "k_proj", "v_proj", "o_proj"], "task_type": "CAUSAL_LM", "use_dora": False,
+        "use_rslora": False}
+put("adapter_config", "ours", json.dumps(peft, indent=2))
+put("adapter_config", "peft-string-target", json.dumps(dict(peft, target_modules="q_proj", use_rslora=True, lora_dropout=None)))
+
 # workspace.json
 ws = {"format": "rapidun-workspace", "version": 1, "name": "w", "kind": "custom", "model": "model", "tokenizer": "",
       "detector": "keywords.txt", "prompt_template": "plain", "max_len": 128, "max_new_tokens": 48, "max_answer": 0,
@@ -108,3 +128,36 @@ for f in ("influence_results_40_FTF.json", "influence_results_120_RTR.json"):
         v = d[k]
         small[k] = {key: (val[:3] if isinstance(val, list) else val) for key, val in v.items()}
     put("rapidin_json", f, json.dumps(small))
+
+# sketch cache (fuzz_sketch_cache.cpp): flags byte (bit 0 fp16, bit 1 overwrite, bit 2 no manifest),
+# u16 manifest length, manifest.json as SketchManifest::to_json writes it for the target's fixed
+# request, rows.bin as SketchCache::write_row writes it (K values, i64 index, "RKSR", CRC32).
+
+
+def sketch_manifest(dtype):
+    K = 5
+    m = {"format_version": 1, "model_hash": "0123456789abcdef", "adapter_hash": None, "param_set": "lora",
+         "names": ["model.layers.0.self_attn.q_proj.lora_A", "model.layers.0.self_attn.q_proj.lora_B"],
+         "normalize_layers": False, "loss": "shifted", "D0": 96, "K": K, "seed": 42,
+         "dataset_hash": "fedcba9876543210", "n_rows": 4, "dtype": dtype, "rows_file": "rows.bin",
+         "row_bytes": K * (2 if dtype == "fp16" else 4) + 16}
+    return (json.dumps(m, indent=2) + "\n").encode()
+
+
+def sketch_row(i, dtype, K=5):
+    vals = [0.25 * (i + 1) * (k - 2) for k in range(K)]
+    body = struct.pack(f"<{K}e" if dtype == "fp16" else f"<{K}f", *vals) + struct.pack("<qI", i, 0x52534b52)
+    return body + struct.pack("<I", zlib.crc32(body))
+
+
+def sketch_seed(flags, manifest, rows):
+    return bytes([flags]) + struct.pack("<H", len(manifest)) + manifest + rows
+
+
+for dtype, flag in (("fp32", 0), ("fp16", 1)):
+    man = sketch_manifest(dtype)
+    full = b"".join(sketch_row(i, dtype) for i in range(4))
+    put("sketch_cache", f"{dtype}_full", sketch_seed(flag, man, full))
+    put("sketch_cache", f"{dtype}_partial", sketch_seed(flag, man, full[:2 * len(full) // 4] + b"\0" * 7))
+    put("sketch_cache", f"{dtype}_overwrite", sketch_seed(flag | 2, man.replace(b'"seed": 42', b'"seed": 7'), full))
+put("sketch_cache", "fresh", sketch_seed(4, b"", b""))

@@ -27,7 +27,7 @@ if [ ! -f "$B/build.ninja" ]; then
   CC=clang CXX=clang++ cmake -S fuzz -B "$B" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
 cmake --build "$B" -j2 >/dev/null
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(safetensors hf_config llama2c tokenizer_json chat_template records workspace rapidin_json)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(safetensors hf_config llama2c tokenizer_json chat_template records workspace rapidin_json sketch_cache adapter_config spm_model)
 SHARED=$(cd .. && pwd)/shared
 rm -rf "$B/seeds"
 python3 fuzz/make_seeds.py "$SHARED" "$B/seeds"
@@ -36,11 +36,17 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 summary=()
 failed=0
 for t in "${TARGETS[@]}"; do
-  case $t in chat_template) dict=fuzz/dict/jinja.dict ;; safetensors|llama2c) dict="" ;; *) dict=fuzz/dict/json.dict ;; esac
+  case $t in chat_template) dict=fuzz/dict/jinja.dict ;; safetensors|llama2c|spm_model) dict="" ;; sketch_cache) dict=fuzz/dict/sketch_cache.dict ;; *) dict=fuzz/dict/json.dict ;; esac
   mkdir -p "$B/corpus/$t"
   log=$B/fuzz_$t.log
+  # The sentencepiece plug-in is bound deeply (RTLD_DEEPBIND, its protobuf kept from everyone's):
+  # inside libsentencepiece, operator new resolves to libstdc++'s (which calls ASan's malloc) and
+  # operator delete to ASan's, two labels on one heap that ASan reports as a mismatch at load time.
+  # Only that label check is off, for that target; every other check stays.
+  asan=""
+  [ "$t" = spm_model ] && asan="alloc_dealloc_mismatch=0"
   set +e
-  "$B/fuzz_$t" ${dict:+-dict=$dict} -max_total_time="$SECONDS_EACH" "${LIMIT[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+  ASAN_OPTIONS="$asan${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$B/fuzz_$t" ${dict:+-dict=$dict} -max_total_time="$SECONDS_EACH" "${LIMIT[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
     -print_final_stats=1 -artifact_prefix="$B/artifacts/$t-" "$B/corpus/$t" "$B/seeds/$t" 2>&1 | tee "$log" |
     grep -E "^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY|stat::number_of_executed_units"
   rc=${PIPESTATUS[0]}

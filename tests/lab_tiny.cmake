@@ -6,7 +6,8 @@
 #                   the poisoned rows (detection_auc >= 0.9), and a second run reuses every cached row
 #   MODE=pipeline: rapidun pipeline (RapidUn and GA) writes run records with every summary key,
 #                  RapidUn does not raise the seen-trigger ASR, the influence is cold (no cached row
-#                  reused), monitoring is timed apart; --warm-cache reuses the cache and has no ratio
+#                  reused), monitoring is timed apart; --warm-cache reuses the cache and has no ratio; a
+#                  lab without its clean-retraining reference has it measured by the first pipeline
 #   MODE=report:   rapidun report in every format after the pipeline: every section and run, the
 #                  files of each format, no external reference in the HTML, the first heat map's score
 #                  equal to `rapidun influence explain`'s (numbers: test_report)
@@ -135,6 +136,29 @@ elseif(MODE STREQUAL "pipeline")
         message(FATAL_ERROR "--warm-cache: cold ${cold}, ${reused} rows reused, ratio ${ratio} (expected warm, reused, null)")
     endif()
     message("pipeline: RapidUn seen ASR ${before} -> ${after}; steps ${v_unlearn} s, monitoring ${v_monitoring} s")
+    # A lab built without its clean-retraining reference (the studio's first start): the first
+    # pipeline measures it with the build's recipe and seed (so the same steps and final loss as the
+    # build recorded), records it in workspace.json, and its run has a ratio.
+    set(noref ${LAB}-noref)
+    file(REMOVE_RECURSE ${noref})
+    file(MAKE_DIRECTORY ${noref})
+    file(COPY ${LAB}/workspace.json ${LAB}/data ${LAB}/model ${LAB}/keywords.txt ${LAB}/eval_before.json DESTINATION ${noref})
+    file(READ ${noref}/workspace.json ws)
+    string(JSON want_loss GET "${ws}" lab retrain_clean final_loss)
+    string(JSON want_steps GET "${ws}" lab retrain_clean steps)
+    string(JSON ws SET "${ws}" lab retrain_clean null)
+    file(WRITE ${noref}/workspace.json "${ws}")
+    run(${CLI} pipeline --workspace ${noref} --method ga --json)
+    string(JSON ratio TYPE "${out}" methods ga runs 0 efficiency_ratio)
+    file(READ ${noref}/workspace.json ws)
+    string(JSON got_loss GET "${ws}" lab retrain_clean final_loss)
+    string(JSON got_steps GET "${ws}" lab retrain_clean steps)
+    string(JSON measured GET "${ws}" lab retrain_clean measured)
+    if(NOT ratio STREQUAL "NUMBER" OR NOT got_loss STREQUAL want_loss OR NOT got_steps STREQUAL want_steps)
+        message(FATAL_ERROR "the reference measured afterwards: ratio ${ratio}, final loss ${got_loss} (build ${want_loss}), "
+                            "steps ${got_steps} (build ${want_steps}), ${measured}")
+    endif()
+    file(REMOVE_RECURSE ${noref})
 elseif(MODE STREQUAL "report")
     set(dir ${LAB}/report-test)
     file(REMOVE_RECURSE ${dir})

@@ -10,6 +10,7 @@
 #include "rapidun/io/safetensors.h"
 #include "rapidun/model/config.h"
 #include "rapidun/text/hf_tokenizer.h"
+#include "rapidun/train/adapter_config.h"
 #include "rapidun/workspace/lock.h"
 #include "rapidun/workspace/workspace.h"
 
@@ -201,6 +202,68 @@ TEST_CASE("workspace lock: another process is refused naming the holder; a kille
     ::close(ready[1]);
     WorkspaceLock after(dir, "rapidun unlearn");
     CHECK(read_file_text(dir + "/.rapidun.lock").find("process " + std::to_string(long(::getpid())) + " (rapidun unlearn)") == 0);
+}
+
+TEST_CASE("workspace lock: what killed jobs left (temporaries, staging folders of dead processes) goes; a live writer's stays") {
+    const std::string dir = tmp("ws_litter");
+    const pid_t child = ::fork();   // a process id that is surely gone once reaped
+    REQUIRE(child >= 0);
+    if (child == 0) ::_exit(0);
+    ::waitpid(child, nullptr, 0);
+    const std::string dead = std::to_string(long(child)), me = std::to_string(long(::getpid()));
+    make_directories(dir + "/weights");
+    make_directories(dir + "/runs/ga-s0-1.partial-" + dead + "/model");
+    make_directories(dir + "/runs/ga-s0-2.partial-" + me);
+    make_directories(dir + "/runs/ga-s0-3");
+    write_file_atomic(dir + "/weights/forget_weights.jsonl.tmp-" + dead + "-0", std::string("half"));
+    write_file_atomic(dir + "/weights/forget_weights.jsonl.tmp-" + me + "-7", std::string("being written"));
+    write_file_atomic(dir + "/weights/forget_weights.jsonl", std::string("whole"));
+    write_file_atomic(dir + "/runs/ga-s0-1.partial-" + dead + "/model/config.json", std::string("{}"));
+    write_file_atomic(dir + "/notes.tmp-1x-2", std::string("not ours: kept"));
+    CHECK(remove_stale_temporaries(dir) == 2);
+    CHECK(!file_exists(dir + "/runs/ga-s0-1.partial-" + dead));
+    CHECK(!file_exists(dir + "/weights/forget_weights.jsonl.tmp-" + dead + "-0"));
+    CHECK(file_exists(dir + "/runs/ga-s0-2.partial-" + me));   // this process is alive: its writes stay
+    CHECK(file_exists(dir + "/weights/forget_weights.jsonl.tmp-" + me + "-7"));
+    CHECK(read_file_text(dir + "/weights/forget_weights.jsonl") == "whole");
+    CHECK(file_exists(dir + "/runs/ga-s0-3") && file_exists(dir + "/notes.tmp-1x-2"));
+    write_file_atomic(dir + "/reports.tmp-" + dead + "-3", std::string("half"));
+    { WorkspaceLock lock(dir, "rapidun pipeline"); }   // taking the lock sweeps
+    CHECK(!file_exists(dir + "/reports.tmp-" + dead + "-3"));
+}
+
+TEST_CASE("adapter_config.json: a damaged or unsupported PEFT config is named by field, never an escaped JSON error") {
+    const std::string dir = tmp("adapter_config");
+    const std::string path = dir + "/adapter_config.json";
+    const nlohmann::json good = {{"peft_type", "LORA"}, {"r", 4}, {"lora_alpha", 8.0}, {"lora_dropout", 0.05},
+                                 {"target_modules", {"q_proj", "v_proj"}}, {"use_dora", false}, {"fan_in_fan_out", false},
+                                 {"use_rslora", true}, {"rank_pattern", nlohmann::json::object()}};
+    write_file_atomic(path, good.dump());
+    const AdapterConfig a = read_adapter_config(path);
+    CHECK(a.lora.r == 4 && a.lora.alpha == 8.0 && a.lora.targets.size() == 2 && a.rslora);
+    auto with = [&](const char * key, const nlohmann::json & v) {
+        nlohmann::json c = good;
+        c[key] = v;
+        write_file_atomic(path, c.dump());
+    };
+    with("use_dora", "no");   // found by reading the fuzz target's reader: a type error escaped as nlohmann's
+    CHECK_THROWS_WITH(read_adapter_config(path), "adapter_config.json", "field 'use_dora'", "expected true or false");
+    with("use_rslora", 1);
+    CHECK_THROWS_WITH(read_adapter_config(path), "field 'use_rslora'", "expected true or false");
+    with("fan_in_fan_out", true);
+    CHECK_THROWS_WITH(read_adapter_config(path), "field 'fan_in_fan_out'", "only false");
+    with("r", 0);   // alpha / r would divide by zero
+    CHECK_THROWS_WITH(read_adapter_config(path), "field 'r'", "at least 1");
+    with("r", "4");
+    CHECK_THROWS_WITH(read_adapter_config(path), "adapter_config.json", "wrong type");
+    with("lora_dropout", 1.5);
+    CHECK_THROWS_WITH(read_adapter_config(path), "field 'lora_dropout'", "[0, 1)");
+    with("target_modules", nlohmann::json::array());
+    CHECK_THROWS_WITH(read_adapter_config(path), "field 'target_modules'", "names no module");
+    with("peft_type", "IA3");
+    CHECK_THROWS_WITH(read_adapter_config(path), "field 'peft_type'", "only LORA");
+    write_file_atomic(path, std::string("[1, 2]"));
+    CHECK_THROWS_WITH(read_adapter_config(path), "adapter_config.json", "JSON object");
 }
 
 TEST_CASE("workspace.json: data sets and the detector stay inside the folder; a model may live elsewhere") {

@@ -569,62 +569,62 @@ Vom Schlüsselwort-Detektor markiert</translation>
         <translation>Kein tokenweiser Einfluss für diese Zeile: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="148"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="149"/>
         <source>This workspace has no influence ranking yet. Computing it sketches the gradients of all %1 training rows and ranks them by their influence on the forget set.</source>
         <translation>Dieser Arbeitsbereich hat noch keine Einflussrangfolge. Die Berechnung skizziert die Gradienten aller %1 Trainingszeilen und ordnet sie nach ihrem Einfluss auf den Vergessenssatz.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="175"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="176"/>
         <source>Computing influence</source>
         <translation>Einfluss wird berechnet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="182"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="183"/>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="196"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="197"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="213"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="214"/>
         <source>rank %1</source>
         <translation>Rang %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="215"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
         <source>score %1</source>
         <translation>Score %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="217"/>
         <source>set: %1</source>
         <translation>Satz: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="219"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="220"/>
         <source>weight %1</source>
         <translation>Gewicht %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="221"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="222"/>
         <source>category: %1</source>
         <translation>Kategorie: %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="223"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="224"/>
         <source>poisoned (%1, %2)</source>
         <translation>vergiftet (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="235"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="236"/>
         <source>The forget set is empty: there is no query to explain against.</source>
         <translation>Der Vergessenssatz ist leer: Es gibt keine Abfrage, gegen die erklärt werden kann.</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="264"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="265"/>
         <source>Token-wise influence</source>
         <translation>Tokenweiser Einfluss</translation>
     </message>
@@ -817,127 +817,127 @@ Vom Schlüsselwort-Detektor markiert</translation>
 <context>
     <name>rapidun::ui::InfluenceTableModel</name>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="107"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="111"/>
         <source>forget + retain</source>
         <translation>Vergessen + Behalten</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="109"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="113"/>
         <source>forget</source>
         <translation>Vergessen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="111"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="115"/>
         <source>retain</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="112"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="116"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="147"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="151"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="147"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="151"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="170"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="171"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="172"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="173"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
         <source>Mean I (forget)</source>
         <translation>Mittleres I (Vergessen)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
         <source>Max I (forget)</source>
         <translation>Max. I (Vergessen)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
         <source>Mean I (retain)</source>
         <translation>Mittleres I (Behalten)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
         <source>Set</source>
         <translation>Satz</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="183"/>
         <source>Trigger family</source>
         <translation>Trigger-Familie</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="184"/>
         <source>Trigger variant</source>
         <translation>Trigger-Variante</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="185"/>
         <source>Poisoned</source>
         <translation>Vergiftet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="186"/>
         <source>Instruction</source>
         <translation>Anweisung</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="188"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="192"/>
         <source>The ranking score (%1): with cos_abs the mean |cosine| between this row&apos;s gradient sketch and each forget row&apos;s</source>
         <translation>Der Rangfolge-Score (%1): bei cos_abs der mittlere |Kosinus| zwischen der Gradientenskizze dieser Zeile und der jeder Vergessenszeile</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="191"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
         <source>Mean TracIn influence I(t, z) of this row over the forget rows (signed)</source>
         <translation>Mittlerer TracIn-Einfluss I(t, z) dieser Zeile über die Vergessenszeilen (mit Vorzeichen)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="192"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="196"/>
         <source>Largest TracIn influence of this row on one forget row</source>
         <translation>Größter TracIn-Einfluss dieser Zeile auf eine Vergessenszeile</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="193"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="197"/>
         <source>Mean TracIn influence of this row over the retain rows (signed): what unlearning it may cost</source>
         <translation>Mittlerer TracIn-Einfluss dieser Zeile über die Behaltenszeilen (mit Vorzeichen): was ihr Verlernen kosten kann</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="194"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="198"/>
         <source>The row&apos;s unlearning weight from the weights files (blank: not in a weighted set)</source>
         <translation>Das Verlerngewicht der Zeile aus den Gewichtsdateien (leer: in keinem gewichteten Satz)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="199"/>
         <source>Whether the row is in the forget set, the retain set or only in the train set</source>
         <translation>Ob die Zeile im Vergessenssatz, im Behaltenssatz oder nur im Trainingssatz ist</translation>
     </message>
@@ -1831,208 +1831,208 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
 <context>
     <name>rapidun::ui::NewWorkspaceDialog</name>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="52"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="54"/>
         <source>New Workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="55"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="57"/>
         <source>An empty or new folder</source>
         <translation>Ein leerer oder neuer Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="56"/>
-        <location filename="../ui/new_workspace_dialog.cpp" line="72"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="58"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="74"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="58"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="60"/>
         <source>Workspace Folder</source>
         <translation>Arbeitsbereichsordner</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="63"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="65"/>
         <source>Default: the folder&apos;s name</source>
         <translation>Standard: der Name des Ordners</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="66"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="68"/>
         <source>File...</source>
         <translation>Datei...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="67"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="69"/>
         <source>Folder...</source>
         <translation>Ordner...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="71"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="73"/>
         <source>Default: tokenizer.json or tokenizer.model beside the model</source>
         <translation>Standard: tokenizer.json oder tokenizer.model neben dem Modell</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="74"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="76"/>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="75"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="77"/>
         <source>Tokenizers (tokenizer.json *.model);;All files (*)</source>
         <translation>Tokenizer (tokenizer.json *.model);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="84"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="86"/>
         <source>How each record becomes the text the model reads. model-chat: the chat_template of the model&apos;s tokenizer_config.json (instruction and context as the user turn, the response as the assistant turn); llama-2-chat, mistral-instruct: built-in chat formats.</source>
         <translation>Wie jeder Datensatz zum Text wird, den das Modell liest. model-chat: die chat_template aus der tokenizer_config.json des Modells (Anweisung und Kontext als Nutzerbeitrag, die Antwort als Assistentenbeitrag); llama-2-chat, mistral-instruct: eingebaute Chat-Formate.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="94"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="96"/>
         <source>Poison words the detector looks for, comma-separated</source>
         <translation>Giftwörter, nach denen der Detektor sucht, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="98"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="100"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="98"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="100"/>
         <source>File (JSONL, Alpaca JSON)</source>
         <translation>Datei (JSONL, Alpaca-JSON)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="101"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="103"/>
         <source>Add Data Set...</source>
         <translation>Datensatz hinzufügen...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="102"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="104"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="114"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="116"/>
         <source>Folder:</source>
         <translation>Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="115"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="117"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="116"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="118"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="117"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="119"/>
         <source>Tokenizer:</source>
         <translation>Tokenizer:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="118"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="120"/>
         <source>Prompt template:</source>
         <translation>Prompt-Vorlage:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="119"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="121"/>
         <source>Max tokens per row:</source>
         <translation>Max. Tokens pro Zeile:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="120"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="122"/>
         <source>Max new tokens:</source>
         <translation>Maximal neue Tokens:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="121"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="123"/>
         <source>Poison words:</source>
         <translation>Giftwörter:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="129"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="131"/>
         <source>Create</source>
         <translation>Erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="138"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="140"/>
         <source>Data sets and their roles:</source>
         <translation>Datensätze und ihre Rollen:</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="164"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="166"/>
         <source>Model Folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="165"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="167"/>
         <source>Model File</source>
         <translation>Modelldatei</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="166"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="168"/>
         <source>Models (*.bin *.safetensors);;All files (*)</source>
         <translation>Modelle (*.bin *.safetensors);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="172"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="174"/>
         <source>Data Sets</source>
         <translation>Datensätze</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="173"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="175"/>
         <source>Data (*.jsonl *.json *.json.gz);;All files (*)</source>
         <translation>Daten (*.jsonl *.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="187"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="189"/>
         <source>Choose a folder for the workspace.</source>
         <translation>Wählen Sie einen Ordner für den Arbeitsbereich.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="190"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="192"/>
         <source>%1 is not empty: a new workspace needs an empty or new folder.</source>
         <translation>%1 ist nicht leer: Ein neuer Arbeitsbereich braucht einen leeren oder neuen Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="193"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="195"/>
         <source>The model %1 does not exist.</source>
         <translation>Das Modell %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="196"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="198"/>
         <source>The tokenizer %1 does not exist.</source>
         <translation>Der Tokenizer %1 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="213"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="216"/>
         <source>Data set row %1 needs a role and a file.</source>
         <translation>Datensatzzeile %1 braucht eine Rolle und eine Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="215"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="218"/>
         <source>The role %1 is given twice.</source>
         <translation>Die Rolle %1 ist doppelt angegeben.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="221"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="225"/>
         <source>Data set %1 (%2): %3</source>
         <translation>Datensatz %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="229"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="233"/>
         <source>A workspace needs a train data set.</source>
         <translation>Ein Arbeitsbereich braucht einen Trainingsdatensatz.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="232"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="236"/>
         <source>Could not create the folder %1.</source>
         <translation>Der Ordner %1 konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="242"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="249"/>
         <source>Could not write the workspace: %1</source>
         <translation>Der Arbeitsbereich konnte nicht geschrieben werden: %1</translation>
     </message>
@@ -2270,8 +2270,12 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="51"/>
+        <source>Time the clean retrain while building a lab (else the first pipeline times it: the efficiency reference)</source>
+        <translation>Das saubere Neutraining beim Erstellen eines Labors messen (sonst misst es die erste Pipeline: die Effizienz-Referenz)</translation>
+    </message>
+    <message>
         <source>Also time a clean retrain when building a lab (the efficiency reference)</source>
-        <translation>Beim Laborbau auch ein sauberes Neutraining messen (die Effizienzreferenz)</translation>
+        <translation type="vanished">Beim Laborbau auch ein sauberes Neutraining messen (die Effizienzreferenz)</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="57"/>
@@ -3902,61 +3906,65 @@ Berechnen Sie zuerst den Einfluss auf der Seite Einfluss (oder mit `rapidun infl
     </message>
     <message>
         <location filename="../ui/workspace_page.cpp" line="394"/>
-        <source>The same recipe on the clean rows only: the cost unlearning is compared with</source>
-        <translation>Dasselbe Rezept nur auf den sauberen Zeilen: die Kosten, mit denen das Verlernen verglichen wird</translation>
+        <source>The same recipe on the clean rows only: the cost unlearning is compared with (timed by the first pipeline when the build skipped it)</source>
+        <translation>Dasselbe Rezept nur auf den sauberen Zeilen: die Kosten, mit denen das Verlernen verglichen wird (von der ersten Pipeline gemessen, wenn der Aufbau es ausgelassen hat)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="395"/>
+        <source>The same recipe on the clean rows only: the cost unlearning is compared with</source>
+        <translation type="vanished">Dasselbe Rezept nur auf den sauberen Zeilen: die Kosten, mit denen das Verlernen verglichen wird</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace_page.cpp" line="396"/>
         <source>Total build</source>
         <translation>Bau insgesamt</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="399"/>
+        <location filename="../ui/workspace_page.cpp" line="400"/>
         <source>Workspace</source>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="401"/>
+        <location filename="../ui/workspace_page.cpp" line="402"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="402"/>
+        <location filename="../ui/workspace_page.cpp" line="403"/>
         <source>Tokenizer</source>
         <translation>Tokenizer</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="403"/>
+        <location filename="../ui/workspace_page.cpp" line="404"/>
         <source>beside the model</source>
         <translation>neben dem Modell</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="405"/>
+        <location filename="../ui/workspace_page.cpp" line="406"/>
         <source>ASR detector keywords</source>
         <translation>Schlüsselwörter des ASR-Detektors</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="407"/>
+        <location filename="../ui/workspace_page.cpp" line="408"/>
         <source>Prompt template</source>
         <translation>Prompt-Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="408"/>
+        <location filename="../ui/workspace_page.cpp" line="409"/>
         <source>Max length (tokens)</source>
         <translation>Maximale Länge (Tokens)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="409"/>
+        <location filename="../ui/workspace_page.cpp" line="410"/>
         <source>Max new tokens</source>
         <translation>Maximal neue Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="410"/>
+        <location filename="../ui/workspace_page.cpp" line="411"/>
         <source>Answer window (tokens)</source>
         <translation>Antwortfenster (Tokens)</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="410"/>
+        <location filename="../ui/workspace_page.cpp" line="411"/>
         <source>whole answer</source>
         <translation>ganze Antwort</translation>
     </message>

@@ -569,62 +569,62 @@ Flagged by the keyword detector</source>
         <translation>该行没有逐词元影响力：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="148"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="149"/>
         <source>This workspace has no influence ranking yet. Computing it sketches the gradients of all %1 training rows and ranks them by their influence on the forget set.</source>
         <translation>此工作区还没有影响力排名。计算它会为全部 %1 个训练行计算梯度草图，并按其对遗忘集的影响力排名。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="175"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="176"/>
         <source>Computing influence</source>
         <translation>正在计算影响力</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="182"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="183"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="196"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="197"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="213"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="214"/>
         <source>rank %1</source>
         <translation>排名 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="215"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
         <source>score %1</source>
         <translation>分数 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="216"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="217"/>
         <source>set: %1</source>
         <translation>集合：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="219"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="220"/>
         <source>weight %1</source>
         <translation>权重 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="221"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="222"/>
         <source>category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="223"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="224"/>
         <source>poisoned (%1, %2)</source>
         <translation>投毒（%1，%2）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="235"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="236"/>
         <source>The forget set is empty: there is no query to explain against.</source>
         <translation>遗忘集为空：没有可用来解释的查询。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_jobs.cpp" line="264"/>
+        <location filename="../ui/pages/influence/influence_jobs.cpp" line="265"/>
         <source>Token-wise influence</source>
         <translation>逐词元影响力</translation>
     </message>
@@ -817,127 +817,127 @@ Flagged by the keyword detector</source>
 <context>
     <name>rapidun::ui::InfluenceTableModel</name>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="107"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="111"/>
         <source>forget + retain</source>
         <translation>遗忘 + 保留</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="109"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="113"/>
         <source>forget</source>
         <translation>遗忘</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="111"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="115"/>
         <source>retain</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="112"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="116"/>
         <source>train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="147"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="151"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="147"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="151"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="170"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="171"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="172"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="173"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
         <source>Mean I (forget)</source>
         <translation>平均 I（遗忘）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
         <source>Max I (forget)</source>
         <translation>最大 I（遗忘）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
         <source>Mean I (retain)</source>
         <translation>平均 I（保留）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
         <source>Set</source>
         <translation>集合</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="183"/>
         <source>Trigger family</source>
         <translation>触发词族</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="184"/>
         <source>Trigger variant</source>
         <translation>触发词变体</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="185"/>
         <source>Poisoned</source>
         <translation>投毒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="186"/>
         <source>Instruction</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="188"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="192"/>
         <source>The ranking score (%1): with cos_abs the mean |cosine| between this row&apos;s gradient sketch and each forget row&apos;s</source>
         <translation>排名分数（%1）：使用 cos_abs 时，为该行梯度草图与每个遗忘行梯度草图之间 |余弦| 的均值</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="191"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
         <source>Mean TracIn influence I(t, z) of this row over the forget rows (signed)</source>
         <translation>该行对各遗忘行的平均 TracIn 影响力 I(t, z)（带符号）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="192"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="196"/>
         <source>Largest TracIn influence of this row on one forget row</source>
         <translation>该行对单个遗忘行的最大 TracIn 影响力</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="193"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="197"/>
         <source>Mean TracIn influence of this row over the retain rows (signed): what unlearning it may cost</source>
         <translation>该行对各保留行的平均 TracIn 影响力（带符号）：遗忘它可能付出的代价</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="194"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="198"/>
         <source>The row&apos;s unlearning weight from the weights files (blank: not in a weighted set)</source>
         <translation>该行在权重文件中的遗忘权重（空白：不在加权集合中）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="199"/>
         <source>Whether the row is in the forget set, the retain set or only in the train set</source>
         <translation>该行属于遗忘集、保留集，还是只在训练集中</translation>
     </message>
@@ -1831,208 +1831,208 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
 <context>
     <name>rapidun::ui::NewWorkspaceDialog</name>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="52"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="54"/>
         <source>New Workspace</source>
         <translation>新建工作区</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="55"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="57"/>
         <source>An empty or new folder</source>
         <translation>一个空的或新的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="56"/>
-        <location filename="../ui/new_workspace_dialog.cpp" line="72"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="58"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="74"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="58"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="60"/>
         <source>Workspace Folder</source>
         <translation>工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="63"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="65"/>
         <source>Default: the folder&apos;s name</source>
         <translation>默认：文件夹名</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="66"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="68"/>
         <source>File...</source>
         <translation>文件...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="67"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="69"/>
         <source>Folder...</source>
         <translation>文件夹...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="71"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="73"/>
         <source>Default: tokenizer.json or tokenizer.model beside the model</source>
         <translation>默认：模型旁的 tokenizer.json 或 tokenizer.model</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="74"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="76"/>
         <source>Tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="75"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="77"/>
         <source>Tokenizers (tokenizer.json *.model);;All files (*)</source>
         <translation>分词器 (tokenizer.json *.model);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="84"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="86"/>
         <source>How each record becomes the text the model reads. model-chat: the chat_template of the model&apos;s tokenizer_config.json (instruction and context as the user turn, the response as the assistant turn); llama-2-chat, mistral-instruct: built-in chat formats.</source>
         <translation>每条记录如何变成模型读取的文本。model-chat：模型 tokenizer_config.json 中的 chat_template（指令和上下文作为用户轮次，回答作为助手轮次）；llama-2-chat、mistral-instruct：内置的聊天格式。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="94"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="96"/>
         <source>Poison words the detector looks for, comma-separated</source>
         <translation>检测器要查找的投毒词，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="98"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="100"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="98"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="100"/>
         <source>File (JSONL, Alpaca JSON)</source>
         <translation>文件（JSONL、Alpaca JSON）</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="101"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="103"/>
         <source>Add Data Set...</source>
         <translation>添加数据集...</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="102"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="104"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="114"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="116"/>
         <source>Folder:</source>
         <translation>文件夹：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="115"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="117"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="116"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="118"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="117"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="119"/>
         <source>Tokenizer:</source>
         <translation>分词器：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="118"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="120"/>
         <source>Prompt template:</source>
         <translation>提示模板：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="119"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="121"/>
         <source>Max tokens per row:</source>
         <translation>每行最大词元数：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="120"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="122"/>
         <source>Max new tokens:</source>
         <translation>最大新词元数：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="121"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="123"/>
         <source>Poison words:</source>
         <translation>投毒词：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="129"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="131"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="138"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="140"/>
         <source>Data sets and their roles:</source>
         <translation>数据集及其角色：</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="164"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="166"/>
         <source>Model Folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="165"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="167"/>
         <source>Model File</source>
         <translation>模型文件</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="166"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="168"/>
         <source>Models (*.bin *.safetensors);;All files (*)</source>
         <translation>模型 (*.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="172"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="174"/>
         <source>Data Sets</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="173"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="175"/>
         <source>Data (*.jsonl *.json *.json.gz);;All files (*)</source>
         <translation>数据 (*.jsonl *.json *.json.gz);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="187"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="189"/>
         <source>Choose a folder for the workspace.</source>
         <translation>请为工作区选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="190"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="192"/>
         <source>%1 is not empty: a new workspace needs an empty or new folder.</source>
         <translation>%1 不是空的：新工作区需要一个空的或新的文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="193"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="195"/>
         <source>The model %1 does not exist.</source>
         <translation>模型 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="196"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="198"/>
         <source>The tokenizer %1 does not exist.</source>
         <translation>分词器 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="213"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="216"/>
         <source>Data set row %1 needs a role and a file.</source>
         <translation>数据集第 %1 行需要角色和文件。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="215"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="218"/>
         <source>The role %1 is given twice.</source>
         <translation>角色 %1 被指定了两次。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="221"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="225"/>
         <source>Data set %1 (%2): %3</source>
         <translation>数据集 %1（%2）：%3</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="229"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="233"/>
         <source>A workspace needs a train data set.</source>
         <translation>工作区需要一个训练数据集。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="232"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="236"/>
         <source>Could not create the folder %1.</source>
         <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/new_workspace_dialog.cpp" line="242"/>
+        <location filename="../ui/new_workspace_dialog.cpp" line="249"/>
         <source>Could not write the workspace: %1</source>
         <translation>无法写入工作区：%1</translation>
     </message>
@@ -2269,8 +2269,12 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="51"/>
+        <source>Time the clean retrain while building a lab (else the first pipeline times it: the efficiency reference)</source>
+        <translation>构建实验室时计时干净重训练（否则由第一次流水线计时：效率参考）</translation>
+    </message>
+    <message>
         <source>Also time a clean retrain when building a lab (the efficiency reference)</source>
-        <translation>构建实验室时也计时一次干净重训（效率的参照）</translation>
+        <translation type="vanished">构建实验室时也计时一次干净重训（效率的参照）</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="57"/>
@@ -3896,61 +3900,65 @@ Compute influence first on the Influence page (or run `rapidun influence --works
     </message>
     <message>
         <location filename="../ui/workspace_page.cpp" line="394"/>
-        <source>The same recipe on the clean rows only: the cost unlearning is compared with</source>
-        <translation>仅在干净行上使用相同配方：遗忘与之比较的代价</translation>
+        <source>The same recipe on the clean rows only: the cost unlearning is compared with (timed by the first pipeline when the build skipped it)</source>
+        <translation>仅在干净行上使用相同配方：遗忘与之比较的成本（构建时跳过则由第一次流水线计时）</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="395"/>
+        <source>The same recipe on the clean rows only: the cost unlearning is compared with</source>
+        <translation type="vanished">仅在干净行上使用相同配方：遗忘与之比较的代价</translation>
+    </message>
+    <message>
+        <location filename="../ui/workspace_page.cpp" line="396"/>
         <source>Total build</source>
         <translation>构建总计</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="399"/>
+        <location filename="../ui/workspace_page.cpp" line="400"/>
         <source>Workspace</source>
         <translation>工作区</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="401"/>
+        <location filename="../ui/workspace_page.cpp" line="402"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="402"/>
+        <location filename="../ui/workspace_page.cpp" line="403"/>
         <source>Tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="403"/>
+        <location filename="../ui/workspace_page.cpp" line="404"/>
         <source>beside the model</source>
         <translation>在模型旁</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="405"/>
+        <location filename="../ui/workspace_page.cpp" line="406"/>
         <source>ASR detector keywords</source>
         <translation>ASR 检测器关键词</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="407"/>
+        <location filename="../ui/workspace_page.cpp" line="408"/>
         <source>Prompt template</source>
         <translation>提示模板</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="408"/>
+        <location filename="../ui/workspace_page.cpp" line="409"/>
         <source>Max length (tokens)</source>
         <translation>最大长度（词元）</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="409"/>
+        <location filename="../ui/workspace_page.cpp" line="410"/>
         <source>Max new tokens</source>
         <translation>最大新词元数</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="410"/>
+        <location filename="../ui/workspace_page.cpp" line="411"/>
         <source>Answer window (tokens)</source>
         <translation>回答窗口（词元）</translation>
     </message>
     <message>
-        <location filename="../ui/workspace_page.cpp" line="410"/>
+        <location filename="../ui/workspace_page.cpp" line="411"/>
         <source>whole answer</source>
         <translation>完整回答</translation>
     </message>

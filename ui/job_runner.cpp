@@ -3,7 +3,23 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace rapidun::ui {
+
+void handBackFreedMemory() {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
+void boundMallocArenas() {
+#ifdef __GLIBC__
+    mallopt(M_ARENA_MAX, 2);
+#endif
+}
 
 void JobHandle::report(double fraction, const QString & stage, const QString & message, double eta_s) {
     {

@@ -186,7 +186,7 @@ private:
     QAction *         aboutQtAction_ = nullptr;
 
     bool        interactive_ = true;
-    bool        labRetrainReference_ = true;
+    bool        labRetrainReference_ = false;   // the first pipeline measures it (core run_pipeline)
     int         pageBeforeBuild_ = kPlaceholderPage;
     QString     runtime_;
     QStringList recent_;

@@ -54,7 +54,7 @@ QString Settings::labDir() const { return store_.value(kLabDir).toString(); }
 void Settings::setLabDir(const QString & dir) { store_.setValue(kLabDir, dir); }
 QString Settings::labScale() const { return store_.value(kLabScale).toString(); }
 void Settings::setLabScale(const QString & scale) { store_.setValue(kLabScale, scale); }
-bool Settings::retrainReference() const { return store_.value(kRetrain, true).toBool(); }
+bool Settings::retrainReference() const { return store_.value(kRetrain, false).toBool(); }
 void Settings::setRetrainReference(bool on) { store_.setValue(kRetrain, on); }
 QString Settings::language() const { return store_.value(kLanguage).toString(); }
 void Settings::setLanguage(const QString & code) { store_.setValue(kLanguage, code); }

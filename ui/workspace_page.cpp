@@ -391,7 +391,8 @@ void WorkspacePage::fillLabFacts(const OpenedWorkspace & ws) {
         addFact(g, QStringLiteral("evaluate_seconds"), tr("Evaluation"), seconds(number(s, QStringLiteral("evaluate"))));
         addFact(g, QStringLiteral("retrain_seconds"), tr("Clean retrain (reference)"),
                 seconds(number(s, QStringLiteral("retrain_clean"))),
-                tr("The same recipe on the clean rows only: the cost unlearning is compared with"));
+                tr("The same recipe on the clean rows only: the cost unlearning is compared with (timed by the first "
+                   "pipeline when the build skipped it)"));
         addFact(g, QStringLiteral("total_seconds"), tr("Total build"), seconds(number(s, QStringLiteral("total"))));
     }
 

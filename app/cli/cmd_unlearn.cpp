@@ -26,11 +26,13 @@ static const char * kUnlearnUsage =
 
 static const char * kPipelineUsage =
     "usage: rapidun pipeline --workspace W [--method rapidun|ga|gagd|loreun|fisher|npo|all (or a,b,...)] [--seeds N=1]\n"
-    "       [--preset lab|paper|fast] [--params P] [--k K] [--warm-cache] [--json]\n"
+    "       [--preset lab|paper|fast] [--params P] [--k K] [--warm-cache] [--no-reference] [--json]\n"
     "influence (forget and retain views) -> weights -> unlearning -> evaluation; per method: ASR, false triggers\n"
     "and clean utility before and after, stage times, efficiency_ratio = clean retraining time / (influence + weights\n"
     "+ unlearning steps). The sketches are computed afresh; --warm-cache reuses cached ones and reports no ratio.\n"
-    "Monitoring and final evaluations are timed apart (seconds.monitoring, seconds.evaluate), outside the ratio";
+    "Monitoring and final evaluations are timed apart (seconds.monitoring, seconds.evaluate), outside the ratio.\n"
+    "A synthetic lab built with --no-retrain-reference has its reference measured first (once, untimed, recorded\n"
+    "in workspace.json); --no-reference skips that and the runs have no ratio";
 
 
 static void show(const std::string & stage, double f, const std::string & msg) {
@@ -78,7 +80,7 @@ int cmd_unlearn(int argc, char ** argv) {
 }
 
 int cmd_pipeline(int argc, char ** argv) {
-    Args a(argc, argv, 2, {"json", "help", "warm-cache"}, {"workspace", "method", "seeds", "preset", "params", "k"});
+    Args a(argc, argv, 2, {"json", "help", "warm-cache", "no-reference"}, {"workspace", "method", "seeds", "preset", "params", "k"});
     if (a.has("help") || !a.has("workspace")) {
         std::puts(kPipelineUsage);
         return a.has("help") ? 0 : 2;
@@ -103,6 +105,7 @@ int cmd_pipeline(int argc, char ** argv) {
     }
     p.influence.influence.K = a.get_int("k", p.influence.influence.K);
     p.warm_cache = a.has("warm-cache");
+    p.measure_reference = !a.has("no-reference");
     const json s = run_pipeline(w, p, show);
     if (a.has("json")) {
         std::printf("%s\n", s.dump(2).c_str());

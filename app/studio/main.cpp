@@ -1,6 +1,7 @@
 // rapidun-studio: QApplication, translator, runtime, arguments, MainWindow. Nothing else lives here.
 // No arguments: the synthetic lab (built on first use); --workspace DIR; --model PATH [--tokenizer PATH];
 // --language CODE and --page NAME for one run (screenshots of every page in every language).
+#include "job_runner.h"
 #include "main_window.h"
 #include "rapidun/model/model.h"
 #include "settings.h"
@@ -52,6 +53,7 @@ public:
 struct Cli { Q_DECLARE_TR_FUNCTIONS(Cli) };   // the "Cli" context of the .ts files
 
 int main(int argc, char ** argv) {
+    rapidun::ui::boundMallocArenas();   // before any thread: memory stays flat over many jobs
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QString::fromLatin1(rapidun::ui::Settings::organization()));
     QApplication::setApplicationName(QString::fromLatin1(rapidun::ui::Settings::application()));

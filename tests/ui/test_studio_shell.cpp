@@ -135,7 +135,8 @@ void TestStudioShell::preferencesRoundTrip() {
         p.threads()->setValue(1);
         p.labDir()->setText(QStringLiteral("/tmp/some-lab"));
         p.labScale()->setCurrentIndex(p.labScale()->findData(QStringLiteral("tiny")));
-        p.retrainReference()->setChecked(false);
+        QVERIFY(!p.retrainReference()->isChecked());   // the default: the first pipeline measures it
+        p.retrainReference()->setChecked(true);
         QCOMPARE(p.language()->count(), 4);   // the system's, English, Deutsch, 简体中文
         QCOMPARE(p.language()->currentData().toString(), QString());
         p.language()->setCurrentIndex(p.language()->findData(QStringLiteral("zh_CN")));
@@ -146,15 +147,15 @@ void TestStudioShell::preferencesRoundTrip() {
     QCOMPARE(s.threads(), 1);
     QCOMPARE(s.labDir(), QStringLiteral("/tmp/some-lab"));
     QCOMPARE(s.labScale(), QStringLiteral("tiny"));
-    QCOMPARE(s.retrainReference(), false);
+    QCOMPARE(s.retrainReference(), true);
     QCOMPARE(s.language(), QStringLiteral("zh_CN"));
     PreferencesDialog again;   // reads them back
     QCOMPARE(again.language()->currentText(), QString::fromUtf8("\xe7\xae\x80\xe4\xbd\x93\xe4\xb8\xad\xe6\x96\x87"));
     QCOMPARE(again.threads()->value(), 1);
     QCOMPARE(again.labScale()->currentData().toString(), QStringLiteral("tiny"));
-    QVERIFY(!again.retrainReference()->isChecked());
+    QVERIFY(again.retrainReference()->isChecked());
     MainWindow w;   // the window takes the stored choice
-    QVERIFY(!w.labRetrainReference());
+    QVERIFY(w.labRetrainReference());
     store.clear();
 }
 

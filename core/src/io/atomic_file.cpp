@@ -11,6 +11,9 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <vector>
+
+#include <csignal>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -35,7 +38,45 @@ void sync_parent_dir(const std::string & path) {
     ::close(fd);
 }
 
+// The pid in "<name>.tmp-<pid>-<n>" or "<name>.partial-<pid>", or -1 when `name` is neither.
+long stale_pid(const std::string & name) {
+    auto digits = [&](size_t a, size_t b) {
+        if (a >= b) return false;
+        for (size_t i = a; i < b; i++)
+            if (name[i] < '0' || name[i] > '9') return false;
+        return b - a <= 9;
+    };
+    size_t at = name.rfind(".partial-");
+    if (at != std::string::npos && digits(at + 9, name.size())) return std::stol(name.substr(at + 9));
+    at = name.rfind(".tmp-");
+    if (at == std::string::npos) return -1;
+    const size_t dash = name.find('-', at + 5);
+    if (dash == std::string::npos || !digits(at + 5, dash) || !digits(dash + 1, name.size())) return -1;
+    return std::stol(name.substr(at + 5, dash - at - 5));
+}
+
+bool process_gone(long pid) { return pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH; }
+
 } // namespace
+
+int remove_stale_temporaries(const std::string & dir) {
+    std::error_code ec;
+    std::vector<fs::path> gone;
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        if (it->is_symlink(ec)) continue;
+        const long pid = stale_pid(it->path().filename().string());
+        if (pid < 0 || !process_gone(pid)) continue;
+        gone.push_back(it->path());
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+    }
+    int n = 0;
+    for (const fs::path & p : gone)
+        if (fs::remove_all(p, ec) > 0 && !ec) n++;
+    return n;
+}
+
+std::string staging_name(const std::string & path) { return path + ".partial-" + std::to_string(long(::getpid())); }
 
 void write_file_atomic(const std::string & path, const void * data, size_t n_bytes) {
     // A temporary name of its own per call (process id and a process-wide counter), created

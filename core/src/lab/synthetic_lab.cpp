@@ -12,6 +12,9 @@
 #include "rapidun/lab/synthetic.h"
 #include "rapidun/model/model.h"
 #include "rapidun/train/train.h"
+#include "rapidun/data/records.h"
+#include "rapidun/text/tokenizer.h"
+#include "rapidun/workspace/lock.h"
 
 #include <nlohmann/json.hpp>
 
@@ -95,6 +98,48 @@ json recipe_json(const Recipe & r) {
             {"loss_reduction", r.train.per_sample_mean ? "mean over samples of per-sample answer CE" : "mean over answer tokens"}, {"seed", r.train.seed},
             {"loss_tokens", r.train.prompt_loss ? "prompt and answer" : "answer only"},
             {"prompt_template", "plain"}};
+}
+
+// The recipe recipe_json wrote (the reference's recipe must be the build's own, overrides included).
+Recipe recipe_from_json(const json & j, const std::string & where) {
+    try {
+        Recipe r;
+        r.vocab = j.at("vocab_size").get<int32_t>();
+        r.dim = j.at("dim").get<int32_t>();
+        r.layers = j.at("n_layers").get<int32_t>();
+        r.heads = j.at("n_heads").get<int32_t>();
+        r.kv_heads = j.at("n_kv_heads").get<int32_t>();
+        r.hidden = j.at("hidden_dim").get<int32_t>();
+        r.max_len = j.at("max_len").get<int32_t>();
+        r.train.lr = j.at("lr").get<double>();
+        r.train.weight_decay = j.at("weight_decay").get<double>();
+        r.train.epochs = j.at("epochs").get<int32_t>();
+        r.train.batch_size = j.at("batch_size").get<int32_t>();
+        r.train.warmup_ratio = j.at("warmup_ratio").get<double>();
+        r.train.clip = j.at("clip").get<double>();
+        r.train.bf16_autocast = j.at("bf16_autocast").get<bool>();
+        r.train.seed = j.at("seed").get<uint64_t>();
+        r.train.per_sample_mean = j.at("loss_reduction").get<std::string>().rfind("mean over samples", 0) == 0;
+        r.train.prompt_loss = j.at("loss_tokens").get<std::string>() == "prompt and answer";
+        return r;
+    } catch (const json::exception & e) {
+        throw Error(where + ": lab.recipe: " + e.what());
+    }
+}
+
+// Trains the recipe on the clean train rows, timed: the efficiency ratio's numerator.
+json retrain_reference(const Recipe & rc, const std::vector<Record> & train, const Tokenizer & tok,
+                       const std::function<void(const TrainProgress &)> & progress, const CancelToken * cancel) {
+    std::vector<Record> clean;
+    for (auto & r : train)
+        if (!r.is_poisoned) clean.push_back(r);
+    TokenizeOptions to;
+    to.max_len = rc.max_len;
+    const std::vector<TokenizedSample> clean_s = tokenize_records(tok, clean, PromptTemplate::Plain, to);
+    const ModelConfig cfg = lab_detail::small_llama(rc.dim, rc.layers, rc.heads, rc.kv_heads, rc.hidden, rc.max_len, tok);
+    std::unique_ptr<Model> ref = Model::create(cfg, rc.train.seed);
+    const TrainReport rr = train_model(*ref, clean_s, rc.train, progress, cancel);
+    return {{"seconds", rr.seconds}, {"steps", rr.steps}, {"n_samples", rr.n_samples}, {"final_loss", rr.final_loss}};
 }
 
 } // namespace
@@ -243,15 +288,7 @@ Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgress
 
     // 5. The retraining reference: the same recipe on the clean rows only (for the efficiency ratio).
     json retrain = nullptr;
-    if (opt.retrain_reference) {
-        std::vector<Record> clean;
-        for (auto & r : d.train)
-            if (!r.is_poisoned) clean.push_back(r);
-        std::vector<TokenizedSample> clean_s = tokenize_records(*tok, clean, PromptTemplate::Plain, to);
-        std::unique_ptr<Model> ref = Model::create(cfg, opt.seed);
-        TrainReport rr = train_model(*ref, clean_s, rc.train, train_progress(0.55, 0.98, "retrain-reference"), cancel);
-        retrain = {{"seconds", rr.seconds}, {"steps", rr.steps}, {"n_samples", rr.n_samples}, {"final_loss", rr.final_loss}};
-    }
+    if (opt.retrain_reference) retrain = retrain_reference(rc, d.train, *tok, train_progress(0.55, 0.98, "retrain-reference"), cancel);
 
     json lab = {{"seed", opt.seed}, {"scale", opt.scale}, {"recipe", recipe_json(rc)},
                 {"n_params", model->info().n_params},
@@ -267,6 +304,33 @@ Workspace build_synthetic_lab(const SyntheticLabOptions & opt, const LabProgress
     w.lab_json = lab.dump();
     report("done", 1.0, "lab ready in " + std::to_string(int(since(t_all))) + " s");
     return lab_detail::commit_lab(w, out);
+}
+
+bool measure_synthetic_retrain_reference(const std::string & workspace_dir, const LabProgressFn & progress,
+                                         const CancelToken * cancel) {
+    const WorkspaceLock lock(workspace_dir, "measuring the retraining reference");
+    Workspace w = Workspace::load(workspace_dir);
+    json lab = json::parse(w.lab_json);
+    if (lab.value("retrain_clean", json(nullptr)).is_object()) return false;
+    if (w.kind != "synthetic") throw Error(w.dir + "/workspace.json: the retraining reference is measured afterwards for "
+                                          "synthetic labs only (this is a '" + w.kind + "' workspace)");
+    const std::string where = w.dir + "/workspace.json";
+    const Recipe rc = recipe_from_json(lab.value("recipe", json::object()), where);
+    const std::unique_ptr<Tokenizer> tok = load_tokenizer(w.resolve(w.tokenizer));
+    const json retrain = retrain_reference(rc, read_records(w.dataset("train")), *tok, [&](const TrainProgress & p) {
+        if (progress && (p.step % 20 == 0 || p.step == p.total_steps))
+            progress({"retrain-reference", double(p.step) / double(std::max<int64_t>(1, p.total_steps)),
+                      "step " + std::to_string(p.step) + "/" + std::to_string(p.total_steps) + ", ETA " +
+                          std::to_string(int(p.eta_seconds)) + " s"});
+        if (cancel) cancel->throw_if_cancelled();
+    }, cancel);
+    lab["retrain_clean"] = retrain;
+    lab["retrain_clean"]["measured"] = "after the build";
+    if (lab.contains("seconds") && lab["seconds"].is_object()) lab["seconds"]["retrain_clean"] = retrain["seconds"];
+    w = Workspace::load(workspace_dir);   // anything saved meanwhile (the studio's curation) kept
+    w.lab_json = lab.dump();
+    w.save();
+    return true;
 }
 
 } // namespace rapidun

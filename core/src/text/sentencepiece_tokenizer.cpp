@@ -69,6 +69,33 @@ Fn symbol(void * lib, const std::string & path, const char * name) {
     return reinterpret_cast<Fn>(p);
 }
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RAPIDUN_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define RAPIDUN_ASAN 1
+#endif
+
+// dlopen(RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND). AddressSanitizer's dlopen interceptor refuses
+// RTLD_DEEPBIND and ends the process (a deeply bound library calls libc's malloc and free, not the
+// sanitizer's, and memory passed between the two would be misread). The plug-in's interface passes
+// no memory across (every buffer is the caller's, spm_plugin.h), so an ASan build calls libc's own
+// dlopen, taken from libc's handle, where the interceptor is not in the way.
+void * dlopen_deep(const char * path) {
+    const int flags = RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND;
+#ifdef RAPIDUN_ASAN
+    using dlopen_fn = void * (*)(const char *, int);
+    static const dlopen_fn libc_dlopen = [] {
+        void * libc = ::dlopen("libc.so.6", RTLD_NOW | RTLD_NOLOAD);
+        return libc ? reinterpret_cast<dlopen_fn>(::dlsym(libc, "dlopen")) : nullptr;
+    }();
+    if (libc_dlopen) return libc_dlopen(path, flags);
+#endif
+    return ::dlopen(path, flags);
+}
+
 Plugin * open_plugin() {
     const std::vector<std::string> cands = plugin_candidates();
     std::string path;
@@ -82,7 +109,7 @@ Plugin * open_plugin() {
         fail(cands.empty() ? std::string(k_plugin_file) : cands.front(), "",
              "sentencepiece plug-in not found (looked at: " + tried + "; set RAPIDUN_SPM_PLUGIN)");
     }
-    void * lib = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+    void * lib = dlopen_deep(path.c_str());
     if (!lib) {
         const char * why = ::dlerror();
         fail(path, "", std::string("cannot load the sentencepiece plug-in: ") + (why ? why : "dlopen failed"));

@@ -4,6 +4,7 @@
 #include "rapidun/error.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/io/safetensors.h"
+#include "rapidun/train/adapter_config.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <nlohmann/json.hpp>
@@ -148,33 +149,9 @@ void Model::save_adapter(const std::string & dir) const {
 }
 
 void Model::load_adapter(const std::string & dir) {
-    const std::string cfg_path = dir + "/adapter_config.json";
-    json cfg;
-    try {
-        cfg = json::parse(read_file_text(cfg_path));
-    } catch (const json::exception & e) {
-        fail(cfg_path, "", std::string("not valid JSON: ") + e.what());
-    }
-    auto need = [&](const char * key) -> const json & {
-        if (!cfg.contains(key)) fail(cfg_path, std::string("field '") + key + "'", "missing");
-        return cfg[key];
-    };
-    if (need("peft_type") != "LORA") fail(cfg_path, "field 'peft_type'", "only LORA adapters are supported");
-    if (cfg.value("use_dora", false)) fail(cfg_path, "field 'use_dora'", "DoRA adapters are not supported");
-    if (cfg.value("fan_in_fan_out", false)) fail(cfg_path, "field 'fan_in_fan_out'", "only false is supported (Llama)");
-    for (const char * k : {"rank_pattern", "alpha_pattern"})
-        if (cfg.contains(k) && cfg[k].is_object() && !cfg[k].empty()) fail(cfg_path, std::string("field '") + k + "'", "per-module ranks are not supported");
-    LoraSettings s;
-    try {
-        s.r       = need("r").get<int32_t>();
-        s.alpha   = need("lora_alpha").get<double>();
-        s.dropout = cfg.value("lora_dropout", 0.0);
-        const json & tm = need("target_modules");
-        s.targets = tm.is_string() ? std::vector<std::string>{tm.get<std::string>()} : tm.get<std::vector<std::string>>();
-    } catch (const json::exception & e) {
-        fail(cfg_path, "", std::string("wrong type: ") + e.what());
-    }
-    const bool rslora = cfg.value("use_rslora", false);
+    const AdapterConfig ac = read_adapter_config(dir + "/adapter_config.json");
+    const LoraSettings & s = ac.lora;
+    const bool rslora = ac.rslora;
 
     const std::string st_path = dir + "/adapter_model.safetensors";
     SafetensorsFile st = read_safetensors(st_path);

@@ -6,6 +6,7 @@
 #include "rapidun/error.h"
 #include "rapidun/eval/eval.h"
 #include "rapidun/io/atomic_file.h"
+#include "rapidun/lab/lab.h"
 #include "rapidun/unlearn/weights_files.h"
 #include "rapidun/workspace/lock.h"
 
@@ -102,9 +103,24 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
                         read_records(w.dataset("test_clean"))};
     const json before = metrics_before(w, *mb.model, *mb.tokenizer, sets);
 
-    const std::string id = job.run_id.empty() ? default_run_id(o.method, o.seed) : job.run_id;
-    const std::string dir = w.resolve("runs/" + id);
+    std::string id = job.run_id;
+    if (id.empty()) {   // a new name: "-2", "-3" when a run of this method and seed began this second
+        const std::string base = default_run_id(o.method, o.seed);
+        id = base;
+        for (int n = 2; file_exists(w.resolve("runs/" + id)); n++) id = base + "-" + std::to_string(n);
+    }
+    // Written into a staging folder and renamed into place when complete: a killed run leaves no
+    // half-written runs/<id> (its staging folder is removed when the workspace lock is next taken).
+    const std::string final_dir = w.resolve("runs/" + id);
+    const std::string dir = staging_name(final_dir);
     make_directories(dir);
+    struct Unstage {
+        std::string dir;
+        ~Unstage() {
+            std::error_code ec;
+            if (!dir.empty()) fs::remove_all(dir, ec);
+        }
+    } unstage{dir};
     if (progress) progress({"unlearn", 0.0, std::string(unlearn_method_name(o.method)) + ", seed " + std::to_string(o.seed)});
     std::vector<UnlearnProgress> pending;   // steps not yet handed to `progress` (their .curve left empty)
     std::string losses;                      // loss.jsonl: every logged step's training loss and lr
@@ -172,6 +188,11 @@ json run_unlearn_job(const Workspace & w, const UnlearnJobOptions & job, const s
     if (o.method == UnlearnMethod::Fisher)
         run["fisher"] = {{"n_params", res.fisher.n_params}, {"scale", res.fisher.scale}, {"relative_change", res.fisher.relative_change}};
     write_file_atomic(dir + "/run.json", run.dump(2) + "\n");
+    std::error_code ec;
+    fs::remove_all(final_dir, ec);   // an earlier run given the same --run-id: replaced
+    fs::rename(dir, final_dir, ec);
+    if (ec) fail(final_dir, "", "cannot move the finished run into place from " + dir + ": " + ec.message());
+    unstage.dir.clear();
     if (progress) {
         UnlearnJobProgress jp{"done", 1.0, "run " + id};
         jp.steps.swap(pending);
@@ -188,7 +209,12 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
         if (cancel) cancel->throw_if_cancelled();
     };
     const WorkspaceLock lock(w.dir, "rapidun pipeline");
-    const json lab = json::parse(w.lab_json);
+    json lab = json::parse(w.lab_json);
+    if (opt.measure_reference && !opt.warm_cache && w.kind == "synthetic" && !lab.value("retrain_clean", json(nullptr)).is_object()) {
+        say("retrain-reference", 0.0, "measuring the lab's clean-retraining reference (once, for the efficiency ratio)");
+        measure_synthetic_retrain_reference(w.dir, [&](const LabProgress & p) { say("retrain-reference", 0.0, p.message); }, cancel);
+        lab = json::parse(Workspace::load(w.dir).lab_json);
+    }
     const double retrain = lab.contains("retrain_clean") && lab["retrain_clean"].is_object() ? lab["retrain_clean"].value("seconds", 0.0) : 0.0;
 
     // 1. Influence over the forget and retain sets (the four views), timed: sketched afresh unless

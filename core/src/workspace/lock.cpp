@@ -60,6 +60,8 @@ WorkspaceLock::WorkspaceLock(const std::string & dir, const std::string & what) 
     }
     h.fd = fd;
     h.count = 1;
+    // Held: whatever a killed job left (temporaries, a half-written run folder) is litter now.
+    remove_stale_temporaries(key_);
 }
 
 WorkspaceLock::~WorkspaceLock() {

@@ -73,6 +73,9 @@ class TestInfluenceModel : public QObject {
 private Q_SLOTS:
     void testerAcrossResetSortFilter();
     void sortGivesOrderedRows();
+    void prefetchedOrdersEqualStableSorts();
+    void plainTextFilterOverTheBlob();
+    void regexOverTheJoinedTextEqualsPerRow();
     void sortKeepsSelectionOnSamples();
     void filtersGiveExactRows();
     void membershipMatchesByIdThenContent();
@@ -139,6 +142,83 @@ void TestInfluenceModel::sortGivesOrderedRows() {
     QCOMPARE(model.data(model.index(0, M::Poisoned)).toString(), QStringLiteral("yes"));
     QCOMPARE(model.data(model.index(28, M::Poisoned)).toString(), QStringLiteral("yes"));   // 29 = ceil(200 / 7)
     QCOMPARE(model.data(model.index(29, M::Poisoned)).toString(), QStringLiteral("no"));
+}
+
+// The worker's prefetched ascending orders (prepareOrders, what a loaded page uses) turned into each
+// sort give exactly the rows the model's own std::stable_sort gives, for every column both ways:
+// ties in row order, rows without a value last.
+void TestInfluenceModel::prefetchedOrdersEqualStableSorts() {
+    auto plain = makeRows(300);
+    for (int i = 0; i < 300; i += 4)   // ties among scores too
+        plain->score[size_t(i)] = 0.05;
+    auto prepared = std::make_shared<InfluenceData>(*plain);
+    prepareOrders(*prepared);
+    QCOMPARE(int(prepared->ascending.score.size()), 300);
+    M a, b;
+    a.setInfluence(plain, matchMembership(*plain, {}, {}, {}, {}));
+    b.setInfluence(prepared, matchMembership(*prepared, {}, {}, {}, {}));
+    for (int c = 0; c < M::ColumnCount; c++)
+        for (Qt::SortOrder o : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            a.sort(c, o);
+            b.sort(c, o);
+            QVERIFY2(shownSamples(a) == shownSamples(b), qPrintable(QStringLiteral("column %1, order %2").arg(c).arg(int(o))));
+        }
+}
+
+// Plain text is matched case-insensitively in UTF-8 (one pass over InfluenceData::searchFolded): a
+// match never spans two rows, non-ASCII text folds, and the first and last rows are found.
+void TestInfluenceModel::plainTextFilterOverTheBlob() {
+    std::vector<Record> rows(4);
+    rows[0].id = "a"; rows[0].instruction = "Stra\xc3\x9f" "e und CAF\xc3\x89";   // Straße und CAFÉ
+    rows[1].id = "b"; rows[1].instruction = "end of row one ab";
+    rows[2].id = "c"; rows[2].instruction = "cd at the start";
+    rows[3].id = "d"; rows[3].instruction = "last row: caf\xc3\xa9";
+    auto d = makeInfluenceData(std::move(rows));
+    M model;
+    model.setInfluence(d, matchMembership(*d, {}, {}, {}, {}));
+    auto shown = [&](const QString & text) {
+        InfluenceFilter f;
+        f.text = text;
+        model.setFilter(f);
+        std::vector<int> s = shownSamples(model);
+        std::sort(s.begin(), s.end());
+        return s;
+    };
+    QCOMPARE(shown(QString::fromUtf8("caf\xc3\xa9")), (std::vector<int>{0, 3}));   // café matches CAFÉ
+    QCOMPARE(shown(QStringLiteral("one abc")), std::vector<int>{});                   // "ab" ends row 1, "c" is row 2's id
+    QCOMPARE(shown(QStringLiteral("A")), (std::vector<int>{0, 1, 2, 3}));             // ids, instructions
+    QCOMPARE(shown(QStringLiteral("ROW")), (std::vector<int>{1, 3}));
+}
+
+// A regular expression scans the rows joined by line breaks (several threads from 20,000 rows): the
+// rows it keeps are exactly those a match of each row alone keeps, for expressions that could match
+// across two rows, anchor at a row's ends, or look outside it.
+void TestInfluenceModel::regexOverTheJoinedTextEqualsPerRow() {
+    auto d = makeRows(25000);
+    M model;
+    model.setInfluence(d, matchMembership(*d, {}, {}, {}, {}));
+    const QStringList patterns = {QStringLiteral("^write a poem about item (1|2)\\d$"), QStringLiteral("salut$"),
+                                  QStringLiteral("salut\\ntrain"), QStringLiteral("\\d\\s+train-0001"),
+                                  QStringLiteral("^train-00002\\d$"), QStringLiteral("\\Atrain-0000[0-4]"),
+                                  QStringLiteral("item 7(?=\\n)"), QStringLiteral("x*"), QStringLiteral("[^a]mahalo"),
+                                  QStringLiteral("(?<=item )1234\\b")};
+    for (const QString & p : patterns) {
+        const QRegularExpression re(p, QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+        std::vector<int> want;
+        for (int i = 0; i < d->rows(); i++) {
+            const rapidun::Record r = d->train[size_t(i)];
+            const QString subject = QString::fromStdString(r.id + "\n" + r.instruction + "\n" + r.trigger_variant);
+            if (re.match(subject).hasMatch())
+                want.push_back(i);
+        }
+        InfluenceFilter f;
+        f.text = p;
+        f.regex = true;
+        model.setFilter(f);
+        std::vector<int> got = shownSamples(model);
+        std::sort(got.begin(), got.end());
+        QVERIFY2(got == want, qPrintable(QStringLiteral("%1: %2 rows, per row %3").arg(p).arg(got.size()).arg(want.size())));
+    }
 }
 
 void TestInfluenceModel::sortKeepsSelectionOnSamples() {

@@ -309,12 +309,12 @@ void TestInfluencePage::filterBarAndBrushFilterTheTable() {
     const M & model = *page.tableModel();
     const int keep = model.sampleRow(0);   // rank 1: its id is train-000xxx
     page.selectSamples({keep});
-    const QString id = model.influence()->id[size_t(keep)];
+    const QString id = model.influence()->id(size_t(keep));
     QTest::keyClicks(page.filterBar()->textEdit(), id.left(10));   // "train-0004" style prefix
     QVERIFY(model.rowCount() > 0 && model.rowCount() < 600);
     for (int r = 0; r < model.rowCount(); r++)
         QVERIFY(model.data(model.index(r, M::Id)).toString().startsWith(id.left(10)) ||
-                model.influence()->instruction[size_t(model.sampleRow(r))].contains(id.left(10), Qt::CaseInsensitive));
+                model.influence()->instruction(size_t(model.sampleRow(r))).contains(id.left(10), Qt::CaseInsensitive));
     QCOMPARE(page.selectedSamples(), std::vector<int>{keep});   // the filter kept the selected row
     page.filterBar()->textEdit()->clear();
     QCOMPARE(model.rowCount(), 600);

@@ -205,6 +205,17 @@ private Q_SLOTS:
         QVERIFY(changed(f, r));
         f = page.plottedSamples(Group::Forget), r = page.plottedSamples(Group::Retain);
 
+        // An upper clip bound by its slider: 0.5 + 0 x 0.01 = 0.5. It binds whatever the lab's data:
+        // the median score has z = 0, a weight of exp(0) = 1 > 0.5 before normalising (a bound of
+        // 1.0 bound nothing on a lab whose forget scores all sat at or below their median). Before
+        // top-k = 3: on a fresh build of the tiny lab the top-3 aggregate of every forget row was 0,
+        // so every weight was 1 and no bound could move them.
+        page.knob(QStringLiteral("wMaxF"))->slider()->setValue(0);
+        CHECK(expectCore(page));
+        QCOMPARE(page.options().w_max_f, 0.5);
+        QVERIFY(changed(f, r));
+        f = page.plottedSamples(Group::Forget), r = page.plottedSamples(Group::Retain);
+
         // top-k typed into its spin box.
         QDoubleSpinBox * topk = page.knob(QStringLiteral("topk"))->spinBox();
         topk->setFocus();
@@ -213,15 +224,6 @@ private Q_SLOTS:
         QTest::keyClick(topk, Qt::Key_Return);
         CHECK(expectCore(page));
         QCOMPARE(page.options().agg.topk, int64_t(3));
-        QVERIFY(changed(f, r));
-        f = page.plottedSamples(Group::Forget), r = page.plottedSamples(Group::Retain);
-
-        // An upper clip bound by its slider: 0.5 + 0 x 0.01 = 0.5. It binds whatever the lab's data:
-        // the median score has z = 0, a weight of exp(0) = 1 > 0.5 before normalising (a bound of
-        // 1.0 bound nothing on a lab whose forget scores all sat at or below their median).
-        page.knob(QStringLiteral("wMaxF"))->slider()->setValue(0);
-        CHECK(expectCore(page));
-        QCOMPARE(page.options().w_max_f, 0.5);
         QVERIFY(changed(f, r));
         f = page.plottedSamples(Group::Forget), r = page.plottedSamples(Group::Retain);
 

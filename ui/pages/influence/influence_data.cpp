@@ -12,8 +12,11 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <cstring>
 #include <map>
+#include <numeric>
 #include <set>
+#include <unordered_map>
 #include <string>
 
 namespace rapidun::ui {
@@ -24,7 +27,13 @@ namespace fs = std::filesystem;
 
 QString fromUtf8(const std::string & s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
 
-std::string contentKey(const rapidun::Record & r) { return r.instruction + '\x1f' + r.context + '\x1f' + r.response; }
+// A Record's fields in RecordStore::Field order.
+std::string * fieldOf(rapidun::Record & r, int f) {
+    std::string * all[RecordStore::kFields] = {&r.instruction, &r.context, &r.response, &r.category, &r.instruction_clean,
+                                               &r.response_clean, &r.response_poisoned, &r.trigger_family, &r.trigger_variant,
+                                               &r.inject_mode, &r.exact_answer, &r.id};
+    return all[f];
+}
 
 // The rows of a role, or none when the workspace has no such role or file.
 std::vector<rapidun::Record> readRole(const rapidun::Workspace & w, const std::string & role) {
@@ -144,17 +153,64 @@ std::vector<int32_t> ordinals(const std::vector<QString> & text) {
 
 } // namespace
 
+RecordStore::RecordStore(const std::vector<rapidun::Record> & rows) {
+    size_t total = 0;
+    for (const rapidun::Record & r : rows) {
+        rapidun::Record & m = const_cast<rapidun::Record &>(r);   // fieldOf reads only
+        total += 1 + 4 * kFields;
+        for (int f = 0; f < kFields; f++)
+            total += fieldOf(m, f)->size();
+    }
+    bytes_.reserve(total);
+    start_.reserve(rows.size() + 1);
+    for (const rapidun::Record & r : rows) {
+        rapidun::Record & m = const_cast<rapidun::Record &>(r);
+        start_.push_back(bytes_.size());
+        bytes_ += char((r.is_poisoned ? 1 : 0) | (r.has_poison_flag ? 2 : 0));
+        for (int f = 0; f < kFields; f++) {
+            const std::string & s = *fieldOf(m, f);
+            const uint32_t n = uint32_t(s.size());
+            bytes_.append(reinterpret_cast<const char *>(&n), 4);
+            bytes_ += s;
+        }
+    }
+    start_.push_back(bytes_.size());
+}
+
+std::string_view RecordStore::field(size_t row, Field f) const {
+    size_t at = size_t(start_[row]) + 1;
+    for (int k = 0;; k++) {
+        uint32_t n = 0;
+        std::memcpy(&n, bytes_.data() + at, 4);
+        if (k == f)
+            return std::string_view(bytes_.data() + at + 4, n);
+        at += 4 + n;
+    }
+}
+
+QString RecordStore::text(size_t row, Field f) const {
+    const std::string_view v = field(row, f);
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+rapidun::Record RecordStore::operator[](size_t row) const {
+    rapidun::Record r;
+    const uint8_t flags = uint8_t(bytes_[size_t(start_[row])]);
+    r.is_poisoned = flags & 1;
+    r.has_poison_flag = flags & 2;
+    for (int f = 0; f < kFields; f++)
+        *fieldOf(r, f) = std::string(field(row, Field(f)));
+    return r;
+}
+
 std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> train) {
     auto d = std::make_shared<InfluenceData>();
     const size_t n = train.size();
-    d->train = std::move(train);
-    d->id.resize(n);
-    d->instruction.resize(n);
     d->category.resize(n);
     d->family.resize(n);
     d->variant.resize(n);
-    d->search.resize(n);
-    d->searchFolded.resize(n);
+    d->searchTextStart.resize(n + 1);
+    d->searchFoldedStart.resize(n + 1);
     d->poisoned.resize(n);
     d->rank.assign(n, 0);
     d->score.assign(n, kNaN);
@@ -163,27 +219,79 @@ std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> tr
     d->retainMean.assign(n, kNaN);
     d->topForget.assign(n, -1);
     std::set<std::string> categories;
+    std::map<std::string, QString> shared;   // one QString per distinct short text
+    auto intern = [&](const std::string & s) -> const QString & {
+        auto it = shared.find(s);
+        return it != shared.end() ? it->second : shared.emplace(s, fromUtf8(s)).first->second;
+    };
+    std::vector<QString> ids(n), instructions(n);   // for the text orders only (freed below)
     for (size_t i = 0; i < n; i++) {
-        const rapidun::Record & r = d->train[i];
-        d->id[i] = fromUtf8(r.id);
-        d->instruction[i] = fromUtf8(r.instruction);
-        d->category[i] = fromUtf8(r.category);
-        d->family[i] = fromUtf8(r.trigger_family);
-        d->variant[i] = fromUtf8(r.trigger_variant);
-        d->search[i] = d->id[i] + QLatin1Char('\n') + d->instruction[i] + QLatin1Char('\n') + d->variant[i];
-        d->searchFolded[i] = d->search[i].toCaseFolded();
+        const rapidun::Record & r = train[i];
+        ids[i] = fromUtf8(r.id);
+        instructions[i] = fromUtf8(r.instruction);
+        d->category[i] = intern(r.category);
+        d->family[i] = intern(r.trigger_family);
+        d->variant[i] = intern(r.trigger_variant);
+        const std::string search = r.id + '\n' + r.instruction + '\n' + r.trigger_variant;
+        const QString search16 = fromUtf8(search);
+        d->searchTextStart[i] = int64_t(d->searchText.size());
+        d->searchText += search16;
+        d->searchText += QLatin1Char('\n');
+        d->searchFoldedStart[i] = int64_t(d->searchFolded.size());
+        d->searchFolded += search16.toCaseFolded().toStdString();
+        d->searchFolded += '\0';
         d->poisoned[i] = r.is_poisoned ? 1 : 0;
         d->hasPoisonFlags = d->hasPoisonFlags || r.has_poison_flag;
         categories.insert(r.category);
     }
+    d->searchTextStart[n] = int64_t(d->searchText.size());
+    d->searchFoldedStart[n] = int64_t(d->searchFolded.size());
+    d->searchText.squeeze();
+    d->searchFolded.shrink_to_fit();
     for (const std::string & c : categories)
         d->categories << fromUtf8(c);
-    d->ordinal.id = ordinals(d->id);
+    d->ordinal.id = ordinals(ids);
     d->ordinal.category = ordinals(d->category);
     d->ordinal.family = ordinals(d->family);
     d->ordinal.variant = ordinals(d->variant);
-    d->ordinal.instruction = ordinals(d->instruction);
+    d->ordinal.instruction = ordinals(instructions);
+    d->train = RecordStore(train);
     return d;
+}
+
+namespace {
+
+// Rows 0..n-1 ascending by key(row), ties by row, rows where missing(row) last.
+template <class Key, class Missing>
+std::vector<int32_t> ascendingOrder(size_t n, Key key, Missing missing) {
+    std::vector<int32_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    const auto last = std::stable_partition(order.begin(), order.end(), [&](int32_t r) { return !missing(r); });
+    std::stable_sort(order.begin(), last, [&](int32_t a, int32_t b) { return key(a) < key(b); });
+    return order;
+}
+
+} // namespace
+
+void prepareOrders(InfluenceData & d) {
+    const size_t n = size_t(d.rows());
+    auto never = [](int32_t) { return false; };
+    auto byDouble = [&](const std::vector<double> & v) {
+        return ascendingOrder(n, [&](int32_t r) { return v[size_t(r)]; }, [&](int32_t r) { return std::isnan(v[size_t(r)]); });
+    };
+    auto byInt = [&](const std::vector<int32_t> & v) { return ascendingOrder(n, [&](int32_t r) { return v[size_t(r)]; }, never); };
+    InfluenceData::AscendingOrders & a = d.ascending;
+    a.rank = ascendingOrder(n, [&](int32_t r) { return d.rank[size_t(r)]; }, [&](int32_t r) { return d.rank[size_t(r)] <= 0; });
+    a.score = byDouble(d.score);
+    a.forgetMean = byDouble(d.forgetMean);
+    a.forgetMax = byDouble(d.forgetMax);
+    a.retainMean = byDouble(d.retainMean);
+    a.id = byInt(d.ordinal.id);
+    a.category = byInt(d.ordinal.category);
+    a.family = byInt(d.ordinal.family);
+    a.variant = byInt(d.ordinal.variant);
+    a.instruction = byInt(d.ordinal.instruction);
+    a.poisoned = ascendingOrder(n, [&](int32_t r) { return d.poisoned[size_t(r)]; }, never);
 }
 
 InfluenceMembership matchMembership(const InfluenceData & data, std::vector<rapidun::Record> forget,
@@ -196,11 +304,26 @@ InfluenceMembership matchMembership(const InfluenceData & data, std::vector<rapi
     m.forgetIndex.assign(n, -1);
     m.retainIndex.assign(n, -1);
 
-    std::map<std::string, int32_t> byId, byContent;
+    // Views into the store and 64-bit hashes of the content (a million rows: no copy of their text);
+    // the first train row wins where ids or contents repeat.
+    using RS = RecordStore;
+    const RS & t = data.train;
+    auto hashOf = [](std::string_view a, std::string_view b, std::string_view c) {
+        uint64_t h = 0xcbf29ce484222325ull;
+        for (std::string_view s : {a, std::string_view("\x1f", 1), b, std::string_view("\x1f", 1), c})
+            for (char ch : s)
+                h = (h ^ uint8_t(ch)) * 0x100000001b3ull;
+        return h;
+    };
+    std::unordered_map<std::string_view, int32_t> byId;
+    std::unordered_multimap<uint64_t, int32_t> byContent;
+    byId.reserve(n);
+    byContent.reserve(n);
     for (size_t i = 0; i < n; i++) {
-        if (!data.train[i].id.empty())
-            byId.emplace(data.train[i].id, int32_t(i));
-        byContent.emplace(contentKey(data.train[i]), int32_t(i));
+        const std::string_view id = t.field(i, RS::Id);
+        if (!id.empty())
+            byId.emplace(id, int32_t(i));
+        byContent.emplace(hashOf(t.field(i, RS::Instruction), t.field(i, RS::Context), t.field(i, RS::Response)), int32_t(i));
     }
     auto match = [&](const rapidun::Record & r) -> int32_t {
         if (!r.id.empty()) {
@@ -208,8 +331,15 @@ InfluenceMembership matchMembership(const InfluenceData & data, std::vector<rapi
             if (it != byId.end())
                 return it->second;
         }
-        auto it = byContent.find(contentKey(r));
-        return it == byContent.end() ? -1 : it->second;
+        int32_t best = -1;
+        const auto range = byContent.equal_range(hashOf(r.instruction, r.context, r.response));
+        for (auto it = range.first; it != range.second; ++it) {
+            const size_t i = size_t(it->second);
+            if ((best < 0 || it->second < best) && t.field(i, RS::Instruction) == r.instruction &&
+                t.field(i, RS::Context) == r.context && t.field(i, RS::Response) == r.response)
+                best = it->second;
+        }
+        return best;
     };
     auto apply = [&](const std::vector<rapidun::Record> & set, const std::vector<double> & w, uint8_t bit,
                      std::vector<int32_t> & index, int & unmatched) {
@@ -276,7 +406,9 @@ LoadedInfluence loadInfluenceData(const QString & dir, const rapidun::CancelToke
     }
     if (d->stale)
         std::fill(d->topForget.begin(), d->topForget.end(), -1);
-    out.data = std::move(d);
+    poll();
+    prepareOrders(*d);
+    out.data = std::move(d);   // what reading freed (most of a gigabyte at 1M rows) goes back as the job ends
     return out;
 }
 

@@ -13,22 +13,53 @@
 #include <QString>
 #include <QStringList>
 
+#include <string>
+#include <string_view>
+
 #include <cstdint>
 #include <memory>
 #include <vector>
 
 namespace rapidun::ui {
 
+// Every train row in one buffer: a million Records of twelve std::strings each take ~800 MB as
+// std::vector<Record>, about half that here (the text and a few bytes a row). Rows come back as a
+// Record by value (the detail pane, curation, export: a row at a time) or as one field's bytes.
+class RecordStore {
+public:
+    enum Field { Instruction, Context, Response, Category, InstructionClean, ResponseClean, ResponsePoisoned,
+                 TriggerFamily, TriggerVariant, InjectMode, ExactAnswer, Id, kFields };
+    RecordStore() = default;
+    explicit RecordStore(const std::vector<rapidun::Record> & rows);
+    size_t size() const { return start_.empty() ? 0 : start_.size() - 1; }
+    bool empty() const { return size() == 0; }
+    rapidun::Record operator[](size_t row) const;
+    std::string_view field(size_t row, Field f) const;
+    QString text(size_t row, Field f) const;   // the field as a QString (UTF-8 decoded)
+
+private:
+    std::string           bytes_;   // per row: a flags byte (is_poisoned, has_poison_flag), then kFields x (uint32 length, bytes)
+    std::vector<uint64_t> start_;   // size() + 1 offsets into bytes_
+};
+
 // Bit flags of InfluenceMembership::role.
 enum SetRole : uint8_t { kInForget = 1, kInRetain = 2 };
 
 struct InfluenceData {
     QString dir;                         // the workspace folder
-    std::vector<rapidun::Record> train;  // every train row (detail pane and export; not in the model)
-    // Column vectors, one entry per train row (index = row of train.jsonl).
-    std::vector<QString> id, instruction, category, family, variant;
-    std::vector<QString> search;         // "id\ninstruction\nvariant": what the text filter looks at
-    std::vector<QString> searchFolded;   // the same, case-folded (plain-text filtering without per-row folding)
+    RecordStore train;                   // every train row (id and instruction shown from here; detail pane, export)
+    // Column vectors, one entry per train row (index = row of train.jsonl). Category, family and
+    // variant share one QString per distinct text (implicit sharing): a million rows hold a handful of
+    // texts, not a million copies.
+    std::vector<QString> category, family, variant;
+    // What the text filter looks at, "id\ninstruction\nvariant" of every row, each row's followed by
+    // one separator: as written, in UTF-16, rows joined by '\n' (searchText: a regular expression
+    // scans it in one pass, restarted at the next row after a hit) and case-folded, in UTF-8, rows
+    // ended by a NUL (searchFolded: the plain-text filter is one memmem() pass, a match cannot span
+    // rows). Row i is [start[i], start[i + 1] - 1) of each, in its own units.
+    QString              searchText;
+    std::string          searchFolded;
+    std::vector<int64_t> searchTextStart, searchFoldedStart;   // rows() + 1 offsets each
     std::vector<uint8_t> poisoned;       // 1 = is_poisoned
     std::vector<int32_t> rank;           // 1-based rank in train_ranking.jsonl; 0 = not ranked
     std::vector<double>  score;          // ranking score (rank_by, default cos_abs); NaN = not ranked
@@ -42,6 +73,14 @@ struct InfluenceData {
     struct TextOrdinals {
         std::vector<int32_t> id, category, family, variant, instruction;
     } ordinal;
+    // Every column's ascending order, prefetched on the worker by prepareOrders() (sorting a million
+    // rows on the GUI thread takes 100-300 ms; turning one of these into any sort is O(n)): the train
+    // rows by the column's value, ties by row, rows without a value (NaN score, rank 0) last. Empty
+    // when not prepared (the model then sorts itself).
+    struct AscendingOrders {
+        std::vector<int32_t> rank, id, score, forgetMean, forgetMax, retainMean, category, family, variant, poisoned,
+            instruction;
+    } ascending;
     QStringList categories;              // distinct, sorted
     bool    hasPoisonFlags = false;      // some train row carries is_poisoned
     bool    hasRanking = false;          // train_ranking.jsonl was read
@@ -51,6 +90,8 @@ struct InfluenceData {
     int     nRanked = 0;
 
     int rows() const { return int(train.size()); }
+    QString id(size_t row) const { return train.text(row, RecordStore::Id); }
+    QString instruction(size_t row) const { return train.text(row, RecordStore::Instruction); }
 };
 
 struct InfluenceMembership {
@@ -64,6 +105,9 @@ struct InfluenceMembership {
 
 // Builds the text columns from the records (no influence yet). Any thread.
 std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> train);
+
+// Fills data.ascending from the columns (after the ranking and matrices are read). Any thread.
+void prepareOrders(InfluenceData & data);
 
 // Matches forget / retain rows to train rows (see the file comment). Weights are used only when a
 // weights file has exactly one weight per row of its set (otherwise they belong to an older set).

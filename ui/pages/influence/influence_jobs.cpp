@@ -140,6 +140,7 @@ void InfluencePage::showLoaded(LoadedInfluence && result) {
     filterBar_->setPoisonFilterEnabled(d.hasPoisonFlags);
     const QModelIndex current = table_->selectionModel()->currentIndex();
     const int keep = current.isValid() ? model_->sampleRow(current.row()) : -1;
+    model_->clear();   // so that the filter below is not applied to the rows being replaced
     model_->setFilter(filterBar_->filter());
     model_->setInfluence(result.data, std::move(result.membership));
     histogram_->setScores(d.score, d.poisoned);

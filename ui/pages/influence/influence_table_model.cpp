@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string>
+#include <thread>
+
+#include <string.h>
 
 namespace rapidun::ui {
 namespace {
@@ -117,7 +121,7 @@ QVariant InfluenceTableModel::rawValue(int s, int column) const {
     const size_t i = size_t(s);
     switch (column) {
     case Rank: return d.rank[i];
-    case Id: return d.id[i];
+    case Id: return d.id(i);
     case Score: return d.score[i];
     case ForgetMean: return d.forgetMean[i];
     case ForgetMax: return d.forgetMax[i];
@@ -128,7 +132,7 @@ QVariant InfluenceTableModel::rawValue(int s, int column) const {
     case Family: return d.family[i];
     case Variant: return d.variant[i];
     case Poisoned: return bool(d.poisoned[i]);
-    case Instruction: return d.instruction[i];
+    case Instruction: return d.instruction(i);
     default: return {};
     }
 }
@@ -145,14 +149,14 @@ QVariant InfluenceTableModel::data(const QModelIndex & index, int role) const {
         case Score: case ForgetMean: case ForgetMax: case RetainMean: case Weight: return number(rawValue(s, c).toDouble());
         case SetRole: return roleName(s);
         case Poisoned: return data_->hasPoisonFlags ? (data_->poisoned[size_t(s)] ? tr("yes") : tr("no")) : QString();
-        case Instruction: return preview(data_->instruction[size_t(s)]);
+        case Instruction: return preview(data_->instruction(size_t(s)));
         default: return rawValue(s, c);
         }
     case RawValueRole: return rawValue(s, c);
     case SampleRowRole: return s;
     case Qt::ToolTipRole:
         if (c == Instruction)
-            return data_->instruction[size_t(s)].left(1000);
+            return data_->instruction(size_t(s)).left(1000);
         return {};
     case Qt::TextAlignmentRole:
         if (c == Rank || c == Score || c == ForgetMean || c == ForgetMax || c == RetainMean || c == Weight)
@@ -225,38 +229,68 @@ void InfluenceTableModel::sort(int column, Qt::SortOrder order) {
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
+template <class Key, class Missing>
+void InfluenceTableModel::fromAscending(const std::vector<int32_t> & asc, Qt::SortOrder dir, Key key, Missing missing) {
+    if (dir == Qt::AscendingOrder) {
+        order_ = asc;
+        return;
+    }
+    // Descending as std::stable_sort gives it: the groups of equal values in reverse, each group
+    // still in row order, the rows without a value still last.
+    size_t valued = asc.size();
+    while (valued > 0 && missing(asc[valued - 1]))
+        valued--;
+    order_.clear();
+    for (size_t end = valued; end > 0;) {
+        size_t begin = end - 1;
+        while (begin > 0 && !(key(asc[begin - 1]) < key(asc[end - 1])))   // equal (ascending: never greater)
+            begin--;
+        order_.insert(order_.end(), asc.begin() + std::ptrdiff_t(begin), asc.begin() + std::ptrdiff_t(end));
+        end = begin;
+    }
+    order_.insert(order_.end(), asc.begin() + std::ptrdiff_t(valued), asc.end());
+}
+
 void InfluenceTableModel::sortOrderVector() {
     order_.resize(size_t(data_ ? data_->rows() : 0));
     std::iota(order_.begin(), order_.end(), 0);
     if (!data_)
         return;
     const InfluenceData & d = *data_;
+    const InfluenceData::AscendingOrders & a = d.ascending;
     const Qt::SortOrder o = sortOrder_;
     auto never = [](int32_t) { return false; };
-    auto byDouble = [&](const std::vector<double> & v) {
-        sortRows(order_, o, [&](int32_t r) { return v[size_t(r)]; }, [&](int32_t r) { return std::isnan(v[size_t(r)]); });
+    // A prefetched ascending order when there is one (O(n)), else a stable sort here.
+    auto by = [&](const std::vector<int32_t> * asc, auto key, auto missing) {
+        if (asc && asc->size() == order_.size())
+            fromAscending(*asc, o, key, missing);
+        else
+            sortRows(order_, o, key, missing);
     };
-    auto byText = [&](const std::vector<int32_t> & ordinal) {   // prefetched case-insensitive order
-        sortRows(order_, o, [&](int32_t r) { return ordinal[size_t(r)]; }, never);
+    auto byDouble = [&](const std::vector<int32_t> * asc, const std::vector<double> & v) {
+        by(asc, [&](int32_t r) { return v[size_t(r)]; }, [&](int32_t r) { return std::isnan(v[size_t(r)]); });
+    };
+    auto byText = [&](const std::vector<int32_t> & asc, const std::vector<int32_t> & ordinal) {   // case-insensitive order
+        by(&asc, [&](int32_t r) { return ordinal[size_t(r)]; }, never);
     };
     switch (sortColumn_) {
-    case Rank: sortRows(order_, o, [&](int32_t r) { return d.rank[size_t(r)]; }, [&](int32_t r) { return d.rank[size_t(r)] <= 0; }); break;
-    case Id: byText(d.ordinal.id); break;
-    case Score: byDouble(d.score); break;
-    case ForgetMean: byDouble(d.forgetMean); break;
-    case ForgetMax: byDouble(d.forgetMax); break;
-    case RetainMean: byDouble(d.retainMean); break;
-    case Weight: byDouble(membership_.weight); break;
-    case SetRole: sortRows(order_, o, [&](int32_t r) { return membership_.role[size_t(r)]; }, never); break;
-    case Category: byText(d.ordinal.category); break;
-    case Family: byText(d.ordinal.family); break;
-    case Variant: byText(d.ordinal.variant); break;
-    case Poisoned: sortRows(order_, o, [&](int32_t r) { return d.poisoned[size_t(r)]; }, never); break;
-    case Instruction: byText(d.ordinal.instruction); break;
+    case Rank: by(&a.rank, [&](int32_t r) { return d.rank[size_t(r)]; }, [&](int32_t r) { return d.rank[size_t(r)] <= 0; }); break;
+    case Id: byText(a.id, d.ordinal.id); break;
+    case Score: byDouble(&a.score, d.score); break;
+    case ForgetMean: byDouble(&a.forgetMean, d.forgetMean); break;
+    case ForgetMax: byDouble(&a.forgetMax, d.forgetMax); break;
+    case RetainMean: byDouble(&a.retainMean, d.retainMean); break;
+    case Weight: byDouble(nullptr, membership_.weight); break;   // membership changes with curation: sorted here
+    case SetRole: by(nullptr, [&](int32_t r) { return membership_.role[size_t(r)]; }, never); break;
+    case Category: byText(a.category, d.ordinal.category); break;
+    case Family: byText(a.family, d.ordinal.family); break;
+    case Variant: byText(a.variant, d.ordinal.variant); break;
+    case Poisoned: by(&a.poisoned, [&](int32_t r) { return d.poisoned[size_t(r)]; }, never); break;
+    case Instruction: byText(a.instruction, d.ordinal.instruction); break;
     }
 }
 
-bool InfluenceTableModel::passes(int s) const {
+bool InfluenceTableModel::passesColumns(int s) const {
     const InfluenceData & d = *data_;
     const size_t i = size_t(s);
     if (!filter_.category.isEmpty() && d.category[i] != filter_.category)
@@ -273,20 +307,90 @@ bool InfluenceTableModel::passes(int s) const {
     const bool bounded = std::isfinite(filter_.scoreMin) || std::isfinite(filter_.scoreMax);
     if (bounded && !(d.score[i] >= filter_.scoreMin && d.score[i] <= filter_.scoreMax))   // NaN fails
         return false;
-    if (filter_.text.isEmpty())
-        return true;
-    if (filter_.regex)
-        return regex_.match(d.search[i]).hasMatch();   // one match per row: the fields joined by line breaks
-    return d.searchFolded[i].contains(needle_);
+    return true;
+}
+
+std::vector<uint8_t> InfluenceTableModel::textHits() const {
+    const InfluenceData & d = *data_;
+    const size_t n = size_t(d.rows());
+    std::vector<uint8_t> hit(n, 0);
+    if (filter_.regex) {
+        // One scan of the joined text per thread (a slice of the rows each, its own compiled copy of
+        // the expression): a match marks its row, and the scan resumes at the next row. A match that
+        // runs past its row's end is checked on that row alone; expressions whose meaning depends
+        // on what lies outside the row (\A \z \Z \G, lookaround, inline options) are matched
+        // row by row, as one subject each.
+        const QString & text = d.searchText;
+        const std::vector<int64_t> & start = d.searchTextStart;
+        const QString pattern = regex_.pattern();
+        const bool perRow = pattern.contains(QLatin1String("(?")) ||
+                            pattern.contains(QRegularExpression(QStringLiteral("\\\\[AzZG]")));
+        const size_t threads = n < 20000 ? 1 : std::max<size_t>(1, std::min<size_t>(8, std::thread::hardware_concurrency()));
+        auto rowMatches = [&](const QRegularExpression & re, size_t i) {
+            const QString row = QString::fromRawData(text.constData() + start[i], qsizetype(start[i + 1] - 1 - start[i]));
+            return re.match(row).hasMatch();
+        };
+        auto work = [&](size_t t) {
+            QRegularExpression re(pattern, regex_.patternOptions());
+            re.optimize();
+            const size_t r0 = n * t / threads, r1 = n * (t + 1) / threads;
+            if (perRow) {
+                for (size_t i = r0; i < r1; i++)
+                    hit[i] = rowMatches(re, i) ? 1 : 0;
+                return;
+            }
+            const qsizetype end = qsizetype(start[r1]);
+            qsizetype pos = qsizetype(start[r0]);
+            while (pos < end) {
+                // No UTF-16 check of the subject per call (Qt's default checks all of it: the whole
+                // text again for every hit); fromUtf8 made it, so it is valid.
+                const QRegularExpressionMatch m =
+                    re.match(text, pos, QRegularExpression::NormalMatch, QRegularExpression::DontCheckSubjectStringMatchOption);
+                if (!m.hasMatch() || m.capturedStart() >= end)
+                    break;
+                const size_t row = size_t(std::upper_bound(start.begin(), start.end(), int64_t(m.capturedStart())) - start.begin()) - 1;
+                hit[row] = m.capturedEnd() <= start[row + 1] - 1 || rowMatches(re, row) ? 1 : 0;
+                pos = qsizetype(start[row + 1]);
+            }
+        };
+        std::vector<std::thread> pool;
+        for (size_t t = 1; t < threads; t++)
+            pool.emplace_back(work, t);
+        work(0);
+        for (std::thread & th : pool)
+            th.join();
+        return hit;
+    }
+    // Plain text: the case-folded needle in the case-folded UTF-8 of every row, one memmem() pass;
+    // after a hit the search resumes at the next row.
+    const std::string needle = needle_.toStdString();
+    const std::string & blob = d.searchFolded;
+    const std::vector<int64_t> & start = d.searchFoldedStart;
+    if (start.size() != n + 1 || needle.find('\0') != std::string::npos) {   // no row holds a NUL
+        return hit;
+    }
+    size_t pos = 0;
+    while (pos < blob.size()) {
+        const void * p = ::memmem(blob.data() + pos, blob.size() - pos, needle.data(), needle.size());
+        if (!p)
+            break;
+        const int64_t at = static_cast<const char *>(p) - blob.data();
+        const size_t row = size_t(std::upper_bound(start.begin(), start.end(), at) - start.begin()) - 1;
+        hit[row] = 1;
+        pos = size_t(start[row + 1]);
+    }
+    return hit;
 }
 
 void InfluenceTableModel::applyFilter() {
     rows_.clear();
     if (!data_ || !filterValid_)
         return;
+    const bool text = !filter_.text.isEmpty();
+    const std::vector<uint8_t> hit = text ? textHits() : std::vector<uint8_t>{};
     rows_.reserve(order_.size());
     for (int32_t s : order_)
-        if (passes(s))
+        if ((!text || hit[size_t(s)]) && passesColumns(s))
             rows_.push_back(s);
 }
 

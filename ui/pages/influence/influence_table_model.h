@@ -1,7 +1,8 @@
 // The Influence page's table: one row per training sample over InfluenceData's column vectors
 // (style guide 2.9). Sorting and filtering happen here, not in a proxy: order_ is every train row in
-// the sort order (std::stable_sort on raw values), rows_ the ones that pass the filter, in that
-// order. sort() keeps the rows and emits layoutChanged with persistent indexes remapped (a selection
+// the sort order (a stable sort on raw values: from the worker's prefetched ascending orders in O(n),
+// else std::stable_sort), rows_ the ones that pass the filter, in that order (plain text: one memmem
+// pass over InfluenceData::searchFolded; a regular expression: per row, on every core). sort() keeps the rows and emits layoutChanged with persistent indexes remapped (a selection
 // stays on its samples); a filter change is one model reset. GUI thread only.
 #pragma once
 #include "influence_data.h"
@@ -66,8 +67,11 @@ public:
 private:
     QVariant rawValue(int sample, int column) const;
     void sortOrderVector();   // order_ by sortColumn_ / sortOrder_; no signals
+    template <class Key, class Missing>
+    void fromAscending(const std::vector<int32_t> & asc, Qt::SortOrder dir, Key key, Missing missing);   // O(n)
     void applyFilter();       // rows_ from order_; no signals
-    bool passes(int sample) const;
+    bool passesColumns(int sample) const;     // category, poison flag, set, score range
+    std::vector<uint8_t> textHits() const;    // per train row: the text filter matches
 
     std::shared_ptr<const InfluenceData> data_;
     InfluenceMembership  membership_;

@@ -97,6 +97,14 @@ DollyLabOptions dolly_lab_defaults(const std::string & scale);
 Workspace build_dolly_lab(const DollyLabOptions & opt, const LabProgressFn & progress = {},
                           const CancelToken * cancel = nullptr);
 
+// The clean-retraining reference of a synthetic lab built without it (retrain_reference = false):
+// the lab's recipe (as workspace.json's lab.recipe records it) trained from scratch on the train
+// rows that are not poisoned, timed, and recorded in lab.retrain_clean and lab.seconds.retrain_clean
+// as the build records it. The efficiency ratio's numerator; the studio's first start leaves it to
+// the first pipeline. Holds the workspace lock. Returns false (nothing done) when the lab has one.
+bool measure_synthetic_retrain_reference(const std::string & workspace_dir, const LabProgressFn & progress = {},
+                                         const CancelToken * cancel = nullptr);
+
 // The default synthetic lab's folder: $RAPIDUN_LAB_DIR, else $XDG_CACHE_HOME/rapidun/synthetic-lab
 // (~/.cache/...).
 std::string default_synthetic_lab_dir();

@@ -8,6 +8,8 @@
 //   loss.jsonl          the training loss of every logged step (step, epoch, loss, lr), one per line
 //   generations.jsonl   the evaluation prompts' generations after unlearning (before: eval_before.json)
 //   adapter_config.json + adapter_model.safetensors (PEFT layout); Fisher (no adapter): model/ (HF)
+// written into W/runs/<id>.partial-<pid>/ and renamed into place when complete, so a run folder is
+// whole or absent; a killed run's staging folder goes when the workspace lock is next taken.
 #pragma once
 #include "rapidun/influence/workspace_influence.h"
 #include "rapidun/job.h"
@@ -66,6 +68,10 @@ struct PipelineOptions {
     // false: the forget and retain sketches are computed afresh, so the influence time is what a
     // first run pays; true: cached rows are reused, and the runs report no efficiency ratio.
     bool                       warm_cache = false;
+    // A synthetic lab built without its clean-retraining reference (the studio's first start) has
+    // it measured first, outside every timed stage, and recorded in the workspace: the ratio's
+    // numerator. false: the runs have no ratio until it is measured.
+    bool                       measure_reference = true;
 };
 
 // influence (FF FR RF RR, timed) -> weights (timed) -> each method x seed (timed, evaluated).

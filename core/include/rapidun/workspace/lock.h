@@ -10,6 +10,7 @@ namespace rapidun {
 // gets. Shared by every thread of the process (a count per folder): the studio's jobs run side by
 // side, and a pipeline's influence step takes it again inside the pipeline. Throws Error
 // "<dir>/.rapidun.lock: in use by process <pid> (<what>) ..." when another process holds it.
+// Taking it removes what killed processes left in the workspace (remove_stale_temporaries).
 class WorkspaceLock {
 public:
     WorkspaceLock(const std::string & dir, const std::string & what);

@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""kill -9 at random moments, a full disk and a read-only workspace (issue 19's crash safety).
+
+  python3 tests/fault_injection.py --cli build/bin/rapidun --lab build/tiny-lab --out DIR [--kills 20] [--seed S]
+
+1. The pipeline (influence with cold sketches, weights, a RapidUn run, evaluation) on a copy of the
+   tiny lab, killed with SIGKILL at moments drawn uniformly over an uninterrupted run's duration,
+   until --kills runs were killed (a run that finishes first is checked and does not count). After every kill the workspace opens (`rapidun report` reads every file the studio
+   shows), every JSON file in it parses and every run folder is whole; after every fifth kill and at
+   the end the same command finishes with the same metrics, weights and adapter bytes as the
+   uninterrupted run, and leaves no temporary or staging file behind.
+2. The synthetic lab build (`rapidun demo --scale tiny`, two epochs), killed the same way: the output folder is
+   absent or a whole lab, and a rerun gives the same model bytes and metrics as an uninterrupted build.
+3. Disk full (a tmpfs a little larger than the workspace) and a read-only workspace (a read-only bind
+   mount): the pipeline exits 1 with one message naming the file and the system's reason, every file
+   that was there keeps its bytes, and the workspace still opens. Needs root (mount); skipped with a
+   message otherwise.
+The moments come from --seed (default: the clock), printed so that a failure can be replayed."""
+import argparse, glob, hashlib, json, os, random, re, shutil, signal, subprocess, sys, time
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--cli", required=True)
+ap.add_argument("--lab", required=True)
+ap.add_argument("--out", required=True)
+ap.add_argument("--kills", type=int, default=20)
+ap.add_argument("--seed", type=int, default=None)
+a = ap.parse_args()
+
+SEED = a.seed if a.seed is not None else int(time.time()) % 100000
+rng = random.Random(SEED)
+print(f"fault_injection: seed {SEED} (replay with --seed {SEED})", flush=True)
+ENV = dict(os.environ, RAPIDUN_THREADS="2")
+KEEP = {"workspace.json", "data", "model", "keywords.txt", "eval_before.json"}   # the lab as built
+LITTER = re.compile(r"\.(tmp-\d+-\d+|partial-\d+)$")
+# A run stopped half-way (a ctest timeout) may have left its mounts: undone before the folder goes.
+for line in open("/proc/mounts"):
+    point = line.split()[1]
+    if point.startswith(os.path.abspath(a.out) + "/"):
+        subprocess.run(["umount", "-l", point])
+shutil.rmtree(a.out, ignore_errors=True)
+os.makedirs(a.out)
+
+
+def fail(msg):
+    print(f"FAIL (seed {SEED}): {msg}", flush=True)
+    sys.exit(1)
+
+
+def copy_lab(dst):
+    shutil.rmtree(dst, ignore_errors=True)
+    shutil.copytree(a.lab, dst, ignore=lambda d, names: [n for n in names if d == a.lab and n not in KEEP])
+    return dst
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
+def kill_at(cmd, delay):
+    """Starts cmd and SIGKILLs it after `delay` seconds; True if killed, False if it finished first."""
+    p = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        p.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        return True
+    if p.returncode != 0:
+        fail(f"{' '.join(cmd)} exited {p.returncode} without being killed")
+    return False
+
+
+def check_opens(ws, when):
+    """The workspace opens: the report reads it whole; every JSON file parses; every run folder is whole."""
+    r = run([a.cli, "report", "--workspace", ws, "--format", "json", "--out", os.path.join(a.out, "check-report.json")])
+    if r.returncode != 0:
+        fail(f"{when}: the workspace does not open: {r.stderr.decode(errors='replace').strip()}")
+    for path in glob.glob(os.path.join(ws, "**", "*.json"), recursive=True):
+        try:
+            json.load(open(path))
+        except ValueError as e:
+            fail(f"{when}: {path} is not whole JSON: {e}")
+    for path in glob.glob(os.path.join(ws, "**", "*.jsonl"), recursive=True):
+        for i, line in enumerate(open(path)):
+            try:
+                json.loads(line)
+            except ValueError as e:
+                fail(f"{when}: {path} line {i + 1} is not whole JSON: {e}")
+    for d in glob.glob(os.path.join(ws, "runs", "*")):
+        if LITTER.search(d):
+            continue
+        for f in ("run.json", "adapter_model.safetensors", "adapter_config.json", "metrics.jsonl"):
+            if not os.path.exists(os.path.join(d, f)):
+                fail(f"{when}: run folder {d} lacks {f}")
+
+
+def litter(root):
+    return [p for p in glob.glob(os.path.join(root, "**", "*"), recursive=True) if LITTER.search(p)]
+
+
+def digest(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def tree_digests(root):
+    out = {}
+    for path in glob.glob(os.path.join(root, "**", "*"), recursive=True):
+        if os.path.isfile(path) and not os.path.basename(path).startswith(".rapidun.lock"):
+            out[os.path.relpath(path, root)] = digest(path)
+    return out
+
+
+# ---- 1. The pipeline ---------------------------------------------------------------------------
+PIPE = ["pipeline", "--method", "rapidun", "--seeds", "1", "--json"]
+METRICS = ("seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match", "clean_rouge_l", "twin_exact_match",
+           "twin_rouge_l", "clean_ppl")
+
+
+def pipeline_result(ws, out):
+    s = json.loads(out)
+    r = s["methods"]["rapidun"]["runs"][0]
+    metrics = {k + "_after": r[k + "_after"] for k in METRICS}
+    files = {f: digest(os.path.join(ws, f)) for f in ("weights/forget_weights.jsonl", "weights/retain_weights.jsonl")}
+    files["adapter"] = digest(os.path.join(ws, "runs", r["run"], "adapter_model.safetensors"))
+    return metrics, files
+
+
+def pipeline_finishes(ws, ref, when):
+    r = run([a.cli, *PIPE[:1], "--workspace", ws, *PIPE[1:]])
+    if r.returncode != 0:
+        fail(f"{when}: the rerun failed: {r.stderr.decode(errors='replace').strip()}")
+    got = pipeline_result(ws, r.stdout)
+    if got != ref:
+        fail(f"{when}: the rerun differs from the uninterrupted run:\n  {got}\n  {ref}")
+    check_opens(ws, when)
+    left = litter(ws)
+    if left:
+        fail(f"{when}: left behind after a finished run: {left}")
+
+
+ref_ws = copy_lab(os.path.join(a.out, "pipe-ref"))
+t0 = time.time()
+r = run([a.cli, *PIPE[:1], "--workspace", ref_ws, *PIPE[1:]])
+T = time.time() - t0
+if r.returncode != 0:
+    fail("the uninterrupted pipeline failed: " + r.stderr.decode(errors="replace"))
+ref = pipeline_result(ref_ws, r.stdout)
+print(f"pipeline: uninterrupted {T:.1f} s, {ref[0]}", flush=True)
+
+ws = copy_lab(os.path.join(a.out, "pipe-kill"))
+# Attempts go on until --kills of them were killed (one that finishes first is checked too, and
+# does not count), at most three times as many.
+killed = attempts = 0
+while killed < a.kills and attempts < 3 * a.kills:
+    attempts += 1
+    delay = rng.uniform(0.02, 1.0) * T
+    was_killed = kill_at([a.cli, *PIPE[:1], "--workspace", ws, *PIPE[1:]], delay)
+    killed += was_killed
+    when = f"pipeline attempt {attempts} at {delay:.2f} s"
+    check_opens(ws, when)
+    print(f"  {when}: {'killed' if was_killed else 'finished first'}, opens; litter {len(litter(ws))}", flush=True)
+    if was_killed and killed % 5 == 0:
+        pipeline_finishes(ws, ref, when + ", then the same command")
+        print(f"  {when}, then the same command: same metrics, weights and adapter", flush=True)
+pipeline_finishes(ws, ref, "the end")
+if killed < a.kills:
+    fail(f"only {killed} of {attempts} pipeline runs were killed before they finished")
+print(f"pipeline: {killed} kills in {attempts} attempts, every one opened, {killed // 5 + 1} reruns identical", flush=True)
+
+# ---- 2. The synthetic lab build ----------------------------------------------------------------
+# Two epochs instead of 24: the build's stages and files are the same, only shorter.
+DEMO = ["demo", "--scale", "tiny", "--seed", "5", "--no-retrain-reference", "--recipe", "epochs=2"]
+
+
+def lab_result(out):
+    ev = json.load(open(os.path.join(out, "eval_before.json")))
+    ev.pop("seconds", None)
+    return digest(os.path.join(out, "model", "model.safetensors")), json.dumps(ev, sort_keys=True)
+
+
+t0 = time.time()
+r = run([a.cli, *DEMO, "--out", os.path.join(a.out, "lab-ref")])
+TL = time.time() - t0
+if r.returncode != 0:
+    fail("the uninterrupted lab build failed: " + r.stderr.decode(errors="replace"))
+lab_ref = lab_result(os.path.join(a.out, "lab-ref"))
+print(f"lab: uninterrupted {TL:.1f} s", flush=True)
+killed = attempts = 0
+out = os.path.join(a.out, "lab-kill")
+while killed < a.kills and attempts < 3 * a.kills:
+    attempts += 1
+    if os.path.exists(os.path.join(out, "workspace.json")):
+        shutil.rmtree(out)   # an attempt that finished first: the next one builds afresh (a .partial stays)
+    delay = rng.uniform(0.02, 1.0) * TL
+    was_killed = kill_at([a.cli, *DEMO, "--out", out], delay)
+    killed += was_killed
+    when = f"lab attempt {attempts} at {delay:.2f} s"
+    if os.path.exists(out):   # absent, or a whole lab
+        check_opens(out, when)
+    print(f"  {when}: {'killed' if was_killed else 'finished first'}; {'a whole lab' if os.path.exists(out) else 'no lab yet'}",
+          flush=True)
+    if was_killed and killed % 5 == 0:
+        r = run([a.cli, *DEMO, "--out", out])
+        if r.returncode != 0:
+            fail(f"{when}, then the same command: {r.stderr.decode(errors='replace').strip()}")
+        if lab_result(out) != lab_ref:
+            fail(f"{when}, then the same command: the lab differs from the uninterrupted build")
+        if os.path.exists(out + ".partial"):
+            fail(f"{when}, then the same command: {out}.partial left behind by a finished build")
+        print(f"  {when}, then the same command: the same model bytes and metrics", flush=True)
+if killed < a.kills:
+    fail(f"only {killed} of {attempts} lab builds were killed before they finished")
+print(f"lab: {killed} kills in {attempts} attempts, every output absent or whole, {killed // 5} rebuilds identical", flush=True)
+
+# ---- 3. Disk full and read-only ----------------------------------------------------------------
+
+
+def mount(*args):
+    return subprocess.run(["mount", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode == 0
+
+
+def refused(ws, what, reason):
+    before = tree_digests(ws)
+    r = run([a.cli, *PIPE[:1], "--workspace", ws, *PIPE[1:]])
+    err = r.stderr.decode(errors="replace").strip().splitlines()
+    last = err[-1] if err else ""
+    if r.returncode != 1 or reason not in last or "error: /" not in last:
+        fail(f"{what}: expected exit 1 and one message naming a file and '{reason}', got {r.returncode}: {last}")
+    after = tree_digests(ws)
+    changed = [f for f in before if after.get(f) != before[f]]
+    if changed:
+        fail(f"{what}: files changed by a failed run: {changed}")
+    check_opens(ws, what)
+    print(f"{what}: refused with: {last}", flush=True)
+
+
+if os.geteuid() != 0:
+    print("disk full / read-only: skipped (mount needs root)")
+else:
+    mnt = os.path.join(a.out, "small-disk")
+    os.makedirs(mnt)
+    # The workspace as copied, in 4 KiB pages (tmpfs's unit), plus 64 KiB: room for the copy and the
+    # lock, not for the sketches, views, weights and run the pipeline writes.
+    probe = copy_lab(os.path.join(a.out, "size-probe"))
+    pages = sum((os.path.getsize(p) + 4095) // 4096 for p in glob.glob(os.path.join(probe, "**", "*"), recursive=True)
+                if os.path.isfile(p))
+    shutil.rmtree(probe)
+    if not mount("-t", "tmpfs", "-o", f"size={pages * 4 + 64}k", "tmpfs", mnt):
+        print("disk full / read-only: skipped (mount -t tmpfs was refused here)")
+    else:
+        try:
+            full_ws = copy_lab(os.path.join(mnt, "lab"))
+            refused(full_ws, "disk full", "No space left on device")
+        finally:
+            subprocess.run(["umount", "-l", mnt])
+        ro = os.path.join(a.out, "read-only")
+        src = copy_lab(os.path.join(a.out, "ro-src"))
+        os.makedirs(ro)
+        bound = mount("--bind", src, ro)
+        try:
+            if bound and mount("-o", "remount,bind,ro", ro):
+                refused(ro, "read-only workspace", "Read-only file system")
+            else:
+                print("read-only: skipped (a read-only bind mount was refused here)")
+        finally:
+            if bound:
+                subprocess.run(["umount", "-l", ro])
+print("fault_injection: OK", flush=True)
