@@ -234,8 +234,8 @@ def refused(ws, what, reason):
     print(f"{what}: refused with: {last}", flush=True)
 
 
-if os.geteuid() != 0:
-    print("disk full / read-only: skipped (mount needs root)")
+if os.geteuid() != 0 or not shutil.which("mount"):
+    print("disk full / read-only: skipped (mount needs root and util-linux's mount)")
 else:
     mnt = os.path.join(a.out, "small-disk")
     os.makedirs(mnt)
