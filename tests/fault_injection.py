@@ -9,12 +9,19 @@
    shows), every JSON file in it parses and every run folder is whole; after every fifth kill and at
    the end the same command finishes with the same metrics, weights and adapter bytes as the
    uninterrupted run, and leaves no temporary or staging file behind.
-2. The synthetic lab build (`rapidun demo --scale tiny`, two epochs), killed the same way: the output folder is
+2. Report writing (`rapidun report`, each format in turn, the saved heat-map explanations removed
+   first so that they are computed and saved again): after every kill the output is absent or a
+   whole report (a CSV folder with every table), the workspace opens, and afterwards every format is
+   written whole with no temporary left.
+3. The synthetic lab build (`rapidun demo --scale tiny`, two epochs), killed the same way: the output folder is
    absent or a whole lab, and a rerun gives the same model bytes and metrics as an uninterrupted build.
-3. Disk full (a tmpfs a little larger than the workspace) and a read-only workspace (a read-only bind
+4. Disk full (a tmpfs a little larger than the workspace) and a read-only workspace (a read-only bind
    mount): the pipeline exits 1 with one message naming the file and the system's reason, every file
    that was there keeps its bytes, and the workspace still opens. Needs root (mount); skipped with a
    message otherwise.
+5. The studio's settings (GUI builds, --settings-writer): a process saving them 300 times as the
+   window does (QSettings, INI) killed 20 times: every time they read back as one whole save, and
+   afterwards saving runs to the end (no stale lock).
 The moments come from --seed (default: the clock), printed so that a failure can be replayed."""
 import argparse, glob, hashlib, json, os, random, re, shutil, signal, subprocess, sys, time
 
@@ -24,6 +31,7 @@ ap.add_argument("--lab", required=True)
 ap.add_argument("--out", required=True)
 ap.add_argument("--kills", type=int, default=20)
 ap.add_argument("--seed", type=int, default=None)
+ap.add_argument("--settings-writer", default=None, help="tests/ui/settings_writer (GUI builds): part 5")
 a = ap.parse_args()
 
 SEED = a.seed if a.seed is not None else int(time.time()) % 100000
@@ -56,9 +64,9 @@ def run(cmd, **kw):
     return subprocess.run(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
 
 
-def kill_at(cmd, delay):
+def kill_at(cmd, delay, env=ENV):
     """Starts cmd and SIGKILLs it after `delay` seconds; True if killed, False if it finished first."""
-    p = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         p.wait(timeout=delay)
     except subprocess.TimeoutExpired:
@@ -167,7 +175,92 @@ if killed < a.kills:
     fail(f"only {killed} of {attempts} pipeline runs were killed before they finished")
 print(f"pipeline: {killed} kills in {attempts} attempts, every one opened, {killed // 5 + 1} reruns identical", flush=True)
 
-# ---- 2. The synthetic lab build ----------------------------------------------------------------
+# ---- 2. Report writing -------------------------------------------------------------------------
+# Each attempt writes one format (in turn) after removing the saved heat-map explanations, so the
+# kill can land in their computing and saving (workspace files) as well as in the report's own writes.
+REPORT_FORMATS = ("html", "pdf", "md", "json", "csv")
+EXPLANATIONS = os.path.join(ws, "influence", "explanations")
+
+
+def report_cmd(fmt):
+    out = os.path.join(a.out, "reports", "report-csv" if fmt == "csv" else "report." + fmt)
+    return [a.cli, "report", "--workspace", ws, "--format", fmt, "--out", out], out
+
+
+def report_wrong(path, fmt, csv_names):
+    """None where `path` is absent or a whole report, else what is wrong with it."""
+    if not os.path.exists(path):
+        return None
+    if fmt == "csv":   # a new folder appears whole: every table, each ending in its row terminator
+        names = sorted(os.listdir(path))
+        if names != csv_names:
+            return f"tables {names}, expected {csv_names}"
+        cut = [n for n in names if not open(os.path.join(path, n), "rb").read().endswith(b"\r\n")]
+        return f"cut short: {cut}" if cut else None
+    data = open(path, "rb").read()
+    if fmt == "json":
+        try:
+            json.loads(data)
+            return None
+        except ValueError as e:
+            return f"not whole JSON: {e}"
+    if fmt == "md":   # the charts are written first, then the text that points at them
+        for img in re.findall(rb"\(([^)\s]+\.svg)\)", data):
+            svg = os.path.join(os.path.dirname(path), img.decode())
+            if not os.path.exists(svg) or not open(svg, "rb").read().rstrip().endswith(b"</svg>"):
+                return f"{img.decode()} absent or cut short"
+    whole = {"html": data.rstrip().endswith(b"</html>"), "pdf": data.startswith(b"%PDF") and b"%%EOF" in data[-32:],
+             "md": data.endswith(b"\n")}[fmt]
+    return None if whole else "cut short"
+
+
+report_secs, csv_names = {}, None
+for fmt in REPORT_FORMATS:
+    shutil.rmtree(EXPLANATIONS, ignore_errors=True)
+    cmd, out = report_cmd(fmt)
+    t0 = time.time()
+    r = run(cmd)
+    report_secs[fmt] = time.time() - t0
+    if r.returncode != 0:
+        fail(f"the uninterrupted {fmt} report failed: {r.stderr.decode(errors='replace').strip()}")
+    if fmt == "csv":
+        csv_names = sorted(os.listdir(out))
+    wrong = report_wrong(out, fmt, csv_names)
+    if wrong:
+        fail(f"the uninterrupted {fmt} report: {wrong}")
+print("report: uninterrupted " + ", ".join(f"{f} {t:.1f} s" for f, t in report_secs.items()), flush=True)
+killed = attempts = 0
+while killed < a.kills and attempts < 3 * a.kills:
+    fmt = REPORT_FORMATS[attempts % len(REPORT_FORMATS)]
+    attempts += 1
+    shutil.rmtree(EXPLANATIONS, ignore_errors=True)
+    cmd, out = report_cmd(fmt)
+    if fmt == "csv":
+        shutil.rmtree(out, ignore_errors=True)   # a new folder: it must appear whole or not at all
+    delay = rng.uniform(0.02, 1.0) * report_secs[fmt]
+    was_killed = kill_at(cmd, delay)
+    killed += was_killed
+    when = f"report attempt {attempts} ({fmt}) at {delay:.2f} s"
+    wrong = report_wrong(out, fmt, csv_names)
+    if wrong:
+        fail(f"{when}: {out}: {wrong}")
+    check_opens(ws, when)
+    print(f"  {when}: {'killed' if was_killed else 'finished first'}; output {'whole' if os.path.exists(out) else 'absent'}",
+          flush=True)
+for fmt in REPORT_FORMATS:   # then every format again, to the end, over whatever the kills left
+    cmd, out = report_cmd(fmt)
+    r = run(cmd)
+    wrong = report_wrong(out, fmt, csv_names) if r.returncode == 0 else r.stderr.decode(errors="replace").strip()
+    if wrong or not os.path.exists(out):
+        fail(f"after the kills, the {fmt} report: {wrong or 'not written'}")
+left = litter(os.path.join(a.out, "reports")) + litter(ws)
+if left:
+    fail(f"left behind after the reports finished: {left}")
+if killed < a.kills:
+    fail(f"only {killed} of {attempts} reports were killed before they finished")
+print(f"report: {killed} kills in {attempts} attempts, every output absent or whole, every format rewritten whole", flush=True)
+
+# ---- 3. The synthetic lab build ----------------------------------------------------------------
 # Two epochs instead of 24: the build's stages and files are the same, only shorter.
 DEMO = ["demo", "--scale", "tiny", "--seed", "5", "--no-retrain-reference", "--recipe", "epochs=2"]
 
@@ -212,7 +305,7 @@ if killed < a.kills:
     fail(f"only {killed} of {attempts} lab builds were killed before they finished")
 print(f"lab: {killed} kills in {attempts} attempts, every output absent or whole, {killed // 5} rebuilds identical", flush=True)
 
-# ---- 3. Disk full and read-only ----------------------------------------------------------------
+# ---- 4. Disk full and read-only ----------------------------------------------------------------
 
 
 def mount(*args):
@@ -265,4 +358,45 @@ else:
         finally:
             if bound:
                 subprocess.run(["umount", "-l", ro])
+
+# ---- 5. The studio's settings ------------------------------------------------------------------
+if not a.settings_writer:
+    print("settings: skipped (no --settings-writer: a build without the studio)")
+else:
+    SAVES = 300
+    cfg = os.path.join(a.out, "settings-config")
+    senv = dict(ENV, XDG_CONFIG_HOME=cfg)
+
+    def settings_state(when):
+        r = subprocess.run([a.settings_writer, "check"], env=senv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        said = r.stdout.decode(errors="replace").strip()
+        if r.returncode != 0:
+            fail(f"{when}: the settings are not one whole save: {said} {r.stderr.decode(errors='replace').strip()}")
+        return said
+
+    t0 = time.time()
+    r = subprocess.run([a.settings_writer, "write", str(SAVES)], env=senv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    TS = time.time() - t0
+    if r.returncode != 0 or settings_state("uninterrupted") != f"generation {SAVES - 1}":
+        fail(f"the uninterrupted settings saves: {r.stdout.decode(errors='replace').strip()}")
+    print(f"settings: {SAVES} saves uninterrupted in {TS:.1f} s", flush=True)
+    killed = attempts = 0
+    while killed < a.kills and attempts < 3 * a.kills:
+        attempts += 1
+        delay = rng.uniform(0.02, 1.0) * TS
+        was_killed = kill_at([a.settings_writer, "write", str(SAVES)], delay, senv)
+        killed += was_killed
+        when = f"settings attempt {attempts} at {delay:.2f} s"
+        print(f"  {when}: {'killed' if was_killed else 'finished first'}; {settings_state(when)}", flush=True)
+    # A killed save's lock must not block the next start: the saves run to the end within the limit.
+    try:
+        r = subprocess.run([a.settings_writer, "write", str(SAVES)], env=senv, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=max(60, 10 * TS))
+    except subprocess.TimeoutExpired:
+        fail("after the kills, saving the settings hangs (a stale lock?)")
+    if r.returncode != 0 or settings_state("after the kills") != f"generation {SAVES - 1}":
+        fail(f"after the kills, the settings saves: {r.stdout.decode(errors='replace').strip()}")
+    if killed < a.kills:
+        fail(f"only {killed} of {attempts} settings writers were killed before they finished")
+    print(f"settings: {killed} kills in {attempts} attempts, every time one whole save read back", flush=True)
 print("fault_injection: OK", flush=True)

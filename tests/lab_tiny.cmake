@@ -5,8 +5,8 @@
 #   MODE=influence: rapidun influence --rank-train writes the four views and a ranking that finds
 #                   the poisoned rows (detection_auc >= 0.9), and a second run reuses every cached row
 #   MODE=pipeline: rapidun pipeline (RapidUn and GA) writes run records with every summary key,
-#                  RapidUn does not raise the seen-trigger ASR, the influence is cold (no cached row
-#                  reused), monitoring is timed apart; --warm-cache reuses the cache and has no ratio; a
+#                  RapidUn (--epochs 8 --lr 1e-3, recorded in the run) removes the backdoor, the
+#                  influence is cold (no cached row reused), monitoring is timed apart; --warm-cache reuses the cache and has no ratio; a
 #                  lab without its clean-retraining reference has it measured by the first pipeline
 #   MODE=report:   rapidun report in every format after the pipeline: every section and run, the
 #                  files of each format, no external reference in the HTML, the first heat map's score
@@ -82,7 +82,11 @@ elseif(MODE STREQUAL "influence")
     message("influence: detection_auc ${auc}")
 elseif(MODE STREQUAL "pipeline")
     file(REMOVE_RECURSE ${LAB}/runs ${LAB}/weights ${LAB}/reports)
-    run(${CLI} pipeline --workspace ${LAB} --method rapidun,ga --json)
+    # The tiny lab's 48 unlearning items give the lab preset's two epochs ~100 steps, which move
+    # nothing (seen ASR 0.52 -> 0.48 with LibTorch 1.13, 0.50 -> 0.52 with 2.x); eight epochs at 1e-3
+    # remove the backdoor (0.52 -> 0.02 with 1.13, 0.50 -> 0.07 with 2.x; six left 0.15 with 2.x), so
+    # the check below asks for a real removal.
+    run(${CLI} pipeline --workspace ${LAB} --method rapidun,ga --epochs 8 --lr 1e-3 --json)
     foreach(m rapidun ga)
         string(JSON r GET "${out}" methods ${m} runs 0)
         foreach(key seen_asr_before seen_asr_after ood_asr_before ood_asr_after clean_exact_match_before
@@ -101,8 +105,15 @@ elseif(MODE STREQUAL "pipeline")
     endforeach()
     string(JSON before GET "${out}" methods rapidun runs 0 seen_asr_before)
     string(JSON after GET "${out}" methods rapidun runs 0 seen_asr_after)
-    if(after GREATER before)
-        message(FATAL_ERROR "RapidUn raised the seen-trigger ASR: ${before} -> ${after}")
+    if(before LESS 0.3 OR after GREATER 0.2)
+        message(FATAL_ERROR "RapidUn did not remove the tiny lab's backdoor (seen ASR >= 0.3 before, <= 0.2 after expected): ${before} -> ${after}")
+    endif()
+    string(JSON id GET "${out}" methods rapidun runs 0 run)
+    file(READ ${LAB}/runs/${id}/run.json run_json)
+    string(JSON used_lr GET "${run_json}" settings lr)
+    string(JSON used_epochs GET "${run_json}" settings epochs)
+    if(NOT used_lr EQUAL 0.001 OR NOT used_epochs EQUAL 8)
+        message(FATAL_ERROR "--lr 1e-3 --epochs 8 not used by the run: lr ${used_lr}, epochs ${used_epochs}")
     endif()
     foreach(f weights/forget_weights.jsonl weights/retain_weights.jsonl reports/pipeline.json)
         if(NOT EXISTS ${LAB}/${f})
@@ -121,8 +132,6 @@ elseif(MODE STREQUAL "pipeline")
     foreach(k influence weights unlearn total monitoring evaluate)
         string(JSON v_${k} GET "${sec}" ${k})
     endforeach()
-    string(JSON id GET "${out}" methods rapidun runs 0 run)
-    file(READ ${LAB}/runs/${id}/run.json run_json)
     string(JSON wall GET "${run_json}" seconds unlearn_wall)
     if(NOT v_monitoring GREATER 0 OR NOT v_unlearn LESS wall)
         message(FATAL_ERROR "monitoring ${v_monitoring} s not timed apart from the steps (${v_unlearn} s of ${wall} s)")

@@ -230,6 +230,13 @@ TEST_CASE("workspace lock: what killed jobs left (temporaries, staging folders o
     write_file_atomic(dir + "/reports.tmp-" + dead + "-3", std::string("half"));
     { WorkspaceLock lock(dir, "rapidun pipeline"); }   // taking the lock sweeps
     CHECK(!file_exists(dir + "/reports.tmp-" + dead + "-3"));
+    // recursive = false (a report's folder of the user's): its own entries only, nothing below
+    make_directories(dir + "/report-csv.partial-" + dead);
+    write_file_atomic(dir + "/report-csv.partial-" + dead + "/influence-top.csv", std::string("a,b\r\n"));
+    write_file_atomic(dir + "/weights/retain_weights.jsonl.tmp-" + dead + "-1", std::string("half"));
+    CHECK(remove_stale_temporaries(dir, false) == 1);
+    CHECK(!file_exists(dir + "/report-csv.partial-" + dead));
+    CHECK(file_exists(dir + "/weights/retain_weights.jsonl.tmp-" + dead + "-1"));
 }
 
 TEST_CASE("adapter_config.json: a damaged or unsupported PEFT config is named by field, never an escaped JSON error") {

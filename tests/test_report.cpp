@@ -269,6 +269,16 @@ TEST_CASE("renderings: HTML self-contained and escaped, Markdown escaped, CSV ne
     const std::string heat_csv = read_file_text(out + "/tables/heat-train-2-forget-0.csv");
     CHECK(contains(heat_csv, "2,'=cmd,0,0\r\n") && contains(heat_csv, "1,<script>,-0.25,0\r\n"));
     CHECK_THROWS_WITH(write_report(r, "docx", out + "/r.docx"), "unknown format 'docx'");
+    // A CSV folder that exists (the user's, with a file of their own) is updated table by table,
+    // never removed; no staging folder stays behind; a file in the way is named.
+    write_file_atomic(out + "/tables/mine.txt", std::string("kept"));
+    write_file_atomic(out + "/tables/comparison.csv", std::string("old"));
+    write_report(r, "csv", out + "/tables");
+    CHECK(read_file_text(out + "/tables/mine.txt") == "kept");
+    CHECK(read_file_text(out + "/tables/comparison.csv") != "old" && file_exists(out + "/tables/influence-top.csv"));
+    CHECK(!file_exists(staging_name(out + "/tables")));
+    CHECK_THROWS_WITH(write_report(r, "csv", out + "/r.json"), "r.json", "a file is in the way");
+    CHECK(!file_exists(staging_name(out + "/r.json")));
 }
 
 TEST_CASE("bad requests and absent files: one clear message, or a section that says what is missing") {

@@ -26,7 +26,7 @@ static const char * kUnlearnUsage =
 
 static const char * kPipelineUsage =
     "usage: rapidun pipeline --workspace W [--method rapidun|ga|gagd|loreun|fisher|npo|all (or a,b,...)] [--seeds N=1]\n"
-    "       [--preset lab|paper|fast] [--params P] [--k K] [--warm-cache] [--no-reference] [--json]\n"
+    "       [--preset lab|paper|fast] [--lr X] [--epochs N] [--params P] [--k K] [--warm-cache] [--no-reference] [--json]\n"
     "influence (forget and retain views) -> weights -> unlearning -> evaluation; per method: ASR, false triggers\n"
     "and clean utility before and after, stage times, efficiency_ratio = clean retraining time / (influence + weights\n"
     "+ unlearning steps). The sketches are computed afresh; --warm-cache reuses cached ones and reports no ratio.\n"
@@ -80,7 +80,7 @@ int cmd_unlearn(int argc, char ** argv) {
 }
 
 int cmd_pipeline(int argc, char ** argv) {
-    Args a(argc, argv, 2, {"json", "help", "warm-cache", "no-reference"}, {"workspace", "method", "seeds", "preset", "params", "k"});
+    Args a(argc, argv, 2, {"json", "help", "warm-cache", "no-reference"}, {"workspace", "method", "seeds", "preset", "lr", "epochs", "params", "k"});
     if (a.has("help") || !a.has("workspace")) {
         std::puts(kPipelineUsage);
         return a.has("help") ? 0 : 2;
@@ -99,6 +99,10 @@ int cmd_pipeline(int argc, char ** argv) {
     p.seeds = static_cast<int32_t>(a.get_int("seeds", 1));
     if (p.seeds < 1) throw UsageError("--seeds must be at least 1");
     p.preset = a.get("preset", "lab");
+    // --lr / --epochs replace the preset's for every method (the run records keep what was used)
+    p.lr = a.get_double("lr", 0);
+    p.epochs = static_cast<int32_t>(a.get_int("epochs", 0));
+    if ((a.has("lr") && !(p.lr > 0)) || (a.has("epochs") && p.epochs < 1)) throw UsageError("--lr and --epochs must be positive");
     if (a.has("params")) {
         p.influence.params_given = true;
         p.influence.influence.params = parse_param_set(a.get("params"));

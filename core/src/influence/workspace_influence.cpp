@@ -500,6 +500,9 @@ std::vector<TokenExplanation> saved_explanations(const Workspace & w, const std:
         }
     }
     std::vector<TokenExplanation> computed = explain_influence(w, last_influence_options(w), todo);
+    // Reports save explanations without the workspace lock (a report may be written while a job
+    // runs): a killed report's temporaries are swept here, not only by the next lock holder.
+    if (!computed.empty()) remove_stale_temporaries(w.resolve("influence/explanations"), false);
     for (size_t k = 0; k < computed.size(); k++) {
         const TokenExplanation & e = computed[k];
         if (!key.empty()) {

@@ -59,11 +59,12 @@ bool process_gone(long pid) { return pid > 0 && ::kill(pid_t(pid), 0) != 0 && er
 
 } // namespace
 
-int remove_stale_temporaries(const std::string & dir) {
+int remove_stale_temporaries(const std::string & dir, bool recursive) {
     std::error_code ec;
     std::vector<fs::path> gone;
     for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
          it.increment(ec)) {
+        if (!recursive) it.disable_recursion_pending();
         if (it->is_symlink(ec)) continue;
         const long pid = stale_pid(it->path().filename().string());
         if (pid < 0 || !process_gone(pid)) continue;

@@ -339,6 +339,44 @@ std::string report_table_csv(const ReportTable & t) {
     return o;
 }
 
+namespace {
+
+// One CSV file per table and heat map, written into a staging folder beside `out` first: a new
+// folder appears whole (one rename); an existing one (the user's, possibly holding other files) is
+// never removed: each table is renamed into it, whole, so a kill leaves every file whole. A killed
+// writer's staging folder is swept by the next one.
+void write_report_csv_folder(const Report & r, const std::string & out) {
+    const fs::path target(out);
+    const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    make_directories(parent.string());
+    remove_stale_temporaries(parent.string(), false);
+    std::error_code ec;
+    if (fs::exists(target, ec) && !is_directory(out)) throw Error(out + ": a file is in the way of the report's CSV folder");
+    if (is_directory(out)) remove_stale_temporaries(out, false);
+    const std::string stage = staging_name(out);
+    fs::remove_all(stage, ec);
+    make_directories(stage);
+    for (const ReportSection & s : r.sections)
+        for (const ReportBlock & b : s.blocks) {
+            if (b.kind == ReportBlock::Kind::Table)
+                write_file_atomic((fs::path(stage) / (b.table.id + ".csv")).string(), report_table_csv(b.table));
+            if (b.kind == ReportBlock::Kind::HeatMap)
+                write_file_atomic((fs::path(stage) / (b.heat_map.id + ".csv")).string(), report_table_csv(heat_map_table(b.heat_map)));
+        }
+    if (!fs::exists(target, ec)) {
+        fs::rename(stage, target, ec);
+        if (ec) throw Error(out + ": cannot move the report's tables into place: " + ec.message());
+        return;
+    }
+    for (const fs::directory_entry & e : fs::directory_iterator(stage)) {
+        fs::rename(e.path(), target / e.path().filename(), ec);
+        if (ec) throw Error((target / e.path().filename()).string() + ": cannot move the report's table into place: " + ec.message());
+    }
+    fs::remove_all(stage, ec);
+}
+
+} // namespace
+
 void write_report(const Report & r, const std::string & format, const std::string & out) {
     if (const fs::path parent = fs::path(out).parent_path(); !parent.empty() && format != "csv") make_directories(parent.string());
     if (format == "html") {
@@ -353,14 +391,7 @@ void write_report(const Report & r, const std::string & format, const std::strin
         for (const auto & [name, svg] : report_chart_svgs(r)) write_file_atomic((dir / name).string(), svg);
         write_file_atomic(out, render_report_markdown(r, images));
     } else if (format == "csv") {
-        make_directories(out);
-        for (const ReportSection & s : r.sections)
-            for (const ReportBlock & b : s.blocks) {
-                if (b.kind == ReportBlock::Kind::Table)
-                    write_file_atomic((fs::path(out) / (b.table.id + ".csv")).string(), report_table_csv(b.table));
-                if (b.kind == ReportBlock::Kind::HeatMap)
-                    write_file_atomic((fs::path(out) / (b.heat_map.id + ".csv")).string(), report_table_csv(heat_map_table(b.heat_map)));
-            }
+        write_report_csv_folder(r, out);
     } else {
         throw Error("report: unknown format '" + format + "' (html, md, json, csv)");
     }

@@ -257,6 +257,8 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
             UnlearnJobOptions job;
             job.preset = opt.preset;
             job.opt = unlearn_preset(opt.preset, m, w.kind);
+            if (opt.lr > 0) job.opt.lr = opt.lr;
+            if (opt.epochs > 0) job.opt.epochs = opt.epochs;
             job.opt.seed += uint64_t(s);
             const bool uses_influence = m == UnlearnMethod::RapidUn;
             job.influence_seconds = uses_influence ? t_infl : 0;
@@ -300,7 +302,9 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
         }
         methods[unlearn_method_name(m)] = {{"mean", agg}, {"runs", runs}};
     }
-    json summary = {{"workspace", w.dir}, {"preset", opt.preset}, {"seeds", opt.seeds}, {"retrain_clean_seconds", retrain},
+    json summary = {{"workspace", w.dir}, {"preset", opt.preset},
+                    {"overrides", {{"lr", opt.lr > 0 ? json(opt.lr) : json(nullptr)}, {"epochs", opt.epochs > 0 ? json(opt.epochs) : json(nullptr)}}},
+                    {"seeds", opt.seeds}, {"retrain_clean_seconds", retrain},
                     {"influence", {{"seconds", t_infl}, {"params", infl["params"]}, {"K", infl["K"]}, {"cold", cold},
                                    {"rows_computed", rows_computed}, {"rows_reused", rows_reused}}},
                     {"weights_seconds", t_wts}, {"methods", methods},

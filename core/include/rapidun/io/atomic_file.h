@@ -18,7 +18,9 @@ void make_directories(const std::string & path);        // mkdir -p
 // files and staging folders "<name>.partial-<pid>" (a run being written), removed where process
 // <pid> no longer exists, so a live writer's are never touched. Returns how many it removed. Called
 // when a workspace lock is taken; errors are ignored (best effort: the files are litter, not state).
-int remove_stale_temporaries(const std::string & dir);
+// recursive = false: `dir`'s own entries only (a folder of the user's, such as a report's, is not
+// walked).
+int remove_stale_temporaries(const std::string & dir, bool recursive = true);
 // "<name>.partial-<this pid>": a folder to write a result into and rename into place when complete.
 std::string staging_name(const std::string & path);
 

@@ -63,6 +63,8 @@ struct PipelineOptions {
     std::vector<UnlearnMethod> methods = {UnlearnMethod::RapidUn};
     int32_t                    seeds = 1;         // seeds 0 .. seeds-1 added to the preset's seed
     std::string                preset = "lab";
+    double                     lr = 0;            // > 0: replaces the preset's learning rate (every method)
+    int32_t                    epochs = 0;        // > 0: replaces the preset's epochs
     WorkspaceInfluenceOptions  influence;         // forget + retain views (no train ranking)
     WeightOptions              weights;
     // false: the forget and retain sketches are computed afresh, so the influence time is what a
