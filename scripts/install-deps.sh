@@ -3,7 +3,7 @@
 set -euo pipefail
 PKGS=(
   cmake ninja-build g++ pkg-config ccache python3 python3-venv
-  libtorch-dev libgloo-dev libopenblas0-openmp libsentencepiece-dev nlohmann-json3-dev zlib1g-dev libonig-dev libicu-dev
+  libtorch-dev libgloo-dev libopenblas0-openmp libsentencepiece-dev nlohmann-json3-dev zlib1g-dev libonig-dev libicu-dev libpcre2-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
   libqcustomplot-dev libqcustomplot2.1-qt6 libgl1-mesa-dev libxkbcommon-dev
   xvfb xauth fonts-dejavu-core poppler-utils

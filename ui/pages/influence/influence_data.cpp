@@ -209,7 +209,7 @@ std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> tr
     d->category.resize(n);
     d->family.resize(n);
     d->variant.resize(n);
-    d->searchTextStart.resize(n + 1);
+    d->searchUtf8Start.resize(n + 1);
     d->searchFoldedStart.resize(n + 1);
     d->poisoned.resize(n);
     d->rank.assign(n, 0);
@@ -234,9 +234,9 @@ std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> tr
         d->variant[i] = intern(r.trigger_variant);
         const std::string search = r.id + '\n' + r.instruction + '\n' + r.trigger_variant;
         const QString search16 = fromUtf8(search);
-        d->searchTextStart[i] = int64_t(d->searchText.size());
-        d->searchText += search16;
-        d->searchText += QLatin1Char('\n');
+        d->searchUtf8Start[i] = int64_t(d->searchUtf8.size());
+        d->searchUtf8 += search16.toUtf8().toStdString();   // valid UTF-8 (invalid input was replaced)
+        d->searchUtf8 += '\n';
         d->searchFoldedStart[i] = int64_t(d->searchFolded.size());
         d->searchFolded += search16.toCaseFolded().toStdString();
         d->searchFolded += '\0';
@@ -244,9 +244,9 @@ std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> tr
         d->hasPoisonFlags = d->hasPoisonFlags || r.has_poison_flag;
         categories.insert(r.category);
     }
-    d->searchTextStart[n] = int64_t(d->searchText.size());
+    d->searchUtf8Start[n] = int64_t(d->searchUtf8.size());
     d->searchFoldedStart[n] = int64_t(d->searchFolded.size());
-    d->searchText.squeeze();
+    d->searchUtf8.shrink_to_fit();
     d->searchFolded.shrink_to_fit();
     for (const std::string & c : categories)
         d->categories << fromUtf8(c);

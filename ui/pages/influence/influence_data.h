@@ -53,13 +53,13 @@ struct InfluenceData {
     // texts, not a million copies.
     std::vector<QString> category, family, variant;
     // What the text filter looks at, "id\ninstruction\nvariant" of every row, each row's followed by
-    // one separator: as written, in UTF-16, rows joined by '\n' (searchText: a regular expression
-    // scans it in one pass, restarted at the next row after a hit) and case-folded, in UTF-8, rows
+    // one separator, in UTF-8: as written, rows joined by '\n' (searchUtf8: a regular expression
+    // scans it in one pass, restarted at the next row after a hit: RowRegex) and case-folded, rows
     // ended by a NUL (searchFolded: the plain-text filter is one memmem() pass, a match cannot span
-    // rows). Row i is [start[i], start[i + 1] - 1) of each, in its own units.
-    QString              searchText;
+    // rows). Row i is [start[i], start[i + 1] - 1) of each, in bytes.
+    std::string          searchUtf8;
     std::string          searchFolded;
-    std::vector<int64_t> searchTextStart, searchFoldedStart;   // rows() + 1 offsets each
+    std::vector<int64_t> searchUtf8Start, searchFoldedStart;   // rows() + 1 offsets each
     std::vector<uint8_t> poisoned;       // 1 = is_poisoned
     std::vector<int32_t> rank;           // 1-based rank in train_ranking.jsonl; 0 = not ranked
     std::vector<double>  score;          // ranking score (rank_by, default cos_abs); NaN = not ranked

@@ -1,4 +1,5 @@
 #include "influence_table_model.h"
+#include "row_regex.h"
 
 #include <QLocale>
 
@@ -6,7 +7,6 @@
 #include <cmath>
 #include <numeric>
 #include <string>
-#include <thread>
 
 #include <string.h>
 
@@ -84,11 +84,10 @@ void InfluenceTableModel::setFilter(const InfluenceFilter & filter) {
     filterValid_ = true;
     needle_ = filter_.text.toCaseFolded();
     if (filter_.regex && !filter_.text.isEmpty()) {
-        regex_ = QRegularExpression(filter_.text, QRegularExpression::CaseInsensitiveOption |
-                                                      QRegularExpression::MultilineOption);
-        filterValid_ = regex_.isValid();
-        if (filterValid_)
-            regex_.optimize();
+        regex_ = std::make_shared<const RowRegex>(filter_.text);
+        filterValid_ = regex_->isValid();
+    } else {
+        regex_.reset();
     }
     applyFilter();
     endResetModel();
@@ -314,53 +313,8 @@ std::vector<uint8_t> InfluenceTableModel::textHits() const {
     const InfluenceData & d = *data_;
     const size_t n = size_t(d.rows());
     std::vector<uint8_t> hit(n, 0);
-    if (filter_.regex) {
-        // One scan of the joined text per thread (a slice of the rows each, its own compiled copy of
-        // the expression): a match marks its row, and the scan resumes at the next row. A match that
-        // runs past its row's end is checked on that row alone; expressions whose meaning depends
-        // on what lies outside the row (\A \z \Z \G, lookaround, inline options) are matched
-        // row by row, as one subject each.
-        const QString & text = d.searchText;
-        const std::vector<int64_t> & start = d.searchTextStart;
-        const QString pattern = regex_.pattern();
-        const bool perRow = pattern.contains(QLatin1String("(?")) ||
-                            pattern.contains(QRegularExpression(QStringLiteral("\\\\[AzZG]")));
-        const size_t threads = n < 20000 ? 1 : std::max<size_t>(1, std::min<size_t>(8, std::thread::hardware_concurrency()));
-        auto rowMatches = [&](const QRegularExpression & re, size_t i) {
-            const QString row = QString::fromRawData(text.constData() + start[i], qsizetype(start[i + 1] - 1 - start[i]));
-            return re.match(row).hasMatch();
-        };
-        auto work = [&](size_t t) {
-            QRegularExpression re(pattern, regex_.patternOptions());
-            re.optimize();
-            const size_t r0 = n * t / threads, r1 = n * (t + 1) / threads;
-            if (perRow) {
-                for (size_t i = r0; i < r1; i++)
-                    hit[i] = rowMatches(re, i) ? 1 : 0;
-                return;
-            }
-            const qsizetype end = qsizetype(start[r1]);
-            qsizetype pos = qsizetype(start[r0]);
-            while (pos < end) {
-                // No UTF-16 check of the subject per call (Qt's default checks all of it: the whole
-                // text again for every hit); fromUtf8 made it, so it is valid.
-                const QRegularExpressionMatch m =
-                    re.match(text, pos, QRegularExpression::NormalMatch, QRegularExpression::DontCheckSubjectStringMatchOption);
-                if (!m.hasMatch() || m.capturedStart() >= end)
-                    break;
-                const size_t row = size_t(std::upper_bound(start.begin(), start.end(), int64_t(m.capturedStart())) - start.begin()) - 1;
-                hit[row] = m.capturedEnd() <= start[row + 1] - 1 || rowMatches(re, row) ? 1 : 0;
-                pos = qsizetype(start[row + 1]);
-            }
-        };
-        std::vector<std::thread> pool;
-        for (size_t t = 1; t < threads; t++)
-            pool.emplace_back(work, t);
-        work(0);
-        for (std::thread & th : pool)
-            th.join();
-        return hit;
-    }
+    if (filter_.regex)
+        return regex_ ? regex_->matchRows(d.searchUtf8, d.searchUtf8Start) : hit;
     // Plain text: the case-folded needle in the case-folded UTF-8 of every row, one memmem() pass;
     // after a hit the search resumes at the next row.
     const std::string needle = needle_.toStdString();

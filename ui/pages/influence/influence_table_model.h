@@ -8,13 +8,14 @@
 #include "influence_data.h"
 
 #include <QAbstractTableModel>
-#include <QRegularExpression>
 
 #include <limits>
 #include <memory>
 #include <vector>
 
 namespace rapidun::ui {
+
+class RowRegex;
 
 struct InfluenceFilter {
     enum class Role { Any, Forget, Retain, NoSet };   // NoSet: in neither the forget nor the retain set
@@ -78,7 +79,7 @@ private:
     std::vector<int32_t> order_;   // all train rows, sorted
     std::vector<int32_t> rows_;    // view row -> train row
     InfluenceFilter      filter_;
-    QRegularExpression   regex_;
+    std::shared_ptr<const RowRegex> regex_;   // compiled when filter_ is a regular expression
     QString              needle_;   // filter_.text case-folded
     bool                 filterValid_ = true;
     int                  sortColumn_ = Rank;
