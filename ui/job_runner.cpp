@@ -17,7 +17,8 @@ void handBackFreedMemory() {
 
 void boundMallocArenas() {
 #ifdef __GLIBC__
-    mallopt(M_ARENA_MAX, 2);
+    if (!qEnvironmentVariableIsSet("MALLOC_ARENA_MAX"))   // glibc's own variable, where the user set it, wins
+        mallopt(M_ARENA_MAX, 2);
 #endif
 }
 
