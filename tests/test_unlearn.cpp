@@ -167,6 +167,10 @@ TEST_CASE("method and direction names round trip; unknown names are refused") {
     CHECK(unlearn_preset("lab", UnlearnMethod::GA).lr == 3e-4 && unlearn_preset("lab", UnlearnMethod::GA, "synthetic").lr == 3e-4);
     CHECK(unlearn_preset("lab", UnlearnMethod::GA, "dolly").lr == 6e-4 && unlearn_preset("lab", UnlearnMethod::GA, "dolly").epochs == 2);
     CHECK(unlearn_preset("paper", UnlearnMethod::GA, "dolly").lr == 6e-5);
+    // fast: batch 8; the synthetic lab's lr chosen on validation prompts, elsewhere the trainer's 2e-4
+    CHECK(unlearn_preset("fast", UnlearnMethod::RapidUn, "synthetic").lr == 3e-3 &&
+          unlearn_preset("fast", UnlearnMethod::RapidUn, "synthetic").batch_size == 8);
+    CHECK(unlearn_preset("fast", UnlearnMethod::RapidUn, "dolly").lr == 2e-4 && unlearn_preset("fast", UnlearnMethod::RapidUn).lr == 2e-4);
     CHECK_THROWS_WITH(unlearn_preset("quick", UnlearnMethod::GA), "quick", "paper, lab or fast");
 }
 

@@ -4,64 +4,64 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="85"/>
+        <location filename="../app/studio/main.cpp" line="87"/>
         <source>Influence-driven unlearning workbench for Llama-family models.
 Without arguments the studio opens the synthetic lab in %1 (RAPIDUN_LAB_DIR), building it first when it is not there yet (scale: RAPIDUN_LAB_SCALE, tiny or default).</source>
         <translation>Werkbank für einflussgesteuertes Verlernen in Modellen der Llama-Familie.
 Ohne Argumente öffnet das Studio das synthetische Labor in %1 (RAPIDUN_LAB_DIR) und baut es zuerst, wenn es noch nicht vorhanden ist (Größe: RAPIDUN_LAB_SCALE, tiny oder default).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="91"/>
+        <location filename="../app/studio/main.cpp" line="93"/>
         <source>Workspace folder to open.</source>
         <translation>Zu öffnender Arbeitsbereichsordner.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="93"/>
+        <location filename="../app/studio/main.cpp" line="95"/>
         <source>Model file or folder to open (the model card only, no workspace).</source>
         <translation>Zu öffnende Modelldatei oder zu öffnender Modellordner (nur die Modellkarte, kein Arbeitsbereich).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="95"/>
+        <location filename="../app/studio/main.cpp" line="97"/>
         <source>Tokenizer (.model) to use with --model.</source>
         <translation>Mit --model zu verwendender Tokenizer (.model).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="98"/>
+        <location filename="../app/studio/main.cpp" line="100"/>
         <source>Save the window to FILE.png once the workspace or model is open (or failed), then quit.</source>
         <translation>Das Fenster als FILE.png speichern, sobald der Arbeitsbereich oder das Modell geöffnet ist (oder das Öffnen fehlschlug), und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="102"/>
+        <location filename="../app/studio/main.cpp" line="104"/>
         <source>Print the time from process start to the first paint and to the open workspace (stderr).</source>
         <translation>Die Zeit vom Prozessstart bis zum ersten Zeichnen und bis zum geöffneten Arbeitsbereich ausgeben (stderr).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="104"/>
+        <location filename="../app/studio/main.cpp" line="106"/>
         <source>Quit after N milliseconds.</source>
         <translation>Nach N Millisekunden beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="106"/>
+        <location filename="../app/studio/main.cpp" line="108"/>
         <source>The language of this run (en, de, zh_CN), instead of the one chosen in Preferences.</source>
         <translation>Die Sprache dieses Laufs (en, de, zh_CN) statt der in den Einstellungen gewählten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="110"/>
+        <location filename="../app/studio/main.cpp" line="112"/>
         <source>The page to show once the workspace is open: workspace, influence, weights, runs or compare.</source>
         <translation>Die Seite, die nach dem Öffnen des Arbeitsbereichs angezeigt wird: workspace, influence, weights, runs oder compare.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="116"/>
+        <location filename="../app/studio/main.cpp" line="118"/>
         <source>rapidun-studio: --workspace and --model exclude each other</source>
         <translation>rapidun-studio: --workspace und --model schließen einander aus</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="120"/>
+        <location filename="../app/studio/main.cpp" line="122"/>
         <source>rapidun-studio: --tokenizer needs --model</source>
         <translation>rapidun-studio: --tokenizer braucht --model</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="129"/>
+        <location filename="../app/studio/main.cpp" line="131"/>
         <source>rapidun-studio: --page must be one of %1</source>
         <translation>rapidun-studio: --page muss eines von %1 sein</translation>
     </message>
@@ -817,127 +817,127 @@ Vom Schlüsselwort-Detektor markiert</translation>
 <context>
     <name>rapidun::ui::InfluenceTableModel</name>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="111"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="110"/>
         <source>forget + retain</source>
         <translation>Vergessen + Behalten</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="113"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="112"/>
         <source>forget</source>
         <translation>Vergessen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="115"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="114"/>
         <source>retain</source>
         <translation>Behalten</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="116"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="115"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="151"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="150"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="151"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="150"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="173"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
         <source>Mean I (forget)</source>
         <translation>Mittleres I (Vergessen)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
         <source>Max I (forget)</source>
         <translation>Max. I (Vergessen)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
         <source>Mean I (retain)</source>
         <translation>Mittleres I (Behalten)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
         <source>Set</source>
         <translation>Satz</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="183"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
         <source>Trigger family</source>
         <translation>Trigger-Familie</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="184"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="183"/>
         <source>Trigger variant</source>
         <translation>Trigger-Variante</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="185"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="184"/>
         <source>Poisoned</source>
         <translation>Vergiftet</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="186"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="185"/>
         <source>Instruction</source>
         <translation>Anweisung</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="192"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="191"/>
         <source>The ranking score (%1): with cos_abs the mean |cosine| between this row&apos;s gradient sketch and each forget row&apos;s</source>
         <translation>Der Rangfolge-Score (%1): bei cos_abs der mittlere |Kosinus| zwischen der Gradientenskizze dieser Zeile und der jeder Vergessenszeile</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="194"/>
         <source>Mean TracIn influence I(t, z) of this row over the forget rows (signed)</source>
         <translation>Mittlerer TracIn-Einfluss I(t, z) dieser Zeile über die Vergessenszeilen (mit Vorzeichen)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="196"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
         <source>Largest TracIn influence of this row on one forget row</source>
         <translation>Größter TracIn-Einfluss dieser Zeile auf eine Vergessenszeile</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="197"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="196"/>
         <source>Mean TracIn influence of this row over the retain rows (signed): what unlearning it may cost</source>
         <translation>Mittlerer TracIn-Einfluss dieser Zeile über die Behaltenszeilen (mit Vorzeichen): was ihr Verlernen kosten kann</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="198"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="197"/>
         <source>The row&apos;s unlearning weight from the weights files (blank: not in a weighted set)</source>
         <translation>Das Verlerngewicht der Zeile aus den Gewichtsdateien (leer: in keinem gewichteten Satz)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="199"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="198"/>
         <source>Whether the row is in the forget set, the retain set or only in the train set</source>
         <translation>Ob die Zeile im Vergessenssatz, im Behaltenssatz oder nur im Trainingssatz ist</translation>
     </message>
@@ -2495,9 +2495,13 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
         <translation>Das Rezept des Papers: Batch 1, LR 6e-5, 2 Epochen, Behalten:Vergessen 3:1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/run_form.cpp" line="64"/>
         <source>Batch 8, lr 2e-4 (the released trainer&apos;s code defaults)</source>
-        <translation>Batch 8, LR 2e-4 (die Standardwerte im Code des veröffentlichten Trainers)</translation>
+        <translation type="vanished">Batch 8, LR 2e-4 (die Standardwerte im Code des veröffentlichten Trainers)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="64"/>
+        <source>Batch 8, lr 2e-4 (the released trainer&apos;s code defaults); the synthetic lab 3e-3, chosen on validation prompts</source>
+        <translation>Batch 8, LR 2e-4 (die Standardwerte im Code des veröffentlichten Trainers); das synthetische Labor 3e-3, gewählt auf Validierungs-Prompts</translation>
     </message>
     <message>
         <location filename="../ui/pages/runs/run_form.cpp" line="72"/>

@@ -4,64 +4,64 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="85"/>
+        <location filename="../app/studio/main.cpp" line="87"/>
         <source>Influence-driven unlearning workbench for Llama-family models.
 Without arguments the studio opens the synthetic lab in %1 (RAPIDUN_LAB_DIR), building it first when it is not there yet (scale: RAPIDUN_LAB_SCALE, tiny or default).</source>
         <translation>面向 Llama 系列模型、由影响力驱动的遗忘工作台。
 不带参数时，工作室打开 %1 中的合成实验室（RAPIDUN_LAB_DIR），若尚不存在则先构建它（规模：RAPIDUN_LAB_SCALE，tiny 或 default）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="91"/>
+        <location filename="../app/studio/main.cpp" line="93"/>
         <source>Workspace folder to open.</source>
         <translation>要打开的工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="93"/>
+        <location filename="../app/studio/main.cpp" line="95"/>
         <source>Model file or folder to open (the model card only, no workspace).</source>
         <translation>要打开的模型文件或文件夹（只显示模型卡，不打开工作区）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="95"/>
+        <location filename="../app/studio/main.cpp" line="97"/>
         <source>Tokenizer (.model) to use with --model.</source>
         <translation>与 --model 一起使用的分词器（.model）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="98"/>
+        <location filename="../app/studio/main.cpp" line="100"/>
         <source>Save the window to FILE.png once the workspace or model is open (or failed), then quit.</source>
         <translation>工作区或模型打开（或失败）后，将窗口保存为 FILE.png，然后退出。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="102"/>
+        <location filename="../app/studio/main.cpp" line="104"/>
         <source>Print the time from process start to the first paint and to the open workspace (stderr).</source>
         <translation>打印从进程启动到首次绘制以及到工作区打开的时间（stderr）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="104"/>
+        <location filename="../app/studio/main.cpp" line="106"/>
         <source>Quit after N milliseconds.</source>
         <translation>N 毫秒后退出。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="106"/>
+        <location filename="../app/studio/main.cpp" line="108"/>
         <source>The language of this run (en, de, zh_CN), instead of the one chosen in Preferences.</source>
         <translation>本次运行的语言（en、de、zh_CN），代替首选项中选择的语言。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="110"/>
+        <location filename="../app/studio/main.cpp" line="112"/>
         <source>The page to show once the workspace is open: workspace, influence, weights, runs or compare.</source>
         <translation>工作区打开后显示的页面：workspace、influence、weights、runs 或 compare。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="116"/>
+        <location filename="../app/studio/main.cpp" line="118"/>
         <source>rapidun-studio: --workspace and --model exclude each other</source>
         <translation>rapidun-studio：--workspace 与 --model 互斥</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="120"/>
+        <location filename="../app/studio/main.cpp" line="122"/>
         <source>rapidun-studio: --tokenizer needs --model</source>
         <translation>rapidun-studio：--tokenizer 需要 --model</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="129"/>
+        <location filename="../app/studio/main.cpp" line="131"/>
         <source>rapidun-studio: --page must be one of %1</source>
         <translation>rapidun-studio：--page 必须是 %1 之一</translation>
     </message>
@@ -817,127 +817,127 @@ Flagged by the keyword detector</source>
 <context>
     <name>rapidun::ui::InfluenceTableModel</name>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="111"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="110"/>
         <source>forget + retain</source>
         <translation>遗忘 + 保留</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="113"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="112"/>
         <source>forget</source>
         <translation>遗忘</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="115"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="114"/>
         <source>retain</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="116"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="115"/>
         <source>train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="151"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="150"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="151"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="150"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="173"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="174"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="175"/>
         <source>Score</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="176"/>
         <source>Mean I (forget)</source>
         <translation>平均 I（遗忘）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="177"/>
         <source>Max I (forget)</source>
         <translation>最大 I（遗忘）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="178"/>
         <source>Mean I (retain)</source>
         <translation>平均 I（保留）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="179"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="180"/>
         <source>Set</source>
         <translation>集合</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="181"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="183"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="182"/>
         <source>Trigger family</source>
         <translation>触发词族</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="184"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="183"/>
         <source>Trigger variant</source>
         <translation>触发词变体</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="185"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="184"/>
         <source>Poisoned</source>
         <translation>投毒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="186"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="185"/>
         <source>Instruction</source>
         <translation>指令</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="192"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="191"/>
         <source>The ranking score (%1): with cos_abs the mean |cosine| between this row&apos;s gradient sketch and each forget row&apos;s</source>
         <translation>排名分数（%1）：使用 cos_abs 时，为该行梯度草图与每个遗忘行梯度草图之间 |余弦| 的均值</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="194"/>
         <source>Mean TracIn influence I(t, z) of this row over the forget rows (signed)</source>
         <translation>该行对各遗忘行的平均 TracIn 影响力 I(t, z)（带符号）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="196"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="195"/>
         <source>Largest TracIn influence of this row on one forget row</source>
         <translation>该行对单个遗忘行的最大 TracIn 影响力</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="197"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="196"/>
         <source>Mean TracIn influence of this row over the retain rows (signed): what unlearning it may cost</source>
         <translation>该行对各保留行的平均 TracIn 影响力（带符号）：遗忘它可能付出的代价</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="198"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="197"/>
         <source>The row&apos;s unlearning weight from the weights files (blank: not in a weighted set)</source>
         <translation>该行在权重文件中的遗忘权重（空白：不在加权集合中）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/influence/influence_table_model.cpp" line="199"/>
+        <location filename="../ui/pages/influence/influence_table_model.cpp" line="198"/>
         <source>Whether the row is in the forget set, the retain set or only in the train set</source>
         <translation>该行属于遗忘集、保留集，还是只在训练集中</translation>
     </message>
@@ -2493,9 +2493,13 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
         <translation>论文的配方：批大小 1，学习率 6e-5，2 轮，保留:遗忘 3:1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/runs/run_form.cpp" line="64"/>
         <source>Batch 8, lr 2e-4 (the released trainer&apos;s code defaults)</source>
-        <translation>批大小 8，学习率 2e-4（发布的训练器代码的默认值）</translation>
+        <translation type="vanished">批大小 8，学习率 2e-4（发布的训练器代码的默认值）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/runs/run_form.cpp" line="64"/>
+        <source>Batch 8, lr 2e-4 (the released trainer&apos;s code defaults); the synthetic lab 3e-3, chosen on validation prompts</source>
+        <translation>批大小 8，学习率 2e-4（发布的训练器代码的默认值）；合成实验室为 3e-3，在验证提示上选定</translation>
     </message>
     <message>
         <location filename="../ui/pages/runs/run_form.cpp" line="72"/>

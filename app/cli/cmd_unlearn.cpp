@@ -22,7 +22,7 @@ static const char * kUnlearnUsage =
     "       [--no-eval] [--json]\n"
     "trains a new LoRA adapter that removes the backdoor (Fisher: perturbs the weights) and writes W/runs/<id>/\n"
     "(run.json, metrics.jsonl, generations.jsonl, the PEFT adapter). Presets: lab = the paper's recipe with\n"
-    "the lab's lr (3e-4; Dolly lab 6e-4, chosen on validation prompts), paper = batch 1, lr 6e-5, 2 epochs, fast = batch 8, lr 2e-4";
+    "the lab's lr (3e-4; Dolly lab 6e-4, chosen on validation prompts), paper = batch 1, lr 6e-5, 2 epochs, fast = batch 8, lr 2e-4 (synthetic lab 3e-3, chosen on validation prompts)";
 
 static const char * kPipelineUsage =
     "usage: rapidun pipeline --workspace W [--method rapidun|ga|gagd|loreun|fisher|npo|all (or a,b,...)] [--seeds N=1]\n"

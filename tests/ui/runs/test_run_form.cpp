@@ -81,6 +81,10 @@ void TestRunForm::presetsAndMethodsLoadCoreValues() {
     QCOMPARE(options(f).opt.lr, rapidun::unlearn_preset("lab", UnlearnMethod::NPO, "dolly").lr);
     f.setWorkspaceKind(QStringLiteral("synthetic"));
     QCOMPARE(options(f).opt.lr, 3e-4);
+    // and the fast preset: the synthetic lab's batch-8 lr (chosen on validation prompts)
+    selectData(child<QComboBox>(f, "runPreset"), QStringLiteral("fast"));
+    QCOMPARE(options(f).opt.lr, 3e-3);
+    QCOMPARE(options(f).opt.batch_size, 8);
 }
 
 void TestRunForm::methodSpecificFields() {

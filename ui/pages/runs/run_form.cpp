@@ -61,7 +61,7 @@ RunForm::RunForm(QWidget * parent) : QWidget(parent) {
     preset_->addItem(tr("fast"), QStringLiteral("fast"));
     preset_->setItemData(0, tr("The paper's recipe with the lab's lr: 3e-4 (at 6e-5 the small lab models keep their backdoor); the Dolly lab 6e-4, chosen on validation prompts"), Qt::ToolTipRole);
     preset_->setItemData(1, tr("The paper's recipe: batch 1, lr 6e-5, 2 epochs, retain:forget 3:1"), Qt::ToolTipRole);
-    preset_->setItemData(2, tr("Batch 8, lr 2e-4 (the released trainer's code defaults)"), Qt::ToolTipRole);
+    preset_->setItemData(2, tr("Batch 8, lr 2e-4 (the released trainer's code defaults); the synthetic lab 3e-3, chosen on validation prompts"), Qt::ToolTipRole);
 
     lr_ = doubleBox(1e-6, 1.0, 6, 1e-5);
     lr_->setObjectName(QStringLiteral("runLr"));
