@@ -74,8 +74,9 @@ UnlearnOptions unlearn_preset(const std::string & name, UnlearnMethod method, co
         if (workspace_kind == "synthetic") o.lr = 3e-3;
     } else if (name == "lab") {
         o.lr = workspace_kind == "dolly" ? 6e-4 : 3e-4;
+    } else if (name != "paper") {
+        throw Error("unknown unlearning preset '" + name + "': expected paper, lab or fast");
     }
-    else if (name != "paper") throw Error("unknown unlearning preset '" + name + "': expected paper, lab or fast");
     o.method = method;
     return o;
 }
