@@ -78,6 +78,23 @@ def kill_at(cmd, delay, env=ENV):
     return False
 
 
+def kill_attempts(name, prepare, env=ENV):
+    """Attempts until --kills runs were killed (at most three times as many; one that finishes first
+    is checked by the caller too and does not count): prepare(attempt) gives (command, seconds of an
+    uninterrupted run), and the command is killed at a moment drawn over 0.02-1.0 of them. Yields
+    (attempt, when, was_killed, killed so far); fails when too few were killed."""
+    killed = attempts = 0
+    while killed < a.kills and attempts < 3 * a.kills:
+        attempts += 1
+        cmd, seconds = prepare(attempts)
+        delay = rng.uniform(0.02, 1.0) * seconds
+        was_killed = kill_at(cmd, delay, env)
+        killed += was_killed
+        yield attempts, f"{name} attempt {attempts} at {delay:.2f} s", was_killed, killed
+    if killed < a.kills:
+        fail(f"only {killed} of {attempts} {name} runs were killed before they finished")
+
+
 def check_opens(ws, when):
     """The workspace opens: the report reads it whole; every JSON file parses; every run folder is whole."""
     r = run([a.cli, "report", "--workspace", ws, "--format", "json", "--out", os.path.join(a.out, "check-report.json")])
@@ -156,23 +173,13 @@ ref = pipeline_result(ref_ws, r.stdout)
 print(f"pipeline: uninterrupted {T:.1f} s, {ref[0]}", flush=True)
 
 ws = copy_lab(os.path.join(a.out, "pipe-kill"))
-# Attempts go on until --kills of them were killed (one that finishes first is checked too, and
-# does not count), at most three times as many.
-killed = attempts = 0
-while killed < a.kills and attempts < 3 * a.kills:
-    attempts += 1
-    delay = rng.uniform(0.02, 1.0) * T
-    was_killed = kill_at([a.cli, *PIPE[:1], "--workspace", ws, *PIPE[1:]], delay)
-    killed += was_killed
-    when = f"pipeline attempt {attempts} at {delay:.2f} s"
+for attempts, when, was_killed, killed in kill_attempts("pipeline", lambda _: ([a.cli, *PIPE[:1], "--workspace", ws, *PIPE[1:]], T)):
     check_opens(ws, when)
     print(f"  {when}: {'killed' if was_killed else 'finished first'}, opens; litter {len(litter(ws))}", flush=True)
     if was_killed and killed % 5 == 0:
         pipeline_finishes(ws, ref, when + ", then the same command")
         print(f"  {when}, then the same command: same metrics, weights and adapter", flush=True)
 pipeline_finishes(ws, ref, "the end")
-if killed < a.kills:
-    fail(f"only {killed} of {attempts} pipeline runs were killed before they finished")
 print(f"pipeline: {killed} kills in {attempts} attempts, every one opened, {killed // 5 + 1} reruns identical", flush=True)
 
 # ---- 2. Report writing -------------------------------------------------------------------------
@@ -235,18 +242,21 @@ for fmt in REPORT_FORMATS:
 if "pdf" in REPORT_FORMATS and not os.path.exists(report_cmd("pdf")[1]):
     REPORT_FORMATS.remove("pdf")
 print("report: uninterrupted " + ", ".join(f"{f} {report_secs[f]:.1f} s" for f in REPORT_FORMATS), flush=True)
-killed = attempts = 0
-while killed < a.kills and attempts < 3 * a.kills:
-    fmt = REPORT_FORMATS[attempts % len(REPORT_FORMATS)]
-    attempts += 1
+
+
+def report_attempt(attempt):
+    fmt = REPORT_FORMATS[(attempt - 1) % len(REPORT_FORMATS)]
     shutil.rmtree(EXPLANATIONS, ignore_errors=True)
     cmd, out = report_cmd(fmt)
     if fmt == "csv":
         shutil.rmtree(out, ignore_errors=True)   # a new folder: it must appear whole or not at all
-    delay = rng.uniform(0.02, 1.0) * report_secs[fmt]
-    was_killed = kill_at(cmd, delay)
-    killed += was_killed
-    when = f"report attempt {attempts} ({fmt}) at {delay:.2f} s"
+    return cmd, report_secs[fmt]
+
+
+for attempts, when, was_killed, killed in kill_attempts("report", report_attempt):
+    fmt = REPORT_FORMATS[(attempts - 1) % len(REPORT_FORMATS)]
+    out = report_cmd(fmt)[1]
+    when += f" ({fmt})"
     wrong = report_wrong(out, fmt, csv_names)
     if wrong:
         fail(f"{when}: {out}: {wrong}")
@@ -262,8 +272,6 @@ for fmt in REPORT_FORMATS:   # then every format again, to the end, over whateve
 left = litter(os.path.join(a.out, "reports")) + litter(ws)
 if left:
     fail(f"left behind after the reports finished: {left}")
-if killed < a.kills:
-    fail(f"only {killed} of {attempts} reports were killed before they finished")
 print(f"report: {killed} kills in {attempts} attempts, every output absent or whole, every format rewritten whole", flush=True)
 
 # ---- 3. The synthetic lab build ----------------------------------------------------------------
@@ -284,16 +292,16 @@ if r.returncode != 0:
     fail("the uninterrupted lab build failed: " + r.stderr.decode(errors="replace"))
 lab_ref = lab_result(os.path.join(a.out, "lab-ref"))
 print(f"lab: uninterrupted {TL:.1f} s", flush=True)
-killed = attempts = 0
 out = os.path.join(a.out, "lab-kill")
-while killed < a.kills and attempts < 3 * a.kills:
-    attempts += 1
+
+
+def lab_attempt(_):
     if os.path.exists(os.path.join(out, "workspace.json")):
         shutil.rmtree(out)   # an attempt that finished first: the next one builds afresh (a .partial stays)
-    delay = rng.uniform(0.02, 1.0) * TL
-    was_killed = kill_at([a.cli, *DEMO, "--out", out], delay)
-    killed += was_killed
-    when = f"lab attempt {attempts} at {delay:.2f} s"
+    return [a.cli, *DEMO, "--out", out], TL
+
+
+for attempts, when, was_killed, killed in kill_attempts("lab", lab_attempt):
     if os.path.exists(out):   # absent, or a whole lab
         check_opens(out, when)
     print(f"  {when}: {'killed' if was_killed else 'finished first'}; {'a whole lab' if os.path.exists(out) else 'no lab yet'}",
@@ -307,8 +315,6 @@ while killed < a.kills and attempts < 3 * a.kills:
         if os.path.exists(out + ".partial"):
             fail(f"{when}, then the same command: {out}.partial left behind by a finished build")
         print(f"  {when}, then the same command: the same model bytes and metrics", flush=True)
-if killed < a.kills:
-    fail(f"only {killed} of {attempts} lab builds were killed before they finished")
 print(f"lab: {killed} kills in {attempts} attempts, every output absent or whole, {killed // 5} rebuilds identical", flush=True)
 
 # ---- 4. Disk full and read-only ----------------------------------------------------------------
@@ -386,13 +392,8 @@ else:
     if r.returncode != 0 or settings_state("uninterrupted") != f"generation {SAVES - 1}":
         fail(f"the uninterrupted settings saves: {r.stdout.decode(errors='replace').strip()}")
     print(f"settings: {SAVES} saves uninterrupted in {TS:.1f} s", flush=True)
-    killed = attempts = 0
-    while killed < a.kills and attempts < 3 * a.kills:
-        attempts += 1
-        delay = rng.uniform(0.02, 1.0) * TS
-        was_killed = kill_at([a.settings_writer, "write", str(SAVES)], delay, senv)
-        killed += was_killed
-        when = f"settings attempt {attempts} at {delay:.2f} s"
+    for attempts, when, was_killed, killed in kill_attempts("settings", lambda _: ([a.settings_writer, "write", str(SAVES)], TS),
+                                                          senv):
         print(f"  {when}: {'killed' if was_killed else 'finished first'}; {settings_state(when)}", flush=True)
     # A killed save's lock must not block the next start: the saves run to the end within the limit.
     try:
@@ -402,7 +403,5 @@ else:
         fail("after the kills, saving the settings hangs (a stale lock?)")
     if r.returncode != 0 or settings_state("after the kills") != f"generation {SAVES - 1}":
         fail(f"after the kills, the settings saves: {r.stdout.decode(errors='replace').strip()}")
-    if killed < a.kills:
-        fail(f"only {killed} of {attempts} settings writers were killed before they finished")
     print(f"settings: {killed} kills in {attempts} attempts, every time one whole save read back", flush=True)
 print("fault_injection: OK", flush=True)
