@@ -351,8 +351,9 @@ void write_report_csv_folder(const Report & r, const std::string & out) {
     make_directories(parent.string());
     remove_stale_temporaries(parent.string(), false);
     std::error_code ec;
-    if (fs::exists(target, ec) && !is_directory(out)) throw Error(out + ": a file is in the way of the report's CSV folder");
-    if (is_directory(out)) remove_stale_temporaries(out, false);
+    const bool existed = fs::exists(target, ec);
+    if (existed && !is_directory(out)) throw Error(out + ": a file is in the way of the report's CSV folder");
+    if (existed) remove_stale_temporaries(out, false);
     const std::string stage = staging_name(out);
     fs::remove_all(stage, ec);
     make_directories(stage);
@@ -363,7 +364,7 @@ void write_report_csv_folder(const Report & r, const std::string & out) {
             if (b.kind == ReportBlock::Kind::HeatMap)
                 write_file_atomic((fs::path(stage) / (b.heat_map.id + ".csv")).string(), report_table_csv(heat_map_table(b.heat_map)));
         }
-    if (!fs::exists(target, ec)) {
+    if (!existed) {
         fs::rename(stage, target, ec);
         if (ec) throw Error(out + ": cannot move the report's tables into place: " + ec.message());
         return;

@@ -235,7 +235,8 @@ std::shared_ptr<InfluenceData> makeInfluenceData(std::vector<rapidun::Record> tr
         const std::string search = r.id + '\n' + r.instruction + '\n' + r.trigger_variant;
         const QString search16 = fromUtf8(search);
         d->searchUtf8Start[i] = int64_t(d->searchUtf8.size());
-        d->searchUtf8 += search16.toUtf8().toStdString();   // valid UTF-8 (invalid input was replaced)
+        const QByteArray utf8 = search16.toUtf8();   // valid UTF-8 (fromUtf8 replaced invalid input)
+        d->searchUtf8.append(utf8.constData(), size_t(utf8.size()));
         d->searchUtf8 += '\n';
         d->searchFoldedStart[i] = int64_t(d->searchFolded.size());
         d->searchFolded += search16.toCaseFolded().toStdString();
