@@ -185,6 +185,8 @@ void write_report_pdf(const Report & r, const std::string & path) {
     }
     if (bytes.isEmpty()) fail(path, "", "the PDF writer produced nothing");
     if (const auto parent = std::filesystem::path(path).parent_path(); !parent.empty()) make_directories(parent.string());
+    if (const std::string parent = std::filesystem::path(path).parent_path().string(); !parent.empty())
+        remove_stale_temporaries(parent, false);   // a killed report's temporaries (the folder itself not walked)
     write_file_atomic(path, bytes.constData(), size_t(bytes.size()));
 }
 

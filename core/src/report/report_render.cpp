@@ -379,7 +379,10 @@ void write_report_csv_folder(const Report & r, const std::string & out) {
 } // namespace
 
 void write_report(const Report & r, const std::string & format, const std::string & out) {
-    if (const fs::path parent = fs::path(out).parent_path(); !parent.empty() && format != "csv") make_directories(parent.string());
+    if (const fs::path parent = fs::path(out).parent_path(); !parent.empty() && format != "csv") {
+        make_directories(parent.string());
+        remove_stale_temporaries(parent.string(), false);   // a killed report's temporaries (a folder of the user's: not walked)
+    }
     if (format == "html") {
         write_file_atomic(out, render_report_html(r));
     } else if (format == "json") {
@@ -389,6 +392,7 @@ void write_report(const Report & r, const std::string & format, const std::strin
         const std::string images = p.stem().string() + "_images";
         const fs::path dir = (p.has_parent_path() ? p.parent_path() : fs::path(".")) / images;
         make_directories(dir.string());
+        remove_stale_temporaries(dir.string(), false);
         for (const auto & [name, svg] : report_chart_svgs(r)) write_file_atomic((dir / name).string(), svg);
         write_file_atomic(out, render_report_markdown(r, images));
     } else if (format == "csv") {
