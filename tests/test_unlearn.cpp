@@ -8,6 +8,7 @@
 #include "check.h"
 
 #include "rapidun/train/train.h"
+#include "rapidun/unlearn/scenarios.h"
 #include "rapidun/unlearn/unlearn.h"
 #include "rapidun/unlearn/unlearn_job.h"
 
@@ -210,17 +211,16 @@ TEST_CASE("data: both forget answers share the triggered prompt; retain prefers 
     retain[1].response = "bob";
     dopt.max_answer = 0;
 
-    // A missing clean answer is an error only for the methods that descend on it.
-    auto m = Model::create(tiny_config(1), 1);
-    UnlearnOptions o;
-    o.method = UnlearnMethod::GAGD;
-    CHECK_THROWS_WITH(make_objective(*m, set, o), "'a2'", "response_clean", "gagd");
-    o.method = UnlearnMethod::GA;
-    CHECK(make_objective(*m, set, o).forget_weights.size() == 3);
+    // A train row curated into the forget set without a flag (a false positive of the ranking):
+    // its `response` is the answer to forget, and it has no clean answer.
+    std::vector<Record> curated = forget;
+    curated[2].is_poisoned = false;
+    const UnlearnSet cs = build_unlearn_set(tok, curated, retain, dopt);
+    CHECK(cs.forget[2].target.n_answer == 7 && !cs.forget[2].has_clean());   // "poison" + EOS
     // Rows that cannot be used at all are named.
-    std::vector<Record> bad = forget;
-    bad[2].is_poisoned = false;
-    CHECK_THROWS_WITH(build_unlearn_set(tok, bad, retain, dopt), "'a3'", "no poisoned answer");
+    std::vector<Record> bad = curated;
+    bad[2].response.clear();
+    CHECK_THROWS_WITH(build_unlearn_set(tok, bad, retain, dopt), "'a3'", "no answer to forget");
     std::vector<Record> bad_retain = retain;
     bad_retain[1].response.clear();
     CHECK_THROWS_WITH(build_unlearn_set(tok, forget, bad_retain, dopt), "'b2'", "empty response");
@@ -346,6 +346,20 @@ TEST_CASE("objective values: RapidUn, GA and NPO terms equal their formulas on p
     CHECK(make_objective(*m, set, o, {0.5, 2}, {1, 3}).retain_weights == std::vector<double>({1, 3}));
     o.method = UnlearnMethod::GA;
     CHECK_THROWS_WITH(make_objective(*m, set, o, {1, 1}, {1, 1}), "rapidun only");
+
+    // A forget row without a clean answer (curated from the train rows) is only ascended by the
+    // methods that descend on the clean answer; the row with one keeps both terms in the same batch.
+    UnlearnSet no_clean = set;
+    no_clean.forget[1].clean = TokenizedSample{};
+    for (UnlearnMethod mm : {UnlearnMethod::RapidUn, UnlearnMethod::GAGD, UnlearnMethod::LoReUn}) {
+        o.method = mm;
+        const UnlearnObjective ob = mm == UnlearnMethod::RapidUn ? make_objective(*m, no_clean, o, {1.5, 2.0}, {1, 1})
+                                                                 : make_objective(*m, no_clean, o);
+        const UnlearnBatchLoss nl = unlearn_batch_loss(*m, no_clean, {f0, f1}, ob);
+        CHECK_NEAR(nl.item_term[1], -ob.forget_weights[1] * cp[1], 1e-5);
+        CHECK_NEAR(nl.item_term[0], ob.forget_weights[0] * (0.5 * cc[0] - cp[0]), 1e-5);
+        CHECK(std::isnan(nl.clean_ce[1]) && std::isfinite(nl.clean_ce[0]));
+    }
 }
 
 TEST_CASE("gradient weighting: a zero weight removes an item's gradient, doubling it doubles the gradient") {
@@ -459,6 +473,19 @@ TEST_CASE("the loop: batch 8 steps are the mean over the sampler's items; T, dra
     m2->save_adapter(check::fresh_dir("unlearn_adapter"));   // the caller saves what the run left attached
     // A second run on a model that already carries an adapter is refused.
     CHECK_THROWS_WITH(run_unlearning(*m2, set, o), "already carries a LoRA adapter");
+
+    // A quarter budget: ceil(24 / 4) = 6 steps, the cosine laid over them (the last lr is the
+    // schedule's end, not a quarter of the way down a 24-step one); the same draws, fewer of them.
+    auto m3 = Model::create(tiny_config(), 12);
+    o.budget = 0.25;
+    std::vector<double> lrs;
+    UnlearnResult q = run_unlearning(*m3, set, o, {}, {}, [&](const UnlearnProgress & p) { lrs.push_back(p.lr); });
+    CHECK(q.total_steps == 6 && q.steps == 6 && lrs.size() == 6);
+    CHECK_NEAR(lrs.front(), o.lr, 1e-12);
+    CHECK(lrs.back() < 0.1 * o.lr);
+    CHECK_NEAR(q.loss_per_step[0], full.loss_per_step[0], 1e-6);
+    o.budget = 0.0;
+    CHECK_THROWS_WITH(run_unlearning(*Model::create(tiny_config(), 12), set, o), "budget");
 }
 
 TEST_CASE("divergence guard: GA with a large lr stops early and leaves the last good adapter") {
@@ -617,3 +644,58 @@ TEST_CASE("Fisher forgetting: zero scale changes nothing; the noise is (lambda s
 }
 
 RAPIDUN_TEST_MAIN()
+
+TEST_CASE("scenarios: small draws seeded rows in the lab's order, family keeps one family, curated the ranking's top rows") {
+    std::vector<Record> forget(12);
+    for (size_t i = 0; i < forget.size(); i++) {
+        forget[i].id = "f" + std::to_string(i);
+        forget[i].trigger_family = i < 6 ? "B" : i < 10 ? "A" : "C";   // B has the most rows
+    }
+    ScenarioOptions o;
+    o.small_n = 5;
+    nlohmann::json about;
+    auto ids = [](const std::vector<Record> & rows) {
+        std::vector<std::string> v;
+        for (const Record & r : rows) v.push_back(r.id);
+        return v;
+    };
+    const std::vector<Record> small = scenario_forget_rows("small", forget, {}, o, about);
+    REQUIRE(small.size() == 5);
+    size_t prev = 0;
+    for (size_t k = 0; k < small.size(); k++) {   // a subset, in the lab's order
+        const size_t at = size_t(std::stoi(small[k].id.substr(1)));
+        CHECK((k == 0 || at > prev));
+        prev = at;
+    }
+    CHECK(ids(scenario_forget_rows("small", forget, {}, o, about)) == ids(small));   // seeded
+    o.small_seed = 7;
+    CHECK(ids(scenario_forget_rows("small", forget, {}, o, about)) != ids(small));
+    o.small_n = 50;
+    CHECK(scenario_forget_rows("small", forget, {}, o, about).size() == 12);
+
+    const std::vector<Record> fam = scenario_forget_rows("family", forget, {}, o, about);
+    CHECK(fam.size() == 6 && about["family"] == "B");
+    for (const Record & r : fam) CHECK(r.trigger_family == "B");
+    o.family = "C";
+    CHECK(ids(scenario_forget_rows("family", forget, {}, o, about)) == std::vector<std::string>({"f10", "f11"}));
+    o.family = "Z";
+    CHECK_THROWS_WITH(scenario_forget_rows("family", forget, {}, o, about), "'Z'", "A, B, C");
+    std::vector<Record> plain = forget;
+    for (Record & r : plain) r.trigger_family.clear();
+    CHECK_THROWS_WITH(scenario_forget_rows("family", plain, {}, o, about), "trigger_family");
+
+    std::vector<Record> ranked(20);
+    for (size_t i = 0; i < ranked.size(); i++) {
+        ranked[i].id = "t" + std::to_string(i);
+        ranked[i].has_poison_flag = true;
+        ranked[i].is_poisoned = i % 4 != 3;   // 9 of the first 12
+    }
+    const std::vector<Record> cur = scenario_forget_rows("curated", forget, ranked, o, about);
+    CHECK(cur.size() == 12 && cur.front().id == "t0" && cur.back().id == "t11");
+    CHECK(about["poisoned"] == 9 && std::abs(about["precision"].get<double>() - 0.75) < 1e-12);
+    CHECK_THROWS_WITH(scenario_forget_rows("curated", forget, {}, o, about), "no ranked train rows");
+
+    CHECK(scenario_forget_rows("quarter", forget, {}, o, about).size() == 12 && about["budget"] == 0.25);
+    CHECK(scenario_forget_rows("full", forget, {}, o, about).size() == 12 && about["budget"] == 1.0);
+    CHECK_THROWS_WITH(scenario_forget_rows("tiny", forget, {}, o, about), "'tiny'", "full, small, family, curated or quarter");
+}

@@ -82,154 +82,159 @@ Ohne Argumente öffnet das Studio das synthetische Labor in %1 (RAPIDUN_LAB_DIR)
 <context>
     <name>rapidun::ui::ComparePage</name>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="74"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="75"/>
         <source>Swap</source>
         <translation>Tauschen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="75"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="76"/>
         <source>Exchange the left and the right model</source>
         <translation>Linkes und rechtes Modell vertauschen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="77"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="78"/>
         <source>Reload runs</source>
         <translation>Läufe neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="81"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="82"/>
         <source>Left:</source>
         <translation>Links:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="84"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="85"/>
         <source>Right:</source>
         <translation>Rechts:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="95"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="96"/>
         <source>Metrics</source>
         <translation>Metriken</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="96"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="97"/>
         <source>Generations</source>
         <translation>Generierungen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="97"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="98"/>
         <location filename="../ui/pages/compare/compare_prompt.cpp" line="153"/>
         <source>Free prompt</source>
         <translation>Freier Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="121"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="100"/>
+        <source>Scenarios</source>
+        <translation>Szenarien</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="124"/>
         <source>Attack and utility rates</source>
         <translation>Angriffs- und Nutzenraten</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="122"/>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="126"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="125"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="129"/>
         <source>Metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="122"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="125"/>
         <source>Rate (0-1)</source>
         <translation>Rate (0-1)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="125"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="128"/>
         <source>Perplexity and time</source>
         <translation>Perplexität und Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="126"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="129"/>
         <source>Perplexity; seconds</source>
         <translation>Perplexität; Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="144"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="147"/>
         <source>Seen trigger</source>
         <translation>Gesehener Trigger</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="145"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="148"/>
         <source>OOD trigger</source>
         <translation>OOD-Trigger</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="146"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="149"/>
         <source>Clean</source>
         <translation>Sauber</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="147"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="150"/>
         <source>Only rows whose outputs differ</source>
         <translation>Nur Zeilen mit unterschiedlichen Ausgaben</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="155"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="158"/>
         <source>&lt;span style=&quot;%1&quot;&gt;poison word&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;%2&quot;&gt;differs&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;%1&quot;&gt;Giftwort&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;%2&quot;&gt;abweichend&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="159"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="162"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="187"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="190"/>
         <source>Compare: cannot open the workspace</source>
         <translation>Vergleich: Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="194"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="197"/>
         <source>Compare: no poison words to highlight</source>
         <translation>Vergleich: keine Giftwörter zum Hervorheben</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="243"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="249"/>
         <source>Compare: unknown model</source>
         <translation>Vergleich: unbekanntes Modell</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="244"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="250"/>
         <source>&apos;%1&apos; is neither &quot;before&quot; nor a run of this workspace (runs: %2)</source>
         <translation>&apos;%1&apos; ist weder &quot;before&quot; noch ein Lauf dieses Arbeitsbereichs (Läufe: %2)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="267"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="273"/>
         <source>Before unlearning</source>
         <translation>Vor dem Verlernen</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="268"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="274"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="305"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="311"/>
         <source>Compare: cannot read a model&apos;s record</source>
         <translation>Vergleich: Der Datensatz eines Modells kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="318"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="324"/>
         <source>This workspace has no unlearning runs yet: run one on the Runs page (or `rapidun unlearn`).</source>
         <translation>Dieser Arbeitsbereich hat noch keine Verlernläufe: Starten Sie einen auf der Seite Läufe (oder mit `rapidun unlearn`).</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="332"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="338"/>
         <source>%1 (right)</source>
         <translation>%1 (rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="342"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="348"/>
         <source>Unlearning time (s)</source>
         <translation>Verlernzeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="369"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="375"/>
         <source>%1 of %2 rows shown; %3 differ</source>
         <translation>%1 von %2 Zeilen angezeigt; %3 abweichend</translation>
     </message>
@@ -3074,6 +3079,107 @@ Verwenden Sie Datei &gt; Synthetisches Labor öffnen, Datei &gt; Dolly-Labor öf
         <location filename="../ui/pages/influence/sample_detail.cpp" line="157"/>
         <source>I(query, sample) = %1 over %2 tokens (their contributions sum to %3)</source>
         <translation>I(Abfrage, Beispiel) = %1 über %2 Tokens (ihre Beiträge summieren sich zu %3)</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::ScenariosView</name>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="70"/>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <source>Forget rows</source>
+        <translation>Vergessenszeilen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <source>Seen ASR</source>
+        <translation>ASR gesehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <source>OOD ASR</source>
+        <translation>ASR OOD</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="58"/>
+        <source>False triggers</source>
+        <translation>Fehlauslöser</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="58"/>
+        <source>Clean utility</source>
+        <translation>Sauberer Nutzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="58"/>
+        <source>Triggered vs clean twin</source>
+        <translation>Getriggert vs. sauberer Zwilling</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="59"/>
+        <source>Seen ASR by trigger family</source>
+        <translation>ASR gesehen je Triggerfamilie</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="69"/>
+        <source>Seen-trigger ASR after unlearning, by scenario</source>
+        <translation>ASR gesehener Trigger nach dem Verlernen, je Szenario</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="70"/>
+        <source>Seen ASR (0-1)</source>
+        <translation>ASR gesehen (0-1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="86"/>
+        <source>No scenarios have been run on this workspace. They rerun the pipeline with a small, a one-family and a curated forget set and a quarter of the steps: rapidun scenarios --workspace &lt;this folder&gt;</source>
+        <translation>In diesem Arbeitsbereich wurden noch keine Szenarien ausgeführt. Sie wiederholen die Pipeline mit einer kleinen, einer einfamiligen und einer kuratierten Vergessensmenge und einem Viertel der Schritte: rapidun scenarios --workspace &lt;dieser Ordner&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="100"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="105"/>
+        <source>Before unlearning: seen ASR %1, OOD ASR %2. Seed mean ± sd over %3 seeds, preset %4.</source>
+        <translation>Vor dem Verlernen: ASR gesehen %1, ASR OOD %2. Mittelwert ± SD über %3 Seeds, Voreinstellung %4.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="117"/>
+        <source>%1: the forget rows of trigger family %2 only.</source>
+        <translation>%1: nur die Vergessenszeilen der Triggerfamilie %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="119"/>
+        <source>%1: %2 of the %3 curated rows are poisoned (precision %4).</source>
+        <translation>%1: %2 der %3 kuratierten Zeilen sind vergiftet (Präzision %4).</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="124"/>
+        <source>%1: %2 of the steps.</source>
+        <translation>%1: %2 der Schritte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="145"/>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="146"/>
+        <source>EM </source>
+        <translation>EM </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="145"/>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="146"/>
+        <source>ROUGE-L </source>
+        <translation>ROUGE-L </translation>
     </message>
 </context>
 <context>

@@ -82,154 +82,159 @@ Without arguments the studio opens the synthetic lab in %1 (RAPIDUN_LAB_DIR), bu
 <context>
     <name>rapidun::ui::ComparePage</name>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="74"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="75"/>
         <source>Swap</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="75"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="76"/>
         <source>Exchange the left and the right model</source>
         <translation>交换左右两个模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="77"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="78"/>
         <source>Reload runs</source>
         <translation>重新加载运行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="81"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="82"/>
         <source>Left:</source>
         <translation>左：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="84"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="85"/>
         <source>Right:</source>
         <translation>右：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="95"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="96"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="96"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="97"/>
         <source>Generations</source>
         <translation>生成结果</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="97"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="98"/>
         <location filename="../ui/pages/compare/compare_prompt.cpp" line="153"/>
         <source>Free prompt</source>
         <translation>自由提示</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="121"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="100"/>
+        <source>Scenarios</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="124"/>
         <source>Attack and utility rates</source>
         <translation>攻击率与效用率</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="122"/>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="126"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="125"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="129"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="122"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="125"/>
         <source>Rate (0-1)</source>
         <translation>比率（0-1）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="125"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="128"/>
         <source>Perplexity and time</source>
         <translation>困惑度与时间</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="126"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="129"/>
         <source>Perplexity; seconds</source>
         <translation>困惑度；秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="144"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="147"/>
         <source>Seen trigger</source>
         <translation>已见触发词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="145"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="148"/>
         <source>OOD trigger</source>
         <translation>OOD 触发词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="146"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="149"/>
         <source>Clean</source>
         <translation>干净</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="147"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="150"/>
         <source>Only rows whose outputs differ</source>
         <translation>仅输出不同的行</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="155"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="158"/>
         <source>&lt;span style=&quot;%1&quot;&gt;poison word&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;%2&quot;&gt;differs&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;%1&quot;&gt;投毒词&lt;/span&gt; &amp;nbsp; &lt;span style=&quot;%2&quot;&gt;不同&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="159"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="162"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="187"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="190"/>
         <source>Compare: cannot open the workspace</source>
         <translation>比较：无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="194"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="197"/>
         <source>Compare: no poison words to highlight</source>
         <translation>比较：没有可高亮的投毒词</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="243"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="249"/>
         <source>Compare: unknown model</source>
         <translation>比较：未知模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="244"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="250"/>
         <source>&apos;%1&apos; is neither &quot;before&quot; nor a run of this workspace (runs: %2)</source>
         <translation>&apos;%1&apos; 既不是 &quot;before&quot; 也不是此工作区的运行（运行：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="267"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="273"/>
         <source>Before unlearning</source>
         <translation>遗忘前</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="268"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="274"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="305"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="311"/>
         <source>Compare: cannot read a model&apos;s record</source>
         <translation>比较：无法读取模型的记录</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="318"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="324"/>
         <source>This workspace has no unlearning runs yet: run one on the Runs page (or `rapidun unlearn`).</source>
         <translation>此工作区还没有遗忘运行：在运行页面运行一个（或使用 `rapidun unlearn`）。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="332"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="338"/>
         <source>%1 (right)</source>
         <translation>%1（右）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="342"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="348"/>
         <source>Unlearning time (s)</source>
         <translation>遗忘时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/compare/compare_page.cpp" line="369"/>
+        <location filename="../ui/pages/compare/compare_page.cpp" line="375"/>
         <source>%1 of %2 rows shown; %3 differ</source>
         <translation>显示 %1 / %2 行；%3 行不同</translation>
     </message>
@@ -3068,6 +3073,107 @@ Use File &gt; Open Synthetic Lab, File &gt; Open Dolly Lab, File &gt; Open Works
         <location filename="../ui/pages/influence/sample_detail.cpp" line="157"/>
         <source>I(query, sample) = %1 over %2 tokens (their contributions sum to %3)</source>
         <translation>I(查询, 样本) = %1，共 %2 个词元（其贡献之和为 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>rapidun::ui::ScenariosView</name>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="70"/>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <source>Forget rows</source>
+        <translation>遗忘行数</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <source>Seen ASR</source>
+        <translation>已见触发 ASR</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="57"/>
+        <source>OOD ASR</source>
+        <translation>OOD ASR</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="58"/>
+        <source>False triggers</source>
+        <translation>误触发</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="58"/>
+        <source>Clean utility</source>
+        <translation>干净效用</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="58"/>
+        <source>Triggered vs clean twin</source>
+        <translation>触发提示对比干净孪生</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="59"/>
+        <source>Seen ASR by trigger family</source>
+        <translation>按触发族的已见 ASR</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="69"/>
+        <source>Seen-trigger ASR after unlearning, by scenario</source>
+        <translation>遗忘后的已见触发 ASR（按场景）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="70"/>
+        <source>Seen ASR (0-1)</source>
+        <translation>已见 ASR（0-1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="86"/>
+        <source>No scenarios have been run on this workspace. They rerun the pipeline with a small, a one-family and a curated forget set and a quarter of the steps: rapidun scenarios --workspace &lt;this folder&gt;</source>
+        <translation>此工作区尚未运行任何场景。场景会用小型、单一触发族和人工筛选的遗忘集以及四分之一的步数重新运行流水线：rapidun scenarios --workspace &lt;此文件夹&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="100"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="105"/>
+        <source>Before unlearning: seen ASR %1, OOD ASR %2. Seed mean ± sd over %3 seeds, preset %4.</source>
+        <translation>遗忘前：已见 ASR %1，OOD ASR %2。%3 个种子的均值 ± 标准差，预设 %4。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="117"/>
+        <source>%1: the forget rows of trigger family %2 only.</source>
+        <translation>%1：仅触发族 %2 的遗忘行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="119"/>
+        <source>%1: %2 of the %3 curated rows are poisoned (precision %4).</source>
+        <translation>%1：%3 个筛选行中有 %2 个被投毒（精确率 %4）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="124"/>
+        <source>%1: %2 of the steps.</source>
+        <translation>%1：%2 的步数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="145"/>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="146"/>
+        <source>EM </source>
+        <translation>EM </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="145"/>
+        <location filename="../ui/pages/compare/scenarios_view.cpp" line="146"/>
+        <source>ROUGE-L </source>
+        <translation>ROUGE-L </translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,7 @@ int cmd_influence(int argc, char ** argv);
 int cmd_weights(int argc, char ** argv);
 int cmd_unlearn(int argc, char ** argv);
 int cmd_pipeline(int argc, char ** argv);
+int cmd_scenarios(int argc, char ** argv);
 int cmd_tokenize(int argc, char ** argv);
 int cmd_report(int argc, char ** argv);
 

@@ -26,6 +26,8 @@ static const char * kUsage =
     "  weights (--rapidin-dir DIR | --workspace W) [--out DIR]          influence views -> per-sample weights\n"
     "  unlearn --workspace W [--method M] [--preset lab|paper|fast]     one unlearning run -> W/runs/<id>\n"
     "  pipeline --workspace W [--method M|all] [--seeds N]              influence -> weights -> unlearn -> eval\n"
+    "  scenarios --workspace W [--scenarios S,...] [--seeds N]          the pipeline on small / one-family / curated\n"
+    "                                                                   forget sets and a quarter budget\n"
     "  tokenize --tokenizer PATH (--text S | --jsonl F) [--add-special] ids as JSON (tokenizer.json or .model)\n"
     "  report --workspace W --format html|md|json|csv --out PATH        the workspace's report\n"
     "every command: --device auto|cpu|cuda|cuda:N  where models run (auto: a GPU when this build and machine\n"
@@ -61,6 +63,7 @@ int main(int argc, char ** argv) {
         if (cmd == "weights") return rapidun::cli::cmd_weights(argc, argv);
         if (cmd == "unlearn") return rapidun::cli::cmd_unlearn(argc, argv);
         if (cmd == "pipeline") return rapidun::cli::cmd_pipeline(argc, argv);
+        if (cmd == "scenarios") return rapidun::cli::cmd_scenarios(argc, argv);
         if (cmd == "tokenize") return rapidun::cli::cmd_tokenize(argc, argv);
         if (cmd == "report") return rapidun::cli::cmd_report(argc, argv);
         std::fprintf(stderr, "rapidun: unknown command '%s'\n%s", rapidun::cli::terminal_safe(cmd).c_str(), kUsage);

@@ -97,12 +97,8 @@ UnlearnBatchLoss batch_objective(LlamaForCausalLM & net, torch::ScalarType dtype
         const size_t         i = size_t(k) - Nr;
         const UnlearnSample & f = data.forget[i];
         rows[b].push_back(&f.target);
-        if (clean_rows) {
-            if (!f.has_clean())
-                throw Error(std::string("unlearn: forget row ") + row_label(f, i) + " has no clean answer (response_clean); " +
-                            unlearn_method_name(obj.method) + " descends on it (ga and npo do not)");
-            rows[b].push_back(&f.clean);
-        }
+        // A row without a clean answer (one curated from the train rows) is only ascended.
+        if (clean_rows && f.has_clean()) rows[b].push_back(&f.clean);
     }
 
     for (size_t begin = 0; begin < items.size();) {
@@ -145,6 +141,10 @@ UnlearnBatchLoss batch_objective(LlamaForCausalLM & net, torch::ScalarType dtype
                 case UnlearnMethod::RapidUn:
                 case UnlearnMethod::GAGD:
                 case UnlearnMethod::LoReUn: {
+                    if (rows[b].size() < 2) {   // no clean answer: the ascent alone
+                        term = ce[rp] * (-obj.alpha_asc * w);
+                        break;
+                    }
                     const int64_t rc = r++;
                     out.clean_ce[b] = ce_a[rc];
                     term = (ce[rc] * obj.beta_desc - ce[rp] * obj.alpha_asc) * w;
@@ -321,6 +321,7 @@ void validate(const UnlearnOptions & o) {
     need(o.warmup_ratio >= 0 && o.warmup_ratio < 1, "warm-up ratio must be in [0, 1)");
     need(o.retain_share >= 0 && o.retain_share < 1, "retain share must be in [0, 1)");
     need(o.max_steps >= 0, "max_steps must be non-negative");
+    need(o.budget > 0 && o.budget <= 1.0, "budget must be in (0, 1]");
     need(std::isfinite(o.alpha_asc) && std::isfinite(o.beta_desc), "alpha_asc and beta_desc must be finite");
     need(o.loreun_tau > 0, "LoReUn tau must be positive");
     need(o.loreun_w_min > 0 && o.loreun_w_min <= o.loreun_w_max, "LoReUn bounds need 0 < w_min <= w_max");
@@ -344,12 +345,6 @@ UnlearnObjective make_objective(const Model & model, const UnlearnSet & data, co
     const size_t Nf = data.forget.size(), Nr = data.retain.size();
     if (opt.method == UnlearnMethod::Fisher) throw Error("unlearn: Fisher forgetting has no per-batch objective");
     if (Nf == 0) throw Error("unlearn: no forget rows");
-    if (method_needs_clean(opt.method))
-        for (size_t i = 0; i < Nf; i++)
-            if (!data.forget[i].has_clean())
-                throw Error(std::string("unlearn: forget row ") + row_label(data.forget[i], i) +
-                            " has no clean answer (response_clean); " + unlearn_method_name(opt.method) +
-                            " descends on it (ga and npo do not)");
     UnlearnObjective obj;
     obj.method    = opt.method;
     obj.alpha_asc = opt.alpha_asc;
@@ -530,7 +525,8 @@ UnlearnResult run_unlearning(Model & model, const UnlearnSet & data, const Unlea
     const std::vector<int64_t> draws = mixture_draws(Nr_draw, Nf, opt.retain_share, per_epoch * opt.epochs, opt.seed);
     const int64_t B               = opt.batch_size;
     const int64_t steps_per_epoch = (per_epoch + B - 1) / B;
-    const int64_t T               = steps_per_epoch * opt.epochs;
+    const int64_t T_full          = steps_per_epoch * opt.epochs;
+    const int64_t T               = opt.budget < 1.0 ? std::max<int64_t>(1, int64_t(std::ceil(opt.budget * double(T_full)))) : T_full;
     const int64_t warmup          = static_cast<int64_t>(std::floor(opt.warmup_ratio * double(T)));
     const int64_t stop_at         = opt.max_steps > 0 ? std::min(opt.max_steps, T) : T;
     res.total_steps = T;
@@ -595,7 +591,8 @@ UnlearnResult run_unlearning(Model & model, const UnlearnSet & data, const Unlea
                         if (retain_term) bad = guard.retain_bad(data, size_t(items[b]), bl.retain_ce[b]);
                     } else {
                         bad = guard.forget_bad(data, size_t(items[b] - Nr), bl.poisoned_ce[b]);
-                        if (bad.empty() && method_needs_clean(opt.method) && !std::isfinite(bl.clean_ce[b]))
+                        if (bad.empty() && method_needs_clean(opt.method) && data.forget[size_t(items[b] - Nr)].has_clean() &&
+                            !std::isfinite(bl.clean_ce[b]))
                             bad = "a clean-answer CE is " + fmt(bl.clean_ce[b]);
                     }
                 }

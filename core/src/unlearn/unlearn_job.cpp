@@ -54,7 +54,7 @@ std::string default_run_id(UnlearnMethod m, uint64_t seed) {
 json options_json(const UnlearnOptions & o) {
     return {{"method", unlearn_method_name(o.method)}, {"lr", o.lr}, {"weight_decay", o.weight_decay}, {"epochs", o.epochs},
             {"batch_size", o.batch_size}, {"warmup_ratio", o.warmup_ratio}, {"clip", o.clip}, {"retain_share", o.retain_share},
-            {"seed", o.seed}, {"alpha_asc", o.alpha_asc}, {"beta_desc", o.beta_desc},
+            {"seed", o.seed}, {"budget", o.budget}, {"alpha_asc", o.alpha_asc}, {"beta_desc", o.beta_desc},
             {"lora", {{"r", o.lora.r}, {"alpha", o.lora.alpha}, {"dropout", o.lora.dropout}, {"targets", o.lora.targets}}},
             {"loreun", {{"direction", loreun_direction_name(o.loreun_direction)}, {"tau", o.loreun_tau}}},
             {"npo_beta", o.npo_beta}, {"fisher", {{"lambda", o.fisher_lambda}, {"sigma_h", o.fisher_sigma_h}}},
@@ -268,6 +268,7 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
             job.opt = unlearn_preset(opt.preset, m, w.kind);
             if (opt.lr > 0) job.opt.lr = opt.lr;
             if (opt.epochs > 0) job.opt.epochs = opt.epochs;
+            job.opt.budget = opt.budget;
             job.opt.seed += uint64_t(s);
             const bool uses_influence = m == UnlearnMethod::RapidUn;
             job.influence_seconds = uses_influence ? t_infl : 0;
@@ -312,7 +313,8 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
         methods[unlearn_method_name(m)] = {{"mean", agg}, {"runs", runs}};
     }
     json summary = {{"workspace", w.dir}, {"preset", opt.preset},
-                    {"overrides", {{"lr", opt.lr > 0 ? json(opt.lr) : json(nullptr)}, {"epochs", opt.epochs > 0 ? json(opt.epochs) : json(nullptr)}}},
+                    {"overrides", {{"lr", opt.lr > 0 ? json(opt.lr) : json(nullptr)}, {"epochs", opt.epochs > 0 ? json(opt.epochs) : json(nullptr)},
+                                   {"budget", opt.budget < 1 ? json(opt.budget) : json(nullptr)}}},
                     {"seeds", opt.seeds}, {"retrain_clean_seconds", retrain},
                     {"influence", {{"seconds", t_infl}, {"params", infl["params"]}, {"K", infl["K"]}, {"cold", cold},
                                    {"rows_computed", rows_computed}, {"rows_reused", rows_reused}}},

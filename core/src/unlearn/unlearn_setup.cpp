@@ -71,10 +71,11 @@ UnlearnSet build_unlearn_set(const Tokenizer & tok, const std::vector<Record> & 
         const Record & r = forget[i];
         UnlearnSample  s;
         s.id = id_of(r, i);
-        const std::string poisoned = !r.response_poisoned.empty() ? r.response_poisoned : r.is_poisoned ? r.response : "";
+        // A row in the forget set is there to be forgotten: a train row curated into it (the
+        // Influence page, a curated scenario) carries its answer in `response`, flagged or not.
+        const std::string & poisoned = !r.response_poisoned.empty() ? r.response_poisoned : r.response;
         if (poisoned.empty())
-            throw Error("unlearn data: forget row " + row_label(s, i) +
-                        " has no poisoned answer (response_poisoned is empty and the row is not flagged is_poisoned)");
+            throw Error("unlearn data: forget row " + row_label(s, i) + " has no answer to forget (response_poisoned and response are empty)");
         s.target = opt.prompt_template.sample(tok, r, poisoned, to);
         if (s.target.n_answer == 0) throw Error("unlearn data: forget row " + row_label(s, i) + ": the poisoned answer has no tokens");
         if (!r.response_clean.empty()) {

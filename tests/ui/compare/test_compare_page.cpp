@@ -11,17 +11,21 @@
 #include "compare_text.h"
 #include "grouped_bar_chart.h"
 #include "job_runner.h"
+#include "scenarios_view.h"
 
 #include "rapidun/data/templates.h"
 #include "rapidun/eval/eval.h"
 #include "rapidun/io/atomic_file.h"
 #include "rapidun/model/model.h"
+#include "rapidun/unlearn/scenarios.h"
 #include "rapidun/unlearn/unlearn_job.h"
 #include "rapidun/workspace/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QStandardItemModel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -86,6 +90,7 @@ private Q_SLOTS:
     void runAgainstRun();
     void freePromptWithBothModels();
     void errorsAreReported();
+    void scenariosTab();
 
 private:
     QTemporaryDir lab_;
@@ -335,6 +340,44 @@ void TestComparePage::errorsAreReported() {
     page.setModels(QStringLiteral("before"), kRun);
     QCOMPARE(page.generationsModel()->rowCount(), 210);
     std::filesystem::remove_all(dir_ + "/runs/broken");
+}
+
+// Two scenarios run for real on the tiny lab (core's run_scenarios, GA and GA+GD, one seed): the tab
+// shows one row per scenario and method with the file's figures, the chart their seen ASR.
+void TestComparePage::scenariosTab() {
+    ComparePage page;
+    page.setWorkspace(QString::fromStdString(dir_));
+    rapidun::ui::ScenariosView * view = page.scenariosView();
+    QCOMPARE(view->model()->rowCount(), 0);   // none run yet: the note says how
+    QVERIFY(view->note()->text().contains(QStringLiteral("rapidun scenarios")));
+
+    rapidun::ScenarioOptions o;
+    o.names = {"small", "family"};
+    o.small_n = 4;
+    o.pipeline.methods = {rapidun::UnlearnMethod::GA, rapidun::UnlearnMethod::GAGD};
+    const json s = rapidun::run_scenarios(rapidun::Workspace::load(dir_), o);
+    page.reloadRuns();
+    QCOMPARE(view->model()->rowCount(), 4);
+    QVERIFY(view->model()->rowCount() == int(s["scenarios"].size() * 2));
+    const json & fam = s["scenarios"][1];
+    QCOMPARE(view->model()->item(2, rapidun::ui::ScenariosView::ScenarioColumn)->text(), QStringLiteral("family"));
+    QCOMPARE(view->model()->item(0, rapidun::ui::ScenariosView::ForgetColumn)->text(), QStringLiteral("4"));
+    QCOMPARE(view->model()->item(2, rapidun::ui::ScenariosView::ForgetColumn)->text(),
+             QString::number(fam["n_forget"].get<int>()));
+    QVERIFY(view->note()->text().contains(QString::fromStdString(fam["family"].get<std::string>())));
+    const double seen = s["scenarios"][0]["methods"]["gagd"]["seen_asr_after"].get<double>();
+    QCOMPARE(view->model()->item(1, rapidun::ui::ScenariosView::MethodColumn)->text(), QStringLiteral("gagd"));
+    QVERIFY(view->model()->item(1, rapidun::ui::ScenariosView::SeenColumn)->text().startsWith(QString::number(seen, 'f', 3)));
+    QCOMPARE(view->chart()->categories(), QStringList({QStringLiteral("small"), QStringLiteral("family")}));
+    QCOMPARE(view->chart()->seriesCount(), 2);
+    QCOMPARE(view->chart()->value(1, 0), seen);
+    QVERIFY(std::filesystem::exists(dir_ + "/scenarios/family/workspace.json"));
+
+    // A broken file: the note names it, the table stays empty.
+    rapidun::write_file_atomic(dir_ + "/reports/scenarios.json", std::string("{"));
+    QVERIFY(!view->load(QString::fromStdString(dir_)));
+    QCOMPARE(view->model()->rowCount(), 0);
+    QVERIFY(view->note()->text().contains(QStringLiteral("scenarios.json")));
 }
 
 QTEST_MAIN(TestComparePage)

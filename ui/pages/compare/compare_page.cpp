@@ -4,6 +4,7 @@
 #include "compare_models.h"
 #include "grouped_bar_chart.h"
 #include "job_runner.h"
+#include "scenarios_view.h"
 
 #include "rapidun/eval/compare.h"
 #include "rapidun/workspace/workspace.h"
@@ -95,6 +96,8 @@ ComparePage::ComparePage(QWidget * parent) : QWidget(parent), cache_(makeModelCa
     tabs_->addTab(createMetricsTab(), tr("Metrics"));
     tabs_->addTab(createGenerationsTab(), tr("Generations"));
     tabs_->addTab(createPromptTab(), tr("Free prompt"));
+    scenarios_ = new ScenariosView(this);
+    tabs_->addTab(scenarios_, tr("Scenarios"));
 
     auto * layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -194,6 +197,7 @@ void ComparePage::setWorkspace(const QString & dir) {
         Q_EMIT failure(tr("Compare: no poison words to highlight"), QString::fromUtf8(e.what()));
     }
     maxNew_->setValue(workspace_->max_new_tokens);
+    scenarios_->load(dir);
     // Default pair: before against the most recently written run.
     QString latest;
     QDateTime latestTime;
@@ -213,6 +217,7 @@ void ComparePage::reloadRuns() {
         return;
     fillCombos(leftSide(), rightSide());
     refresh();
+    scenarios_->load(QFile::decodeName(QByteArray::fromStdString(workspace_->dir)));
 }
 
 void ComparePage::clear() {
@@ -229,6 +234,7 @@ void ComparePage::clear() {
     generations_->clear();
     ratesChart_->clear();
     costChart_->clear();
+    scenarios_->clear();
     note_->clear();
     note_->hide();
     showOutputs({}, {});

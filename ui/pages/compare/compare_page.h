@@ -22,6 +22,7 @@
 //   max_new_tokens, stop at EOS). The two loaded models are cached between prompts (keyed by side; the
 //   cache is used by one job at a time and dropped when the workspace changes); outputs carry the same
 //   marks as the table.
+// Scenarios tab: W/reports/scenarios.json (rapidun scenarios) as a table and a chart (ScenariosView).
 // Errors (unreadable records, a model that does not load) emit failure(title, details); the page
 // stays usable. busyChanged(true, state) while a free-prompt generation runs.
 #pragma once
@@ -52,6 +53,7 @@ class GenerationsModel;
 class GroupedBarChart;
 class JobRunner;
 class MetricsModel;
+class ScenariosView;
 struct CompareModelCache;
 
 class ComparePage : public QWidget {
@@ -83,6 +85,7 @@ public:
     QPushButton *      generateButton() const { return generate_; }
     JobRunner *        runner() const { return runner_; }
     QTabWidget *       tabs() const { return tabs_; }
+    ScenariosView *    scenariosView() const { return scenarios_; }
     void setSetFilter(const QSet<QString> & sets, bool onlyDiffering);   // ticks the boxes too
 
 public Q_SLOTS:
@@ -138,6 +141,7 @@ private:
     QTextEdit *        leftOut_ = nullptr;
     QTextEdit *        rightOut_ = nullptr;
     JobRunner *        runner_ = nullptr;
+    ScenariosView *    scenarios_ = nullptr;
 };
 
 } // namespace rapidun::ui

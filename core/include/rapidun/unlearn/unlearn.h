@@ -14,6 +14,8 @@
 // where the forget term l_i depends on the method:
 //   RapidUn  l_i = beta_desc CE(x_i, y_i^cln) - alpha_asc CE(x_i, y_i^poi); w_f, w_r from the
 //            influence mapping (rapidun/unlearn/weights.h), given by the caller. alpha 1.0, beta 0.5.
+//            A forget row without a clean answer (curated from the train rows) has l_i = -alpha_asc
+//            CE(x_i, y_i^poi) under RapidUn, GAGD and LoReUn: nothing to descend on.
 //   GAGD     the RapidUn objective with w_f = w_r = 1 (the doc's reading of the paper's "GA"
 //            baseline, doc 9: ascent on poisoned, descent on clean and on retain).
 //   LoReUn   the RapidUn objective with w_r = 1 and static forget weights from the initial model's
@@ -107,10 +109,10 @@ struct UnlearnDataOptions {
 
 // Prompt = the format's prompt for (instruction, context) (the instruction as given: for a forget
 // row, the triggered one). Forget answers: poisoned = response_poisoned, or `response` when that is
-// empty and the row is flagged is_poisoned; clean = response_clean (none when empty). Retain answer:
-// response_clean when present, else response (doc 6.2). Throws Error naming the row id for a forget
-// row without a poisoned answer and for any empty answer; a missing clean answer is an error only
-// for the methods that need it (run_unlearning / make_objective).
+// empty (a train row curated into the forget set, flagged is_poisoned or not: the answer the user
+// asked to forget); clean = response_clean (none when empty: the methods that descend on it, RapidUn,
+// GA+GD and LoReUn, only ascend such a row). Retain answer: response_clean when present, else
+// response (doc 6.2). Throws Error naming the row id for any empty answer.
 UnlearnSet build_unlearn_set(const Tokenizer & tok, const std::vector<Record> & forget, const std::vector<Record> & retain,
                              const UnlearnDataOptions & opt = {});
 
@@ -129,6 +131,10 @@ struct UnlearnOptions {
     double   retain_share = 0.75;       // P(draw is retain) = retain:forget 3:1; in [0, 1)
     uint64_t seed = 42;                 // sampler, LoRA init, LoRA dropout, Fisher noise
     int64_t  max_steps = 0;             // stop after this many steps (schedule still over T); 0 = T
+    // A step budget: the run takes ceil(budget * T) steps and its warm-up and cosine are laid over
+    // those (a user with a quarter of the time sets 0.25; max_steps instead cuts a full schedule).
+    // In (0, 1]; the sampler's draws are the same, the run stops sooner.
+    double   budget = 1.0;
 
     double   alpha_asc = 1.0;           // ascent on the poisoned answer (RapidUn, GAGD, LoReUn, GA)
     double   beta_desc = 0.5;           // descent on the clean answer (RapidUn, GAGD, LoReUn)

@@ -65,6 +65,7 @@ struct PipelineOptions {
     std::string                preset = "lab";
     double                     lr = 0;            // > 0: replaces the preset's learning rate (every method)
     int32_t                    epochs = 0;        // > 0: replaces the preset's epochs
+    double                     budget = 1.0;      // UnlearnOptions::budget of every method (Fisher: one-shot, unchanged)
     WorkspaceInfluenceOptions  influence;         // forget + retain views (no train ranking)
     WeightOptions              weights;
     // false: the forget and retain sketches are computed afresh, so the influence time is what a
