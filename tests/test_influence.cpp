@@ -616,6 +616,16 @@ TEST_CASE("RapidIn JSON and the binary matrix round trip") {
     CHECK_THROWS_WITH(rapidin_matrix(cut, 4), "lists 2 of 4");
     write_file_atomic(path, std::string("{\"config\": \"\", \"0\": {\"helpful\": [1]}}"));
     CHECK_THROWS_WITH(read_rapidin_json(path), "influence_results_4_FTF.json", "'0'");
+    // Found by fuzz_rapidin_json: a train id that is a float (2.6e40) was converted to int64 without
+    // a range check (undefined behaviour); ids that are not integers are named.
+    write_file_atomic(path, std::string("{\"0\": {\"helpful\": [1, 2.61111e+40], \"helpful_infl\": [0.5, 0.25], "
+                                        "\"harmful\": [], \"harmful_infl\": []}}"));
+    CHECK_THROWS_WITH(read_rapidin_json(path), "influence_results_4_FTF.json", "'0'", "helpful", "2.61111e+40", "not an integer");
+    write_file_atomic(path, std::string("{\"0\": {\"helpful\": [], \"helpful_infl\": [], \"harmful\": [18446744073709551615], "
+                                        "\"harmful_infl\": [1.0]}}"));
+    CHECK_THROWS_WITH(read_rapidin_json(path), "harmful", "not an integer");
+    write_file_atomic(path, std::string("{\"0\": {\"helpful\": 3, \"helpful_infl\": [], \"harmful\": [], \"harmful_infl\": []}}"));
+    CHECK_THROWS_WITH(read_rapidin_json(path), "helpful", "not a list");
 
     const std::string bin = dir + "/FF.bin";
     write_influence_matrix(bin, m);

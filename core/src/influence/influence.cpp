@@ -7,6 +7,7 @@
 #include "rapidun/kernels/sketch.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <numeric>
@@ -152,6 +153,21 @@ void write_rapidin_json(const std::string & path, const InfluenceMatrix & m, con
     write_file_atomic(path, out.dump());
 }
 
+// Train ids as integers. nlohmann converts a float to int64 without a range check (undefined
+// behaviour for 2.6e40: found by fuzz_rapidin_json), so a non-integer is refused first.
+static std::vector<int64_t> id_list(const json & a, const std::string & where) {
+    if (!a.is_array()) throw Error(where + "not a list of train ids");
+    std::vector<int64_t> ids;
+    ids.reserve(a.size());
+    for (const json & v : a) {
+        if (v.is_number_integer() && !(v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX)))
+            ids.push_back(v.get<int64_t>());
+        else
+            throw Error(where + "train id " + v.dump() + " is not an integer");
+    }
+    return ids;
+}
+
 RapidInResults read_rapidin_json(const std::string & path) {
     json j;
     try {
@@ -185,9 +201,9 @@ RapidInResults read_rapidin_json(const std::string & path) {
         RapidInEntry en;
         try {
             en.test_data    = e.value("test_data", json());
-            en.helpful      = e.at("helpful").get<std::vector<int64_t>>();
+            en.helpful      = id_list(e.at("helpful"), where + "helpful: ");
             en.helpful_infl = e.at("helpful_infl").get<std::vector<double>>();
-            en.harmful      = e.at("harmful").get<std::vector<int64_t>>();
+            en.harmful      = id_list(e.at("harmful"), where + "harmful: ");
             en.harmful_infl = e.at("harmful_infl").get<std::vector<double>>();
         } catch (const json::exception & x) {
             throw Error(where + x.what());
