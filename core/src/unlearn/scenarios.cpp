@@ -28,10 +28,6 @@ const char * description(const std::string & name) {
     throw Error("unknown scenario '" + name + "': expected full, small, family, curated or quarter");
 }
 
-// The per-method figures a scenario table shows (seed mean and sample sd from the pipeline summary).
-const char * const kKeys[] = {"seen_asr_after", "ood_asr_after", "false_trigger_rate_after", "clean_exact_match_after",
-                              "clean_rouge_l_after", "twin_exact_match_after", "twin_rouge_l_after", "clean_ppl_after"};
-
 // Seen-trigger ASR per family from per-variant ASR: each variant weighted by its test rows.
 json asr_by_family(const json & asr_per_variant, const std::map<std::string, std::pair<std::string, size_t>> & variant_family) {
     std::map<std::string, std::pair<double, size_t>> acc;   // family -> (sum of ASR x rows, rows)
@@ -47,9 +43,9 @@ json asr_by_family(const json & asr_per_variant, const std::map<std::string, std
     return out;
 }
 
-// W/scenarios/<name>/: the lab's data sets and detector copied, `forget` as data/forget.jsonl, the
-// lab's record with the scenario's, the model read where it is.
-Workspace scenario_workspace(const Workspace & w, const std::string & name, const std::vector<Record> & forget, const json & about) {
+// W/scenarios/<name>/ with the lab's data sets and detector copied and the lab's model read where it
+// is; its forget set comes from set_forget.
+Workspace scenario_workspace(const Workspace & w, const std::string & name) {
     Workspace s = w;
     s.dir = w.resolve("scenarios/" + name);
     s.name = w.name + " (scenario " + name + ")";
@@ -67,25 +63,26 @@ Workspace scenario_workspace(const Workspace & w, const std::string & name, cons
         write_file_atomic(s.dir + "/" + rel, read_file_text(w.resolve(file)));
         s.datasets[role] = rel;
     }
+    return s;
+}
+
+// The scenario's forget rows as data/forget.jsonl and what was chosen in its lab record; saved.
+void set_forget(Workspace & s, const Workspace & lab_ws, const std::vector<Record> & forget, const json & about) {
     write_records_jsonl(s.dir + "/data/forget.jsonl", forget);
     s.datasets["forget"] = "data/forget.jsonl";
-    json lab = json::parse(w.lab_json);
+    json lab = json::parse(lab_ws.lab_json);
     lab["scenario"] = about;
     s.lab_json = lab.dump();
     s.save();
-    return s;
 }
 
 } // namespace
 
 std::vector<Record> scenario_forget_rows(const std::string & name, const std::vector<Record> & forget,
                                          const std::vector<Record> & ranked_train, const ScenarioOptions & opt, json & about) {
-    about = {{"name", name}, {"description", description(name)}};
+    about = {{"name", name}, {"description", description(name)}, {"budget", name == "quarter" ? opt.quarter : 1.0}};
     if (forget.empty()) throw Error("scenario " + name + ": the lab has no forget rows");
-    if (name == "full" || name == "quarter") {
-        about["budget"] = name == "quarter" ? opt.quarter : 1.0;
-        return forget;
-    }
+    if (name == "full" || name == "quarter") return forget;
     if (name == "small") {
         if (opt.small_n < 1) throw Error("scenario small: the number of rows must be positive");
         std::vector<size_t> idx(forget.size());
@@ -160,9 +157,7 @@ json run_scenarios(const Workspace & w, const ScenarioOptions & opt,
     json before = lab.contains("metrics_before") ? lab["metrics_before"] : json(nullptr);
     json before_out = json::object();
     if (before.is_object()) {
-        for (const char * k : {"seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match", "clean_rouge_l", "twin_exact_match",
-                               "twin_rouge_l", "clean_ppl"})
-            before_out[k] = before.value(k, json(nullptr));
+        for (const char * k : kPipelineMetrics) before_out[k] = before.value(k, json(nullptr));
         before_out["seen_asr_by_family"] = asr_by_family(before.value("asr_per_variant", json(nullptr)), variant_family);
     }
 
@@ -175,12 +170,13 @@ json run_scenarios(const Workspace & w, const ScenarioOptions & opt,
             if (cancel) cancel->throw_if_cancelled();
         };
         say(0.0, description(name));
+        Workspace sw = scenario_workspace(w, name);
         std::vector<Record> ranked;
         if (name == "curated") {
             // The ranking a user would curate from: every train row by its influence on the lab's
             // forget set, computed in the scenario's own workspace (the lab's files untouched).
-            json a0 = {{"name", name}, {"stage", "ranking"}};
-            const Workspace rw = scenario_workspace(w, name, forget, a0);
+            set_forget(sw, w, forget, {{"name", name}, {"stage", "ranking"}});
+            const Workspace & rw = sw;
             WorkspaceInfluenceOptions io = opt.pipeline.influence;
             io.rank_train = true;
             say(0.0, "ranking the train rows by their influence on the forget set");
@@ -197,20 +193,21 @@ json run_scenarios(const Workspace & w, const ScenarioOptions & opt,
         json about;
         const std::vector<Record> fs = scenario_forget_rows(name, forget, ranked, opt, about);
         if (name == "curated") about["rank_by"] = rank_aggregate_name(opt.pipeline.influence.rank_by);
-        const Workspace sw = scenario_workspace(w, name, fs, about);
+        set_forget(sw, w, fs, about);
 
         PipelineOptions p = opt.pipeline;
         p.measure_reference = false;   // the lab's reference (if any) is in the copied record
-        if (name == "quarter") p.budget = opt.quarter;
+        p.budget = about["budget"].get<double>();
         const json sum = run_pipeline(sw, p, [&](const std::string & st, double f, const std::string & m) { say(f, st + ": " + m); }, cancel);
 
         json methods = json::object();
         for (const auto & [m, v] : sum["methods"].items()) {
             json mo = json::object();
             const json & mean = v["mean"];
-            for (const char * k : kKeys) {
-                mo[k] = mean.value(k, json(nullptr));
-                mo[std::string(k) + "_sd"] = mean.value(std::string(k) + "_sd", json(nullptr));
+            for (const char * k : kPipelineMetrics) {
+                const std::string after = std::string(k) + "_after";
+                mo[after] = mean.value(after, json(nullptr));
+                mo[after + "_sd"] = mean.value(after + "_sd", json(nullptr));
             }
             for (const char * k : {"total_seconds", "unlearn_seconds", "efficiency_ratio"}) mo[k] = mean.value(k, json(nullptr));
             // By family: each run's per-variant ASR after, then the seed mean.
@@ -218,9 +215,7 @@ json run_scenarios(const Workspace & w, const ScenarioOptions & opt,
             size_t stopped = 0;
             for (const json & r : v["runs"]) {
                 stopped += r.value("stopped_early", false);
-                const json run = json::parse(read_file_text(sw.resolve("runs/" + r["run"].get<std::string>() + "/run.json")));
-                const json after = run["metrics_after"].is_object() ? run["metrics_after"].value("asr_per_variant", json(nullptr)) : json(nullptr);
-                const json by_run = asr_by_family(after, variant_family);   // a named object: items() refers to it
+                const json by_run = asr_by_family(r.value("asr_per_variant_after", json(nullptr)), variant_family);   // named: items() refers to it
                 for (const auto & [f, a] : by_run.items()) {
                     fam[f].first += a.get<double>();
                     fam[f].second++;
@@ -237,7 +232,6 @@ json run_scenarios(const Workspace & w, const ScenarioOptions & opt,
         row["workspace"] = "scenarios/" + name;
         row["n_forget"] = fs.size();
         row["n_retain"] = n_retain;
-        row["budget"] = name == "quarter" ? opt.quarter : 1.0;
         row["methods"] = methods;
         rows.push_back(row);
     }

@@ -258,8 +258,6 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
     json methods = json::object();
     const size_t n_runs = opt.methods.size() * size_t(std::max(1, opt.seeds));
     size_t k = 0;
-    static const char * kKeys[] = {"seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match", "clean_rouge_l",
-                                   "twin_exact_match", "twin_rouge_l", "clean_ppl"};
     for (UnlearnMethod m : opt.methods) {
         json runs = json::array();
         for (int32_t s = 0; s < std::max(1, opt.seeds); s++, k++) {
@@ -278,10 +276,13 @@ json run_pipeline(const Workspace & w, const PipelineOptions & opt,
             const json run = run_unlearn_job(w, job, {}, cancel);
             json r = {{"run", run["id"]}, {"seed", job.opt.seed}, {"stopped_early", run["result"]["stopped_early"]},
                       {"reason", run["result"]["reason"]}};
-            for (const char * key : kKeys) {
+            const bool evaluated = run["metrics_after"].is_object();
+            for (const char * key : kPipelineMetrics) {
                 r[std::string(key) + "_before"] = run["metrics_before"].value(key, json(nullptr));
-                r[std::string(key) + "_after"] = run["metrics_after"].is_object() ? run["metrics_after"].value(key, json(nullptr)) : json(nullptr);
+                r[std::string(key) + "_after"] = evaluated ? run["metrics_after"].value(key, json(nullptr)) : json(nullptr);
             }
+            // Per trigger variant (an object: the seed aggregation below passes it by).
+            r["asr_per_variant_after"] = evaluated ? run["metrics_after"].value("asr_per_variant", json(nullptr)) : json(nullptr);
             const json & sec = run["seconds"];
             const double t_unl = sec["unlearn"].get<double>();
             const double total = job.influence_seconds + job.weights_seconds + t_unl;

@@ -41,7 +41,7 @@ struct ScenarioOptions {
 };
 
 // The scenario's forget rows from the lab's forget rows, or for "curated" the first forget.size()
-// of `ranked_train` (the train rows, best ranked first); `about` receives what was chosen (n, the
+// of `ranked_train` (the train rows, best ranked first); `about` receives what was chosen (the budget, the
 // family, the curated rows' poisoned count and precision). Throws Error for an unknown name, a
 // forget set without trigger families ("family"), no ranked rows ("curated"). Exposed for tests.
 std::vector<Record> scenario_forget_rows(const std::string & name, const std::vector<Record> & forget,

@@ -77,10 +77,14 @@ struct PipelineOptions {
     bool                       measure_reference = true;
 };
 
+// The evaluation metrics the pipeline reports per run, each as <key>_before and <key>_after.
+inline constexpr const char * kPipelineMetrics[] = {"seen_asr", "ood_asr", "false_trigger_rate", "clean_exact_match",
+                                                    "clean_rouge_l", "twin_exact_match", "twin_rouge_l", "clean_ppl"};
+
 // influence (FF FR RF RR, timed) -> weights (timed) -> each method x seed (timed, evaluated).
 // Returns the summary: per method, per seed and mean / spread of seen_asr_before/_after,
 // ood_asr_before/_after, false_trigger_rate_before/_after, clean_exact_match_before/_after,
-// clean_rouge_l_*, clean_ppl_*, stage seconds and efficiency_ratio = the lab's clean-retraining
+// clean_rouge_l_*, clean_ppl_* (kPipelineMetrics), each run's asr_per_variant_after, stage seconds and efficiency_ratio = the lab's clean-retraining
 // time / (influence + weights + unlearning) seconds, cold runs only; "timed" names what each stage's
 // time holds (the monitoring and final evaluations are timed apart, outside the ratio). Written to
 // W/reports/pipeline.json too.
